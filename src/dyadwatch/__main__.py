@@ -1,0 +1,3 @@
+from dyadwatch.cli import main
+
+main()

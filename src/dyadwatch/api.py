@@ -1,0 +1,111 @@
+"""The Python API. Every CLI verb is a thin wrapper around one function here."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .models import Document
+from .pipeline import Pipeline, build, check_pipeline, registry
+from .runner import Report, process
+from .store import Filters, Store
+
+DEFAULT_DB = "dyadwatch.duckdb"
+
+
+def make_pipeline(stages: Iterable[str] | None = None, batch_size: int = 32) -> Pipeline:
+    return Pipeline(stages=build(stages), batch_size=batch_size)
+
+
+def extract(
+    inputs: Iterable[str],
+    *,
+    stages: Iterable[str] | None = None,
+    input_format: str | None = None,
+    report: Report | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Document]:
+    """Document records for the given files, directories, globs or `-`."""
+    return process(inputs, pipeline=make_pipeline(stages), report=report or Report(),
+                   input_format=input_format, on_progress=on_progress)
+
+
+def ingest(
+    inputs: Iterable[str],
+    *,
+    db: str | Path = DEFAULT_DB,
+    stages: Iterable[str] | None = None,
+    input_format: str | None = None,
+    batch_size: int = 16,
+    report: Report | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Process inputs into the store, one transaction per batch; already stored ids are skipped."""
+    report = report or Report()
+    pipeline = make_pipeline(stages, batch_size=batch_size)
+    key = ",".join(pipeline.keys)
+    with Store(db) as store:
+        pending: list[Document] = []
+        docs = process(inputs, pipeline=pipeline, report=report, input_format=input_format,
+                       skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress)
+        for doc in docs:
+            pending.append(doc)
+            if len(pending) >= batch_size:
+                report.written += store.write(pending, key)
+                pending = []
+        report.written += store.write(pending, key)
+    return report
+
+
+def _listing(kind: str, db: str | Path, filters: Filters) -> list[dict[str, Any]]:
+    with Store(db, read_only=True) as store:
+        return getattr(store, kind)(filters)
+
+
+def articles(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+    return _listing("articles", db, Filters(**filters))
+
+
+def actors(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+    return _listing("actors", db, Filters(**filters))
+
+
+def quotes(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+    return _listing("quotes", db, Filters(**filters))
+
+
+def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+    return _listing("events", db, Filters(**filters))
+
+
+def export(db: str | Path, out: str | Path, fmt: str = "jsonl") -> int:
+    """Write the stored records: jsonl (document records), csv or parquet (the events table)."""
+    from .store.exchange import export_store
+
+    with Store(db, read_only=True) as store:
+        return export_store(store, Path(out), fmt)
+
+
+def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
+    with Store(db, migrate=False) as store:
+        return store.migrate()
+
+
+def stage_table() -> tuple[list[dict[str, Any]], list[str]]:
+    """Registered stages (marking the default pipeline) and the problems of the default order."""
+    default = build()
+    keys = {s.key for s in default}
+    rows = [{"stage": s.key, "default": s.key in keys, "requires": ",".join(s.requires),
+             "provides": ",".join(s.provides), "does": s.summary}
+            for s in sorted(registry().values(), key=lambda s: ([x.key for x in default] + [s.key]).index(s.key))]
+    return rows, check_pipeline(default)
+
+
+def records_to_jsonl(docs: Iterable[Document]) -> Iterator[str]:
+    for d in docs:
+        yield d.to_json()
+
+
+def load_records(path: str | Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]

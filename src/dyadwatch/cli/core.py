@@ -1,0 +1,122 @@
+"""Verbs that process inputs and manage the store: extract, ingest, export, stages, db, schema, demo."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..runner import Report
+from .output import emit, progress, stage_list
+
+STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwatch stages`)"
+
+
+def finish(report: Report) -> None:
+    """Summary on stderr; exit 1 when some inputs failed."""
+    click.echo(report.summary(), err=True)
+    for message in report.messages[:20]:
+        click.echo(f"  skipped {message}", err=True)
+    if len(report.messages) > 20:
+        click.echo(f"  ... and {len(report.messages) - 20} more", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="write here (default stdout)")
+@click.option("--stages", help=STAGES_HELP)
+@click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
+def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str) -> None:
+    """Document records for INPUTS (files, directories, globs, -) as JSON Lines."""
+    report = Report()
+    fmt = None if input_format == "auto" else input_format
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    try:
+        with progress("extracting") as tick:
+            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, report=report, on_progress=tick):
+                out.write(doc.to_json() + "\n")
+                report.written += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    finish(report)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="store file")
+@click.option("--stages", help=STAGES_HELP)
+@click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="documents per transaction")
+def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int) -> None:
+    """Process INPUTS into the store; documents already stored are skipped."""
+    fmt = None if input_format == "auto" else input_format
+    with progress("ingesting") as tick:
+        report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size, on_progress=tick)
+    finish(report)
+
+
+@click.command()
+@click.option("--db", default=api.DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
+def export(db: str, fmt: str, output: str) -> None:
+    """Write the store out: document records (jsonl) or the events table (csv, parquet)."""
+    n = api.export(db, output, fmt)
+    click.echo(f"{n} rows written to {output}", err=True)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+def stages(as_json: bool) -> None:
+    """The registered stages, the default pipeline, and a check of its order."""
+    rows, problems = api.stage_table()
+    emit(rows, as_json, title="stages")
+    for p in problems:
+        click.echo(f"problem: {p}", err=True)
+    if problems:
+        sys.exit(1)
+    click.echo("pipeline order checked: every requirement is provided by an earlier stage", err=True)
+
+
+@click.group()
+def db() -> None:
+    """Store maintenance."""
+
+
+@db.command()
+@click.option("--db", "path", default=api.DEFAULT_DB, show_default=True)
+def migrate(path: str) -> None:
+    """Bring the store's schema up to date."""
+    applied = api.migrate(path)
+    click.echo(f"applied migrations {applied}" if applied else "schema is up to date", err=True)
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here instead of stdout")
+def schema(output: str | None) -> None:
+    """The JSON Schema of the document record."""
+    from ..models import document_schema
+
+    text = json.dumps(document_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command()
+@click.option("--db", default="demo.duckdb", show_default=True)
+@click.option("--samples", type=click.Path(exists=True, file_okay=False), help="corpus folder (default: samples/)")
+def demo(db: str, samples: str | None) -> None:
+    """Ingest the demo corpus and print a short summary."""
+    from ..demo import run_demo
+
+    run_demo(db, samples)
+
+
+COMMANDS = [extract, ingest, export, stages, db, schema, demo]

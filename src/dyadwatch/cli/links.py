@@ -1,0 +1,4 @@
+"""Cross-document views: timeline, dyad, network (filled in by the cross-document issue)."""
+from __future__ import annotations
+
+COMMANDS: list = []

@@ -1,0 +1,1 @@
+"""Article extraction: clean text and metadata from HTML pages and scraped text."""

@@ -1,0 +1,206 @@
+"""Registered, versioned stages and the pipeline that runs them.
+
+A stage is a frozen description (name, version, what it requires, what it provides) around
+a plain module-level function over one `Work` item. Stages do no I/O: the runner reads and
+writes. The default order is data (`data/pipeline.toml`); `check_pipeline` verifies that
+each stage's requirements are provided by an earlier one.
+"""
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from .errors import UsageError
+from .models import Document, InputRecord
+
+# Modules that register stages when imported. Kept as names so that `dyadwatch stages`
+# and light commands do not pay for spaCy until a stage runs.
+STAGE_MODULES = (
+    "dyadwatch.extract.stage",
+    "dyadwatch.nlp",
+    "dyadwatch.actors.stage",
+    "dyadwatch.times.stage",
+    "dyadwatch.quotes.stage",
+    "dyadwatch.events.stage",
+)
+
+
+@dataclass
+class Work:
+    """One document on its way through the stages.
+
+    `doc` is the record being built; `parse` holds the spaCy Doc (or None) for the stages
+    after parsing. Nothing else travels between stages.
+    """
+
+    input: InputRecord
+    doc: Document
+    parse: Any = None
+
+
+StageFunc = Callable[[Work], Work]
+BatchFunc = Callable[[list[Work]], list[Work]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    func: StageFunc
+    batch: BatchFunc | None = None
+    summary: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+    def run_many(self, items: list[Work]) -> list[Work]:
+        if self.batch is not None:
+            return self.batch(items)
+        return [self.func(w) for w in items]
+
+
+_REGISTRY: dict[str, Stage] = {}
+_loaded = False
+
+
+def register(
+    name: str, version: int, *, requires: Iterable[str], provides: Iterable[str], batch: BatchFunc | None = None
+) -> Callable[[StageFunc], StageFunc]:
+    """Decorator: register `func` as stage `name.v<version>`."""
+
+    def wrap(func: StageFunc) -> StageFunc:
+        stage = Stage(
+            name=name,
+            version=version,
+            requires=tuple(requires),
+            provides=tuple(provides),
+            func=func,
+            batch=batch,
+            summary=(func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else "",
+        )
+        _REGISTRY[stage.key] = stage
+        return func
+
+    return wrap
+
+
+def registry() -> dict[str, Stage]:
+    global _loaded
+    if not _loaded:
+        for module in STAGE_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+    return dict(_REGISTRY)
+
+
+def default_stage_names() -> list[str]:
+    text = resources.files("dyadwatch").joinpath("data/pipeline.toml").read_text(encoding="utf-8")
+    return list(tomllib.loads(text)["stages"])
+
+
+def resolve(name: str) -> Stage:
+    """A stage by `name.vN`, or by bare `name` for its newest version."""
+    reg = registry()
+    if name in reg:
+        return reg[name]
+    versions = [s for s in reg.values() if s.name == name]
+    if not versions:
+        known = ", ".join(sorted({s.name for s in reg.values()}))
+        raise UsageError(f"unknown stage {name!r}; known stages: {known}")
+    return max(versions, key=lambda s: s.version)
+
+
+def check_pipeline(stages: list[Stage]) -> list[str]:
+    """Problems with this stage order (empty when it is sound)."""
+    have = {"input"}
+    problems = []
+    for s in stages:
+        missing = [r for r in s.requires if r not in have]
+        if missing:
+            problems.append(f"{s.key} requires {', '.join(missing)}, which no earlier stage provides")
+        have.update(s.provides)
+    return problems
+
+
+def build(names: Iterable[str] | None = None) -> list[Stage]:
+    """The stages to run: the default list, or the given prefix of it.
+
+    `--stages extract` or `--stages extract,parse,actors` select the first stages of the
+    default pipeline; a name may carry a version (`actors.v1`).
+    """
+    default = [resolve(n) for n in default_stage_names()]
+    if names is None:
+        return default
+    wanted = [n.strip() for n in names if n.strip()]
+    if not wanted:
+        raise UsageError("--stages needs at least one stage name, e.g. --stages extract")
+    chosen = [resolve(n) for n in wanted]
+    problems = check_pipeline(chosen)
+    if problems:
+        raise UsageError("; ".join(problems) + ". Name a prefix of the default pipeline: " + ",".join(s.name for s in default))
+    return chosen
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a record, or the reason it was skipped."""
+
+    input: InputRecord
+    doc: Document | None = None
+    error: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Pipeline:
+    stages: list[Stage] = field(default_factory=build)
+    batch_size: int = 32
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.stages]
+
+    def run(self, inputs: Iterable[InputRecord]) -> Iterator[Outcome]:
+        """Run every input through the stages, in batches; a failing input is reported, not raised."""
+        batch: list[InputRecord] = []
+        for inp in inputs:
+            batch.append(inp)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, inputs: list[InputRecord]) -> Iterator[Outcome]:
+        from .errors import InputError
+
+        items: list[Work] = []
+        failed: list[Outcome] = []
+        first, rest = self.stages[0], self.stages[1:]
+        for inp in inputs:
+            try:
+                items.append(first.func(Work(input=inp, doc=Document(id=inp.id or "pending"))))
+            except InputError as e:
+                failed.append(Outcome(input=inp, error=str(e), reason=e.reason))
+        for stage in rest:
+            items = stage.run_many(items)
+        for w in items:
+            w.doc.stages = self.keys
+            yield Outcome(input=w.input, doc=w.doc)
+        yield from failed
+
+
+def run_text(text: str, **given: Any) -> Document:
+    """Convenience for tests and the API: one plain text through the default pipeline."""
+    inp = InputRecord(text=text, **given)
+    (out,) = list(Pipeline().run([inp]))
+    if out.doc is None:
+        raise UsageError(f"input was skipped: {out.error}")
+    return out.doc

@@ -1,0 +1,96 @@
+"""The runner: reads inputs, runs the pipeline, writes records (the only I/O around stages)."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .extract.stage import content_id
+from .models import Document, InputRecord
+from .pipeline import Outcome, Pipeline
+from .readers import Skipped, read_inputs
+
+
+@dataclass
+class Report:
+    """What a run did: documents written, inputs skipped (by reason), inputs already stored."""
+
+    written: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(self.skipped.values())
+
+    def skip(self, reason: str, message: str) -> None:
+        self.skipped[reason] += 1
+        self.messages.append(message)
+
+    def summary(self) -> str:
+        parts = [f"{self.written} written"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} already stored")
+        if self.skipped:
+            parts.append(f"{self.failed} skipped (" + ", ".join(f"{k}: {v}" for k, v in sorted(self.skipped.items())) + ")")
+        return ", ".join(parts)
+
+
+def split_inputs(items: Iterable[InputRecord | Skipped], report: Report) -> Iterator[InputRecord]:
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skip(item.reason, f"{item.where}: {item.message}")
+        else:
+            yield item
+
+
+def process(
+    args: Iterable[str],
+    *,
+    pipeline: Pipeline,
+    report: Report,
+    input_format: str | None = None,
+    skip_ids: Callable[[list[str]], set[str]] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Document]:
+    """Documents for every readable input; failures go into `report`.
+
+    `skip_ids` answers which content ids need no work (already stored by this pipeline);
+    those inputs are counted as unchanged and not processed again.
+    """
+    inputs = split_inputs(read_inputs(args, input_format), report)
+    if skip_ids is not None:
+        inputs = drop_known(inputs, skip_ids, report, pipeline.batch_size)
+    for out in pipeline.run(inputs):
+        if on_progress:
+            on_progress(1)
+        yield from accept(out, report)
+
+
+def accept(out: Outcome, report: Report) -> Iterator[Document]:
+    if out.doc is None:
+        where = out.input.path or out.input.url or out.input.id or "<input>"
+        report.skip(out.reason or "error", f"{where}: {out.error}")
+    else:
+        yield out.doc
+
+
+def drop_known(inputs: Iterable[InputRecord], skip_ids, report: Report, size: int) -> Iterator[InputRecord]:
+    batch: list[InputRecord] = []
+
+    def flush() -> Iterator[InputRecord]:
+        known = skip_ids([content_id(i) for i in batch])
+        for i in batch:
+            if content_id(i) in known:
+                report.unchanged += 1
+            else:
+                yield i
+
+    for inp in inputs:
+        batch.append(inp)
+        if len(batch) >= size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()

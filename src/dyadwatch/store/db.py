@@ -1,0 +1,303 @@
+"""DuckDB store of document records.
+
+Writes go in transactions, one per batch of documents: an interrupted ingest keeps every
+batch already committed, and a re-run skips documents whose id is stored with the same
+pipeline (ids come from content, so re-ingesting the same input changes nothing).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError, UsageError
+from ..models import Document
+from .schema import LATEST, MIGRATIONS
+
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    """Query filters shared by every listing command."""
+
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    type: str | None = None
+    speaker: str | None = None
+    predictions: bool = False
+    limit: int | None = None
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """The calendar day of an ISO date or datetime string, or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def check_date(value: str | None, option: str) -> str | None:
+    if value is not None and iso_date(value) is None:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, got {value!r}")
+    return value
+
+
+class Store:
+    def __init__(self, path: str | Path = "dyadwatch.duckdb", *, read_only: bool = False, migrate: bool = True):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store {self.path}: {e}. Is another dyadwatch writing to it?") from e
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        if migrate and not read_only:
+            self.migrate()
+        elif self.version() < LATEST:
+            raise StoreError(f"{self.path} has schema version {self.version()}, this dyadwatch needs {LATEST}: run `dyadwatch db migrate --db {self.path}`")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------------------
+    def version(self) -> int:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations, each in its own transaction; returns the versions applied."""
+        applied = []
+        current = self.version()
+        if current > LATEST:
+            raise StoreError(f"{self.path} has schema version {current}, newer than this dyadwatch ({LATEST}): upgrade dyadwatch")
+        for version, _what, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for sql in statements:
+                    self.con.execute(sql)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+                self.con.execute("COMMIT")
+            except duckdb.Error as e:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {version} failed on {self.path}: {e}") from e
+            applied.append(version)
+        return applied
+
+    # -- writing ----------------------------------------------------------------------
+    def known(self, ids: Iterable[str], pipeline: str) -> set[str]:
+        """Which of these document ids are stored already, produced by this pipeline."""
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE pipeline = ? AND id IN (SELECT unnest(?))", [pipeline, ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, docs: list[Document], pipeline: str) -> int:
+        """Store these records in one transaction, replacing earlier versions of the same ids."""
+        if not docs:
+            return 0
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [d.id for d in docs]
+            for table in ("actors", "quotes", "times", "events"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            con.executemany(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    [d.id, d.source.path, d.source.url, d.outlet, d.title, d.published, iso_date(d.published),
+                     d.language, d.authors, d.text, pipeline, d.to_json(), now]
+                    for d in docs
+                ],
+            )
+            self._insert("actors", [row for d in docs for row in actor_rows(d)])
+            self._insert("quotes", [row for d in docs for row in quote_rows(d)])
+            self._insert("times", [row for d in docs for row in time_rows(d)])
+            self._insert("events", [row for d in docs for row in event_rows(d)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(docs)
+
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+    # -- reading ----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "actors", "quotes", "times", "events")}
+
+    def documents(self) -> Iterator[Document]:
+        for (record,) in self.con.execute("SELECT record FROM documents ORDER BY pub_date NULLS LAST, id").fetchall():
+            yield Document.model_validate_json(record)
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.con.execute("SELECT record FROM documents WHERE id = ? OR id LIKE ?", [doc_id, doc_id + "%"]).fetchone()
+        return Document.model_validate_json(row[0]) if row else None
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def frame(self, sql: str, params: list[Any] | None = None):
+        """A pandas DataFrame of a query (for the Python API)."""
+        return self.con.execute(sql, params or []).df()
+
+    def articles(self, f: Filters) -> list[dict[str, Any]]:
+        where, params = date_outlet_where(f, "d")
+        if f.actor:
+            cond, p = actor_condition(f.actor, "a")
+            where.append(f"d.id IN (SELECT a.doc_id FROM actors a WHERE {cond})")
+            params += p
+        sql = ("SELECT d.id, d.published, d.outlet, d.title, d.language, len(d.text) AS chars, "
+               "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+               "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes "
+               f"FROM documents d {clause(where)} ORDER BY d.pub_date NULLS LAST, d.id {limit(f)}")
+        return self.query(sql, params)
+
+    def actors(self, f: Filters) -> list[dict[str, Any]]:
+        where, params = date_outlet_where(f, "d")
+        if f.actor:
+            cond, p = actor_condition(f.actor, "a")
+            where.append(cond)
+            params += p
+        if f.type:
+            where.append("a.type = ?")
+            params.append(f.type.upper())
+        sql = ("SELECT a.actor_id AS id, any_value(a.name) AS name, any_value(a.type) AS type, "
+               "any_value(a.country) AS country, any_value(a.code) AS code, count(DISTINCT a.doc_id) AS documents, "
+               "sum(a.mentions) AS mentions FROM actors a JOIN documents d ON d.id = a.doc_id "
+               f"{clause(where)} GROUP BY a.actor_id ORDER BY documents DESC, mentions DESC, id {limit(f)}")
+        return self.query(sql, params)
+
+    def quotes(self, f: Filters) -> list[dict[str, Any]]:
+        where, params = date_outlet_where(f, "d")
+        if f.actor or f.speaker:
+            cond, p = actor_condition(f.speaker or f.actor or "", "a")
+            where.append(f"(q.speaker_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR q.speaker_name ILIKE ?)")
+            params += p + [f"%{f.speaker or f.actor}%"]
+        if f.type:
+            where.append("q.kind = ?")
+            params.append(f.type.lower())
+        if f.predictions:
+            where.append("q.prediction")
+        sql = ("SELECT d.published, d.outlet, q.kind, q.speaker_name AS speaker, q.description, q.cue, "
+               "q.prediction, q.text, q.doc_id, q.start_char, q.end_char FROM quotes q JOIN documents d ON d.id = q.doc_id "
+               f"{clause(where)} ORDER BY d.pub_date NULLS LAST, q.doc_id, q.n {limit(f)}")
+        return self.query(sql, params)
+
+    def events(self, f: Filters) -> list[dict[str, Any]]:
+        where, params = [], []
+        if f.since:
+            where.append("coalesce(e.event_date, d.pub_date) >= ?")
+            params.append(iso_date(check_date(f.since, "--since")))
+        if f.until:
+            where.append("coalesce(e.event_date, d.pub_date) <= ?")
+            params.append(iso_date(check_date(f.until, "--until")))
+        if f.outlet:
+            where.append("d.outlet ILIKE ?")
+            params.append(f"%{f.outlet}%")
+        if f.actor:
+            cond, p = actor_condition(f.actor, "a")
+            where.append(f"(e.source_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR "
+                         f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? OR e.target_country = ?)")
+            params += p + p + [f.actor.upper(), f.actor.upper()]
+        if f.type:
+            where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
+            params += [f.type + "%", f.type.upper()]
+        sql = ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
+               "e.cameo, e.plover, e.goldstein, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
+               "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
+               f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
+        return self.query(sql, params)
+
+
+def clause(where: list[str]) -> str:
+    return ("WHERE " + " AND ".join(where)) if where else ""
+
+
+def limit(f: Filters) -> str:
+    return f"LIMIT {int(f.limit)}" if f.limit else ""
+
+
+def date_outlet_where(f: Filters, d: str) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        where.append(f"{d}.pub_date >= ?")
+        params.append(iso_date(check_date(f.since, "--since")))
+    if f.until:
+        where.append(f"{d}.pub_date <= ?")
+        params.append(iso_date(check_date(f.until, "--until")))
+    if f.outlet:
+        where.append(f"{d}.outlet ILIKE ?")
+        params.append(f"%{f.outlet}%")
+    return where, params
+
+
+def actor_condition(actor: str, a: str) -> tuple[str, list[Any]]:
+    """Match an actor by id, by any name it was mentioned by, or by a country code."""
+    if COUNTRY_CODE.match(actor):
+        return f"({a}.country = ? OR {a}.actor_id = ?)", [actor, actor.lower()]
+    return (f"({a}.actor_id = ? OR {a}.name ILIKE ? OR list_contains(list_transform({a}.aliases, x -> lower(x)), lower(?)))",
+            [actor, actor, actor])
+
+
+def actor_rows(d: Document) -> list[list[Any]]:
+    return [[d.id, a.id, a.name, a.type, a.country, a.sector, a.code, a.roles,
+             sorted({m.text for m in a.mentions} | {a.name}), len(a.mentions)] for a in d.actors]
+
+
+def quote_rows(d: Document) -> list[list[Any]]:
+    return [[d.id, n, q.kind, q.text, q.start, q.end, q.speaker.actor_id if q.speaker else None,
+             q.speaker.name if q.speaker else None, q.speaker.description if q.speaker else None, q.cue, q.prediction]
+            for n, q in enumerate(d.quotes)]
+
+
+def time_rows(d: Document) -> list[list[Any]]:
+    return [[d.id, n, t.text, t.start, t.end, t.value, t.type] for n, t in enumerate(d.times)]
+
+
+def event_rows(d: Document) -> list[list[Any]]:
+    rows = []
+    for n, e in enumerate(d.events):
+        s, t, loc = e.source, e.target, e.location
+        rows.append([
+            d.id, n,
+            s.actor_id if s else None, s.code if s else None, s.country if s else None, s.name if s else None,
+            t.actor_id if t else None, t.code if t else None, t.country if t else None, t.name if t else None,
+            e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class,
+            e.date, iso_date(e.date), e.date_precision,
+            loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+            e.evidence.start, e.evidence.end, e.evidence.text, e.modality, e.rule,
+        ])
+    return rows
+
+
+def dumps_row(row: dict[str, Any]) -> str:
+    return json.dumps(row, default=str, ensure_ascii=False)

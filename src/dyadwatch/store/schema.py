@@ -1,0 +1,40 @@
+"""Store schema as an ordered list of migrations. Append, never edit a released one."""
+from __future__ import annotations
+
+# Each entry: (version, what it does, statements). `Store.migrate` applies the ones whose
+# version is above the stored `schema_version`, each in its own transaction.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "documents, actors, quotes, times and events of document records",
+        [
+            """CREATE TABLE documents (
+                id VARCHAR PRIMARY KEY, path VARCHAR, url VARCHAR, outlet VARCHAR, title VARCHAR,
+                published VARCHAR, pub_date DATE, language VARCHAR, authors VARCHAR[],
+                text VARCHAR, pipeline VARCHAR, record JSON, ingested_at TIMESTAMP)""",
+            """CREATE TABLE actors (
+                doc_id VARCHAR, actor_id VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR,
+                sector VARCHAR, code VARCHAR, roles VARCHAR[], aliases VARCHAR[], mentions INTEGER)""",
+            """CREATE TABLE quotes (
+                doc_id VARCHAR, n INTEGER, kind VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+                speaker_id VARCHAR, speaker_name VARCHAR, description VARCHAR, cue VARCHAR, prediction BOOLEAN)""",
+            """CREATE TABLE times (
+                doc_id VARCHAR, n INTEGER, text VARCHAR, start_char INTEGER, end_char INTEGER,
+                value VARCHAR, type VARCHAR)""",
+            """CREATE TABLE events (
+                doc_id VARCHAR, n INTEGER,
+                source_id VARCHAR, source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
+                target_id VARCHAR, target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
+                cameo VARCHAR, plover VARCHAR, plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+                date VARCHAR, event_date DATE, date_precision VARCHAR,
+                location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+                evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR, modality VARCHAR, rule VARCHAR)""",
+            "CREATE INDEX actors_doc ON actors(doc_id)",
+            "CREATE INDEX quotes_doc ON quotes(doc_id)",
+            "CREATE INDEX times_doc ON times(doc_id)",
+            "CREATE INDEX events_doc ON events(doc_id)",
+        ],
+    ),
+]
+
+LATEST = max(v for v, _, _ in MIGRATIONS)
