@@ -190,11 +190,40 @@ class Pipeline:
             except InputError as e:
                 failed.append(Outcome(input=inp, error=str(e), reason=e.reason))
         for stage in rest:
-            items = stage.run_many(items)
+            items, broken = run_guarded(stage, items)
+            failed.extend(broken)
         for w in items:
             w.doc.stages = self.keys
             yield Outcome(input=w.input, doc=w.doc)
         yield from failed
+
+
+def run_guarded(stage: Stage, items: list[Work]) -> tuple[list[Work], list[Outcome]]:
+    """Run a stage over a batch; if the batch fails, run it item by item so that one bad
+    document costs only itself (reported with reason 'stage-error' and the stage's name)."""
+    try:
+        return stage.run_many(items), []
+    except Exception:  # noqa: BLE001 - a runner boundary: any failure of one document is reported, not raised
+        if len(items) == 1:
+            return [], [stage_failure(stage, items[0])]
+    kept: list[Work] = []
+    broken: list[Outcome] = []
+    for w in items:
+        try:
+            kept.extend(stage.run_many([w]))
+        except Exception:  # noqa: BLE001 - see above
+            broken.append(stage_failure(stage, w))
+    return kept, broken
+
+
+def stage_failure(stage: Stage, work: Work) -> Outcome:
+    import sys
+    import traceback
+
+    exc = sys.exc_info()[1]
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc and exc.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    return Outcome(input=work.input, error=f"stage {stage.key} failed: {type(exc).__name__}: {exc}{at}", reason="stage-error")
 
 
 def run_text(text: str, **given: Any) -> Document:

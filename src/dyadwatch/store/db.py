@@ -56,13 +56,17 @@ def check_date(value: str | None, option: str) -> str | None:
 class Store:
     def __init__(self, path: str | Path = "dyadwatch.duckdb", *, read_only: bool = False, migrate: bool = True):
         self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
+            self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             raise StoreError(f"cannot open the store {self.path}: {e}. Is another dyadwatch writing to it?") from e
-        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        if migrate and not read_only:
-            self.migrate()
+        self.read_only = read_only
+        if not read_only:
+            self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            if migrate:
+                self.migrate()
         elif self.version() < LATEST:
             raise StoreError(f"{self.path} has schema version {self.version()}, this dyadwatch needs {LATEST}: run `dyadwatch db migrate --db {self.path}`")
 
@@ -77,6 +81,10 @@ class Store:
 
     # -- schema -----------------------------------------------------------------------
     def version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        if not has_meta:
+            return 0
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 

@@ -20,7 +20,7 @@ def export_store(store: Store, out: Path, fmt: str) -> int:
                 fh.write(doc.to_json() + "\n")
                 n += 1
         return n
-    table = store.con.execute("SELECT * FROM events ORDER BY event_date NULLS LAST, doc_id, n").arrow()
+    table = store.con.execute("SELECT * FROM events ORDER BY event_date NULLS LAST, doc_id, n").to_arrow_table()
     if fmt == "csv":
         import pyarrow.csv as pacsv
 

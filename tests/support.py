@@ -1,0 +1,39 @@
+"""Helpers for tests: paths to ../shared and running its scorers."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds.json"
+EVAL = SHARED / "eval"
+
+
+def need_shared(*parts: str) -> Path:
+    """A path under ../shared, or a skip that says what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared data folder beside the project); not found")
+    return path
+
+
+def run_scorer(script: str, *args: str) -> dict:
+    """Run one of ../shared/eval's scorers and parse its JSON output."""
+    path = need_shared("eval", script)
+    res = subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1]) if not res.stdout.lstrip().startswith("{\n") else json.loads(res.stdout)
+
+
+def seed_scores(records: Path) -> dict[str, float]:
+    """score.py's rows for the seeds as {row: ratio}."""
+    need_shared("gold", "seeds.json")
+    res = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold", str(GOLD), "--pred", str(records), "--json"],
+                         capture_output=True, text=True, check=True)
+    rows = json.loads(res.stdout)["rows"]
+    return {k: v["ratio"] for k, v in rows.items() if k != "headline"}
