@@ -1,4 +1,108 @@
-"""Cross-document views: timeline, dyad, network (filled in by the cross-document issue)."""
+"""Cross-document verbs: link, timeline, dyad, network. Each wraps one `dyadwatch.link.api` function."""
 from __future__ import annotations
 
-COMMANDS: list = []
+import json
+
+import click
+
+from ..link import api
+from ..output_text import short
+from .output import emit
+
+EVIDENCE_WIDTH = 90
+
+db_option = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="store file")
+since_option = click.option("--since", help="from this date (YYYY-MM-DD)")
+until_option = click.option("--until", help="up to this date (YYYY-MM-DD)")
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False),
+                             help="also write the rows to FILE (.csv, .parquet, .jsonl)")
+
+
+def warn(message: str) -> None:
+    click.echo(f"note: {message}", err=True)
+
+
+def save(frame, output: str | None) -> None:
+    if output:
+        api.export_frame(frame, output)
+        click.echo(f"{len(frame)} rows written to {output}", err=True)
+
+
+@click.command()
+@db_option
+def link(db: str) -> None:
+    """(Re)compute duplicates, actor identities and linked events of the store."""
+    run = api.relink(db)
+    click.echo(f"{run.documents} documents in {run.stories} stories; {run.identities} actor identities; "
+               f"{run.events} event reports in {run.linked_events} linked events ({run.seconds:.2f} s)", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--actor", help="actor id, any name variant, or country code (AZE)")
+@since_option
+@until_option
+@click.option("--limit", type=click.IntRange(min=1), help="at most this many rows")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
+@output_option
+def timeline(db: str, actor: str | None, since: str | None, until: str | None, limit: int | None,
+             as_json: bool, output: str | None) -> None:
+    """Linked events by date: codes, Goldstein scores, sources and one evidence sentence."""
+    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn)
+    if limit:
+        frame = frame.head(limit)
+    save(frame, output)
+    rows = api.records(frame)
+    if not as_json:
+        rows = [{"date": r["date"], "source": r["source"], "target": r["target"], "cameo": r["cameo"],
+                 "goldstein": r["goldstein"], "reports": r["reports"], "sources": ", ".join(r["outlets"] or []),
+                 "evidence": short(r["evidence"], EVIDENCE_WIDTH)} for r in rows]
+    emit(rows, as_json, title="timeline (linked events)")
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@since_option
+@until_option
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
+@output_option
+def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, plot_file: str | None,
+         as_json: bool, output: str | None) -> None:
+    """Both directions between actors A and B (ids, names or country codes) per period."""
+    frame = api.dyad(db, a, b, by=by, since=since, until=until, stale=warn)
+    save(frame, output)
+    if plot_file:
+        from ..link.plot import plot_dyad
+
+        plot_dyad(frame, plot_file, title=f"{a} and {b} by {by}: linked events")
+        click.echo(f"chart written to {plot_file}", err=True)
+    emit(api.records(frame), as_json, title=f"dyad {a} {b} by {by}")
+
+
+@click.command()
+@db_option
+@click.option("--actor", help="only events of this actor (id, name or country code)")
+@since_option
+@until_option
+@click.option("--countries", is_flag=True, help="one node per country instead of per actor")
+@click.option("--graphml", type=click.Path(dir_okay=False), help="write the graph as GraphML to FILE")
+@click.option("--json", "as_json", is_flag=True, help="print the graph as node-link JSON")
+def network(db: str, actor: str | None, since: str | None, until: str | None, countries: bool,
+            graphml: str | None, as_json: bool) -> None:
+    """The actor network weighted by linked events."""
+    graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn)
+    if graphml:
+        api.write_graph(graph, graphml)
+        click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges written to {graphml}", err=True)
+    if as_json:
+        click.echo(json.dumps(api.graph_json(graph), ensure_ascii=False))
+        return
+    _, edges = api.network_frames(graph)
+    emit(api.records(edges), False, title="network edges (weight = linked events)")
+
+
+COMMANDS = [link, timeline, dyad, network]

@@ -35,6 +35,29 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX events_doc ON events(doc_id)",
         ],
     ),
+    (
+        2,
+        "cross-document links: stories of near-duplicate articles, actor identities, linked events",
+        [
+            "CREATE TABLE stories (doc_id VARCHAR, story_id VARCHAR, similarity DOUBLE)",
+            """CREATE TABLE actor_identities (doc_id VARCHAR, actor_id VARCHAR, global_id VARCHAR, rule VARCHAR)""",
+            """CREATE TABLE identities (
+                global_id VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, code VARCHAR,
+                variants VARCHAR[], actor_ids VARCHAR[], documents INTEGER)""",
+            """CREATE TABLE linked_events (
+                link_id VARCHAR, event_date DATE, precise BOOLEAN, cameo VARCHAR, plover VARCHAR,
+                goldstein DOUBLE, quad_class INTEGER, source_id VARCHAR, target_id VARCHAR,
+                source_country VARCHAR, target_country VARCHAR, evidence VARCHAR,
+                first_doc VARCHAR, first_n INTEGER, first_outlet VARCHAR, first_published VARCHAR,
+                reports INTEGER, documents INTEGER, stories INTEGER, outlets VARCHAR[])""",
+            "CREATE TABLE event_links (doc_id VARCHAR, n INTEGER, link_id VARCHAR, score DOUBLE)",
+            """CREATE TABLE link_runs (
+                run_at TIMESTAMP, fingerprint VARCHAR, documents INTEGER, events INTEGER,
+                linked_events INTEGER, identities INTEGER, stories INTEGER, seconds DOUBLE)""",
+            "CREATE INDEX event_links_doc ON event_links(doc_id)",
+            "CREATE INDEX actor_identities_doc ON actor_identities(doc_id)",
+        ],
+    ),
 ]
 
 LATEST = max(v for v, _, _ in MIGRATIONS)

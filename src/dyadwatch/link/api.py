@@ -1,0 +1,245 @@
+"""Cross-document work from Python: link a store, then ask it for timelines, dyads and networks.
+
+    from dyadwatch.link import api
+    api.relink("dyadwatch.duckdb")                 # after every ingest
+    api.timeline("dyadwatch.duckdb", actor="AZE")  # a pandas DataFrame
+    api.dyad("dyadwatch.duckdb", "RUS", "AZE", by="week")
+    api.network("dyadwatch.duckdb")                # a networkx DiGraph
+
+Functions take a store path or an open `Store`. Queries read the stored links when they
+are current; when documents were added since the last `relink`, they link in memory (and
+say so on the `stale` callback) rather than answer from stale links.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from ..errors import UsageError
+from ..store import Store
+from ..store import links as sql
+from . import aggregate
+from .dedup import find_stories
+from .events import link_events
+from .identity import identities_of
+from .records import ActorRecord, ArticleText, EventReport, Identity, IdentityLink, LinkedEvent, ReportLink, Story
+
+DEFAULT_DB = "dyadwatch.duckdb"
+EXPORT_FORMATS = (".csv", ".parquet", ".json", ".jsonl")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinkResult:
+    stories: list[Story]
+    identity_links: list[IdentityLink]
+    identities: list[Identity]
+    linked: list[LinkedEvent]
+    report_links: list[ReportLink]
+    run: sql.LinkRun
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinkFrames:
+    """The link tables a query needs, as data frames."""
+
+    linked: pd.DataFrame
+    identities: pd.DataFrame
+    stale: bool  # computed in memory because the stored links were out of date
+
+
+@contextmanager
+def opened(db: str | Path | Store, *, write: bool = False) -> Iterator[Store]:
+    if isinstance(db, Store):
+        yield db
+        return
+    if not write and not Path(db).exists():
+        raise UsageError(f"no store at {db}: ingest documents first (`dyadwatch ingest FILES --db {db}`)")
+    with Store(db, read_only=not write) as store:
+        yield store
+
+
+def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLink], identities: list[Identity],
+                  stories: list[Story]) -> list[EventReport]:
+    """Stored events with their actors mapped to global identities and their documents to stories."""
+    global_of = {(i.doc_id, i.actor_id): i.global_id for i in identity_links}
+    people = {i.global_id for i in identities if i.type == "PERSON"}
+    story_of = {s.doc_id: s.story_id for s in stories}
+    reports = []
+    for e in events:
+        source = global_of.get((e.doc_id, e.source_id), e.source_id) if e.source_id else None
+        target = global_of.get((e.doc_id, e.target_id), e.target_id) if e.target_id else None
+        own_date = e.event_date is not None and e.date_precision not in ("anchor", "month", "year")
+        reports.append(EventReport(
+            doc_id=e.doc_id, n=e.n, cameo=e.cameo, date=e.event_date if own_date else e.pub_date, precise=own_date,
+            source=source, target=target, source_country=e.source_country, target_country=e.target_country,
+            source_person=source in people, target_person=target in people, plover=e.plover, goldstein=e.goldstein,
+            quad_class=e.quad_class, evidence=e.evidence or "", outlet=e.outlet, published=e.published,
+            story=story_of.get(e.doc_id)))
+    return reports
+
+
+def compute_links(store: Store) -> LinkResult:
+    """Stories, identities and linked events of everything in the store (nothing is written)."""
+    started = time.perf_counter()
+    stamp = sql.fingerprint(store)
+    articles = [ArticleText(doc_id=d, text=t, published=p) for d, t, p in sql.article_rows(store)]
+    stories = find_stories(articles)
+    actors = [ActorRecord(doc_id=d, actor_id=a, name=n or a, type=ty or "PERSON", country=c, code=code,
+                          aliases=tuple(al or ())) for d, a, n, ty, c, code, al in sql.actor_rows(store)]
+    identity_links, identities = identities_of(actors)
+    stored = sql.event_rows(store)
+    linked, report_links = link_events(event_reports(stored, identity_links, identities, stories))
+    run = sql.LinkRun(fingerprint=stamp, documents=len(articles), events=len(stored), linked_events=len(linked),
+                      identities=len(identities), stories=len({s.story_id for s in stories}),
+                      seconds=round(time.perf_counter() - started, 3))
+    return LinkResult(stories=stories, identity_links=identity_links, identities=identities, linked=linked,
+                      report_links=report_links, run=run)
+
+
+def relink(db: str | Path | Store = DEFAULT_DB) -> sql.LinkRun:
+    """(Re)compute every cross-document link of the store and store them. Call after each ingest."""
+    with opened(db, write=True) as store:
+        if store.version() < 2:
+            store.migrate()
+        result = compute_links(store)
+        sql.write_links(store, stories=result.stories, identity_links=result.identity_links,
+                        identities=result.identities, linked=result.linked, report_links=result.report_links,
+                        run=result.run)
+        return result.run
+
+
+def is_current(store: Store) -> bool:
+    return sql.last_fingerprint(store) == sql.fingerprint(store)
+
+
+def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFrames:
+    """The linked events and identities: stored when current, else computed in memory."""
+    if is_current(store):
+        return LinkFrames(linked=sql.table_frame(store, "linked_events"),
+                          identities=sql.table_frame(store, "identities"), stale=False)
+    if stale is not None:
+        stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
+    result = compute_links(store)
+    rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
+                               result.report_links)
+    linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
+    identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
+    return LinkFrames(linked=linked, identities=identities, stale=True)
+
+
+def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
+             until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Linked events by date (one row per happening), optionally of one actor and a date range."""
+    with opened(db) as store:
+        f = frames(store, stale)
+    match = aggregate.resolve_actor(f.identities, actor) if actor else None
+    return aggregate.timeline(f.linked, f.identities, actor=match, since=since, until=until)
+
+
+def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
+         until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Both directions between A and B per period: counts by quad class, Goldstein sums and means."""
+    with opened(db) as store:
+        f = frames(store, stale)
+    return aggregate.dyad(f.linked, aggregate.resolve_actor(f.identities, a), aggregate.resolve_actor(f.identities, b),
+                          by=by, since=since, until=until)
+
+
+def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
+            since: str | None = None, until: str | None = None,
+            stale: Callable[[str], None] | None = None) -> nx.DiGraph:
+    """The actor graph weighted by linked events."""
+    with opened(db) as store:
+        f = frames(store, stale)
+    match = aggregate.resolve_actor(f.identities, actor) if actor else None
+    return aggregate.network(f.linked, f.identities, countries_only=countries, actor=match, since=since, until=until)
+
+
+def network_frames(graph: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes and edges of a network as data frames."""
+    return aggregate.network_frames(graph)
+
+
+def identities(db: str | Path | Store = DEFAULT_DB, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """One row per actor across documents, with every name variant and per-document id."""
+    with opened(db) as store:
+        return frames(store, stale).identities
+
+
+def reports(db: str | Path | Store = DEFAULT_DB) -> pd.DataFrame:
+    """Every report of every stored linked event (run `relink` first)."""
+    with opened(db) as store:
+        if not is_current(store):
+            raise UsageError(f"links of {store.path} are out of date: run `dyadwatch link --db {store.path}`")
+        return sql.reports_frame(store)
+
+
+def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
+    """GraphML for .graphml, node-link JSON for .json."""
+    path = Path(path)
+    if path.suffix.lower() == ".graphml":
+        nx.write_graphml(graph, path)
+    elif path.suffix.lower() == ".json":
+        path.write_text(json.dumps(graph_json(graph), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    else:
+        raise UsageError(f"the network is written as .graphml or .json, got {path.name!r}")
+    return path
+
+
+def graph_json(graph: nx.DiGraph) -> dict:
+    return nx.node_link_data(graph, edges="edges")
+
+
+def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a result frame as CSV, Parquet or JSON Lines (chosen by the file name)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise UsageError(f"exports are {', '.join(EXPORT_FORMATS)} files, got {path.name!r}")
+    if suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif suffix == ".csv":
+        flat = frame.copy()
+        for col in flat.columns:
+            if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
+                flat[col] = flat[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        flat.to_csv(path, index=False)
+    else:
+        path.write_text("".join(json.dumps(r, default=json_default, ensure_ascii=False) + "\n" for r in records(frame)),
+                        encoding="utf-8")
+    return path
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a frame as plain Python values (None for missing, lists for arrays)."""
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({k: plain(v) for k, v in row.items()})
+    return out
+
+
+def plain(value: object) -> object:
+    """A frame cell as a JSON-ready Python value: lists for arrays, ISO dates, None for missing."""
+    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0) > 0:
+        return [plain(v) for v in list(value)]  # type: ignore[arg-type]
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()  # numpy scalars
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def json_default(value: object) -> str:
+    return str(value)
