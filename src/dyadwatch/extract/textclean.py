@@ -93,7 +93,7 @@ BYLINE = re.compile(
     r"(?:\s*[.;|,]?\s+(?:source|источник)\s*[:–—-]\s*(?P<source>.+))?$",
     re.I,
 )
-BY = re.compile(r"^by\s+(?P<names>[A-ZА-ЯЁ].+)$")
+BY = re.compile(r"^(?i:by)\s+(?P<names>[A-ZА-ЯЁ].+)$")
 SOURCE = re.compile(r"^(?:source|источник)\s*[:–—-]\s*(?P<source>.+)$", re.I)
 NOTE = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted|ran)\b|\bвпервые опубликован|"

@@ -1,0 +1,330 @@
+"""Inputs from the network and from archives: URLs, RSS/Atom feeds, WARC files (runner side).
+
+Every URL is untrusted. A fetch has a timeout, a size cap and a redirect limit; answers
+that are not pages or feeds are refused by their content type; hosts that resolve to
+private, loopback, link-local or otherwise non-public addresses are refused unless the
+caller allows them (`allow_private`), and the connection goes to the address that was
+checked, so a second DNS answer cannot swap it. Failures raise InputError with a stable
+reason; the readers turn them into counted skips.
+"""
+from __future__ import annotations
+
+import gzip
+import http.client
+import io
+import ipaddress
+import re
+import socket
+import ssl
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from . import __version__
+from .errors import InputError
+from .models import InputRecord
+
+# Largest body read from the network or out of a compressed file (the same bound as files:
+# the largest page of both extraction benchmarks is under 2 MB).
+MAX_FETCH_BYTES = 20 * 1024 * 1024
+# Seconds to wait for a connection or for any single read...
+CONNECT_TIMEOUT = 15.0
+# ... and for a whole response, so that a server dripping bytes cannot hold a run forever.
+TOTAL_TIMEOUT = 60.0
+# Redirects followed before giving up (browsers allow 20; news sites need 1-3).
+MAX_REDIRECTS = 5
+READ_CHUNK = 64 * 1024
+USER_AGENT = f"dyadwatch/{__version__} (news article extraction)"
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+                        "text/xml", "application/feed+json"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# A feed item whose own content has at least this many characters of text is the article
+# itself (full-text feeds); shorter content is a teaser, and the item's link is fetched.
+FEED_FULL_TEXT_CHARS = 1500
+URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://|[^\\/])")
+TAG = re.compile(r"<[^>]+>")
+HOST_NAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\.?$")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+FEED_SUFFIXES = (".rss", ".atom")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    data: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    link: str | None
+    title: str | None
+    published: str | None
+    authors: list[str] = field(default_factory=list)
+    html: str | None = None
+
+
+def is_url(arg: str) -> bool:
+    """Whether an input argument is meant as a URL (has a scheme), valid or not."""
+    return bool(URL_LIKE.match(arg)) and not Path(arg).exists()
+
+
+def check_url(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) URL, or InputError('invalid-url')."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as e:
+        raise InputError("invalid-url", f"{url!r} is not a valid URL ({e})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise InputError("invalid-url", f"{url!r}: only http and https URLs can be fetched")
+    if not parts.hostname:
+        raise InputError("invalid-url", f"{url!r} names no host")
+    if not valid_host(parts.hostname):
+        raise InputError("invalid-url", f"{url!r}: {parts.hostname!r} is not a valid host name")
+    return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
+
+
+def valid_host(host: str) -> bool:
+    """An IP address, or a DNS name (internationalised names in their ASCII form)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(HOST_NAME.match(ascii_host))
+
+
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not (ip.is_multicast or ip.is_unspecified or ip.is_reserved)
+
+
+def resolve(host: str, port: int, allow_private: bool) -> str:
+    """The address to connect to for `host`; refuses non-public addresses unless allowed.
+
+    Every address the name resolves to is checked: a name with one private address among
+    public ones is refused.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as e:
+        raise InputError("dns-failed", f"cannot resolve host {host!r} ({e}); check the URL") from None
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    if not allow_private:
+        for ip in addresses:
+            if not is_public(ip):
+                named = f"{ip} is" if host.strip("[]") == str(ip) else f"{host} resolves to {ip},"
+                raise InputError(
+                    "private-address",
+                    f"{named} a private, loopback or link-local address; "
+                    "pass --allow-private (allow_private=True) to fetch from local networks",
+                )
+    return str(addresses[0])
+
+
+class PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to an address checked beforehand, whatever DNS says later."""
+
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def read_capped(resp: http.client.HTTPResponse, url: str, deadline: float) -> bytes:
+    length = resp.getheader("Content-Length")
+    if length and length.isdigit() and int(length) > MAX_FETCH_BYTES:
+        raise InputError("too-large", f"{url} announces {int(length):,} bytes; the limit is {MAX_FETCH_BYTES:,}")
+    buf = bytearray()
+    while True:
+        if time.monotonic() > deadline:
+            raise InputError("timeout", f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to send its page")
+        chunk = resp.read(READ_CHUNK)
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+        if len(buf) > MAX_FETCH_BYTES:
+            raise InputError("too-large", f"{url} sent more than {MAX_FETCH_BYTES:,} bytes")
+
+
+def request_once(url: str, allow_private: bool, deadline: float) -> tuple[int, str | None, str, bytes]:
+    """(status, Location, Content-Type, body) of one GET; the body is empty for redirects."""
+    scheme, host, port = check_url(url)
+    address = resolve(host, port, allow_private)
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    cls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
+    conn = cls(host, port, address, CONNECT_TIMEOUT)
+    try:
+        conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, identity",
+                                             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"})
+        resp = conn.getresponse()
+        ctype = resp.getheader("Content-Type") or ""
+        if resp.status in REDIRECTS:
+            return resp.status, resp.getheader("Location"), ctype, b""
+        if resp.status >= 400:
+            raise InputError("http-error", f"{url} answered HTTP {resp.status} {resp.reason}")
+        check_type(url, ctype)
+        body = read_capped(resp, url, deadline)
+        if (resp.getheader("Content-Encoding") or "").lower() == "gzip":
+            body = gunzip_capped(body, url)
+        return resp.status, None, ctype, body
+    except TimeoutError:
+        raise InputError("timeout", f"{url} did not answer within {CONNECT_TIMEOUT:.0f} s") from None
+    except ssl.SSLError as e:
+        raise InputError("fetch-failed", f"{url}: TLS failed ({e.reason or e})") from None
+    except (OSError, http.client.HTTPException) as e:
+        raise InputError("fetch-failed", f"{url}: {e.__class__.__name__}: {e}") from None
+    finally:
+        conn.close()
+
+
+def check_type(url: str, content_type: str) -> None:
+    kind = media_type(content_type)
+    if kind and kind not in PAGE_TYPES and kind not in FEED_TYPES:
+        raise InputError("unsupported-type", f"{url} is {kind}, not a web page or a feed")
+
+
+def fetch_url(url: str, *, allow_private: bool = False) -> Fetched:
+    """The body of `url` after at most MAX_REDIRECTS redirects, every hop checked."""
+    deadline = time.monotonic() + TOTAL_TIMEOUT
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        status, location, ctype, body = request_once(current, allow_private, deadline)
+        if status not in REDIRECTS:
+            return Fetched(url=current, data=body, content_type=ctype)
+        if not location:
+            raise InputError("http-error", f"{current} redirects (HTTP {status}) without a Location")
+        current = urljoin(current, location)
+    raise InputError("too-many-redirects", f"{url} redirected more than {MAX_REDIRECTS} times")
+
+
+def gunzip_capped(data: bytes, where: str) -> bytes:
+    """Decompressed gzip data, refusing truncated streams and bombs past MAX_FETCH_BYTES."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(MAX_FETCH_BYTES + 1)
+    except EOFError:
+        raise InputError("truncated", f"{where}: the gzip data ends early (a partial download?)") from None
+    except (gzip.BadGzipFile, zlib.error) as e:
+        raise InputError("bad-gzip", f"{where}: not readable as gzip ({e})") from None
+    if len(out) > MAX_FETCH_BYTES:
+        raise InputError("too-large", f"{where} decompresses to more than {MAX_FETCH_BYTES:,} bytes")
+    return out
+
+
+# --- feeds --------------------------------------------------------------------------------
+
+def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
+    kind = media_type(content_type)
+    if kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"):
+        return True
+    head = data[:2048].lstrip().lower()
+    return b"<rss" in head or b"<rdf:rdf" in head or (b"<feed" in head and b"atom" in head)
+
+
+def feed_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
+
+
+def parse_feed(data: bytes, where: str) -> list[FeedItem]:
+    """The items of an RSS or Atom feed; InputError('bad-feed') when it has none to read."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise InputError("bad-feed", f"{where} is not an RSS/Atom feed with items{problem}")
+    items = []
+    for entry in parsed.entries:
+        content = entry.get("content") or []
+        html = content[0].get("value") if content else entry.get("summary")
+        authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
+        items.append(FeedItem(link=entry.get("link"), title=entry.get("title"), published=feed_date(entry),
+                              authors=authors, html=html))
+    return items
+
+
+def feed_records(items: list[FeedItem], where: str, *, allow_private: bool) -> Iterator[InputRecord | InputError]:
+    """An input record per feed item: its own content when it is the full text, else its page."""
+    for item in items:
+        given = {"title": item.title, "published": item.published, "authors": item.authors or None}
+        if item.html and len(TAG.sub(" ", item.html).strip()) >= FEED_FULL_TEXT_CHARS:
+            yield InputRecord(html=item.html, url=item.link, path=where, **given)
+            continue
+        if not item.link:
+            yield InputError("no-text", f"{where}: an item ({item.title!r}) has neither full text nor a link")
+            continue
+        try:
+            page = fetch_url(urljoin(where, item.link) if is_url(where) else item.link, allow_private=allow_private)
+        except InputError as e:
+            yield e
+            continue
+        yield InputRecord(data=page.data, url=page.url, content_type=page.content_type, **given)
+
+
+# --- web archives -------------------------------------------------------------------------
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def warc_records(path: Path) -> Iterator[InputRecord | InputError]:
+    """A record for every HTML page answered with 200 in a WARC file; the rest is passed over.
+
+    A file that breaks off (a truncated .warc.gz) yields the pages before the break and then
+    one InputError.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    where = str(path)
+    count = 0
+    try:
+        with path.open("rb") as fh:
+            for rec in ArchiveIterator(fh, arc2warc=True):
+                if rec.rec_type != "response" or rec.http_headers is None:
+                    continue
+                ctype = rec.http_headers.get_header("Content-Type") or ""
+                if rec.http_headers.get_statuscode() != "200" or media_type(ctype) not in ("text/html", "application/xhtml+xml"):
+                    continue
+                data = rec.content_stream().read(MAX_FETCH_BYTES + 1)
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                count += 1
+                if len(data) > MAX_FETCH_BYTES:
+                    yield InputError("too-large", f"{where}: the page {url} is over {MAX_FETCH_BYTES:,} bytes")
+                    continue
+                yield InputRecord(data=data, url=url, path=where, content_type=ctype)
+    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile) as e:
+        yield InputError("truncated" if isinstance(e, EOFError | zlib.error) else "bad-warc",
+                         f"{where}: the archive breaks off after {count} page(s) ({e.__class__.__name__}: {e})")
