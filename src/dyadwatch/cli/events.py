@@ -1,4 +1,83 @@
-"""Event explanation and verb dictionaries (filled in by the events issue)."""
+"""`dyadwatch explain` (why an event exists) and `dyadwatch verbs` (verb dictionaries)."""
 from __future__ import annotations
 
-COMMANDS: list = []
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+
+
+@click.command()
+@click.argument("sentence", required=False)
+@click.option("--published", help="publication date (YYYY-MM-DD) that relative dates count from")
+@click.option("--db", type=click.Path(dir_okay=False), help="store file holding the document (with --doc)")
+@click.option("--doc", "doc_id", help="document id in the store")
+@click.option("--event", "event_index", type=click.IntRange(min=0), help="which of the document's events (0-based)")
+@click.option("--json", "as_json", is_flag=True, help="the explanation as JSON")
+def explain(sentence: str | None, published: str | None, db: str | None, doc_id: str | None, event_index: int | None, as_json: bool) -> None:
+    """Why an event exists: the parse, the actors, the pattern that fired, or why none did.
+
+    Give a SENTENCE, or --db PATH --doc ID [--event N] for a stored document.
+    """
+    from ..events.explain import explain_document, explain_text, render
+
+    if sentence and doc_id:
+        raise UsageError("give a sentence or --doc, not both")
+    if doc_id:
+        from ..store.db import Store
+
+        with Store(db or "dyadwatch.duckdb", read_only=True, migrate=False) as store:
+            doc = store.document(doc_id)
+        if doc is None:
+            raise UsageError(f"no document {doc_id!r} in {db}; list them with `dyadwatch articles --db {db}`")
+        x = explain_document(doc, event_index)
+    elif sentence:
+        x = explain_text(sentence, published)
+    else:
+        raise UsageError('give a sentence (dyadwatch explain "Russia summoned the Azerbaijani ambassador.") or --db PATH --doc ID')
+    if as_json:
+        click.echo(json.dumps(asdict(x), default=lambda o: o.model_dump(mode="json") if hasattr(o, "model_dump") else str(o), ensure_ascii=False))
+    else:
+        click.echo(render(x))
+
+
+@click.group()
+def verbs() -> None:
+    """Verb-pattern dictionaries: the built-in one and the user's extra patterns."""
+
+
+@verbs.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here (default: the user pattern file the coder reads)")
+def import_(file: str, output: str | None) -> None:
+    """Read a PETRARCH-format verb dictionary (e.g. CAMEO.2.0.txt) into user patterns."""
+    from ..events.patterns import parse_patterns, user_file
+    from ..events.verbs_import import import_file, render
+
+    imported = import_file(file)
+    text = render(imported, Path(file).name)
+    parse_patterns(text, "user")  # refuse to write what the coder could not read
+    out = Path(output) if output else user_file()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    skipped = ", ".join(f"{k}: {v}" for k, v in sorted(imported.skipped.items())) or "none"
+    click.echo(f"{imported.patterns} patterns written to {out}; skipped {sum(imported.skipped.values())} ({skipped})", err=True)
+
+
+@verbs.command("list")
+@click.option("--lemma", help="only patterns for this verb or noun")
+def list_(lemma: str | None) -> None:
+    """The patterns the coder uses (built-in first, then the user's), one JSON object a line."""
+    from ..events.patterns import load_patterns
+
+    ps = load_patterns()
+    for p in ps.all():
+        if lemma and lemma.lower() not in p.lemmas:
+            continue
+        click.echo(json.dumps({"id": p.id, "code": p.code, "pattern": p.text, "note": p.note}, ensure_ascii=False))
+
+
+COMMANDS = [explain, verbs]

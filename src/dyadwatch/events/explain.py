@@ -1,0 +1,132 @@
+"""Why an event exists (or does not): the parse, the actors, and what each predicate gave.
+
+`explain_text` runs the whole pipeline on a sentence; `explain_document` re-codes a stored
+document and can single out one of its events. Both return a typed Explanation;
+`render` turns it into the text `dyadwatch explain` prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import UsageError
+from ..models import Document, Event
+from .coder import Decision, code_parse
+
+
+@dataclass(frozen=True)
+class TokenView:
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
+@dataclass(frozen=True)
+class ActorView:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    text: str
+    tokens: tuple[TokenView, ...]
+    actors: tuple[ActorView, ...]
+    decisions: tuple[Decision, ...]
+    events: tuple[Event, ...]
+    focus: int | None = None  # index into decisions of the event asked about
+
+
+def _tokens(parse: Any, start: int = 0, end: int | None = None) -> tuple[TokenView, ...]:
+    end = len(parse.text) if end is None else end
+    return tuple(
+        TokenView(t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i)
+        for t in parse if start <= t.idx < end
+    )
+
+
+def _actors(doc: Document, start: int = 0, end: int | None = None) -> tuple[ActorView, ...]:
+    end = len(doc.text) if end is None else end
+    out = []
+    for a in doc.actors:
+        ms = tuple(f"{m.text}@{m.start}" for m in a.mentions if start <= m.start < end)
+        if ms:
+            out.append(ActorView(a.id, a.name, a.code, a.country, ms))
+    return tuple(out)
+
+
+def _parse(text: str) -> Any:
+    from ..nlp import load_english
+
+    return load_english()(text)
+
+
+def explain_text(text: str, published: str | None = None) -> Explanation:
+    """Run the pipeline on `text` and explain every predicate the coder considered."""
+    from ..pipeline import run_text
+
+    given = {"published": published} if published else {}
+    doc = run_text(text, **given)
+    return explain_document(doc)
+
+
+def explain_document(doc: Document, event: int | None = None) -> Explanation:
+    """Re-code a document (with its stored actors and times); `event` picks one stored event."""
+    parse = _parse(doc.text)
+    coding = code_parse(doc, parse)
+    if event is None:
+        return Explanation(doc.text, _tokens(parse), _actors(doc), tuple(coding.decisions), tuple(coding.events))
+    if not 0 <= event < len(doc.events):
+        raise UsageError(f"document {doc.id} has {len(doc.events)} events; give --event between 0 and {len(doc.events) - 1}")
+    wanted = doc.events[event]
+    focus = next((k for k, d in enumerate(coding.decisions)
+                  if any(e.cameo == wanted.cameo and e.evidence.start == wanted.evidence.start for e in d.events)), None)
+    s, e = wanted.evidence.start, wanted.evidence.end
+    sent = next((x for x in parse.sents if x.start_char <= s < x.end_char), None)
+    if sent is not None:
+        s, e = sent.start_char, sent.end_char
+    decisions = tuple(d for d in coding.decisions if s <= d.start < e)
+    if focus is not None:
+        focus = decisions.index(coding.decisions[focus])
+    return Explanation(doc.text[s:e], _tokens(parse, s, e), _actors(doc, s, e), decisions, (wanted,), focus)
+
+
+def _event_line(e: Event) -> str:
+    src = (e.source.code or e.source.actor_id) if e.source else "-"
+    tgt = (e.target.code or e.target.actor_id) if e.target else "-"
+    where = f" at {e.location.name} ({e.location.country})" if e.location else ""
+    mode = f"/{e.plover_mode}" if e.plover_mode else ""
+    return (f"{src} -> {tgt}  CAMEO {e.cameo}  PLOVER {e.plover or '-'}{mode}  Goldstein {e.goldstein}  quad {e.quad_class}  "
+            f"{e.date or '-'} ({e.date_precision}){where}  {e.modality}  [{e.evidence.start}:{e.evidence.end}]")
+
+
+def render(x: Explanation) -> str:
+    lines = ["parse:"]
+    for t in x.tokens:
+        lines.append(f"  {t.i:>4} {t.text:<16} {t.lemma:<14} {t.pos:<6} {t.dep:<10} -> {t.head}")
+    lines.append("actors:")
+    lines += [f"  {a.name} [{a.code or '-'} {a.country or '-'}] id={a.id} mentions: {', '.join(a.mentions)}" for a in x.actors] or ["  (none found)"]
+    lines.append("predicates:")
+    if not x.decisions:
+        lines.append("  no verb or noun of the text is in the verb-pattern dictionary: no verb pattern, no event")
+    for k, d in enumerate(x.decisions):
+        mark = "=> " if k == x.focus else "   "
+        pat = f"pattern {d.pattern.id} '{d.pattern.text}'" if d.pattern else "no pattern"
+        lines.append(f"{mark}'{d.text}' ({d.lemma}) @{d.start}: {d.outcome}; {pat}")
+        if d.pattern is not None and d.pattern.note:
+            lines.append(f"      note: {d.pattern.note}")
+        if d.detail and d.outcome != "event":
+            lines.append(f"      why: {d.detail}")
+        if d.sources or d.targets:
+            lines.append(f"      sources: {', '.join(d.sources) or '-'}; targets: {', '.join(d.targets) or '-'}")
+        for e in d.events:
+            lines.append(f"      event: {_event_line(e)}")
+    if x.focus is None and len(x.events) == 1:
+        lines.append(f"stored event (not produced by the current patterns): {_event_line(x.events[0])}")
+    return "\n".join(lines)
