@@ -1,10 +1,44 @@
-"""The quotation stage (filled in by the quotations issue)."""
+"""The quotation stage: direct and reported speech, each with its speaker (quotes.v1)."""
 from __future__ import annotations
 
+from typing import Any
+
+from ..models import Document, Quote
 from ..pipeline import Work, register
+from .direct import DirectFinder
+from .indirect import IndirectFinder
+from .lexicon import lexicon
+from .marks import find_marked
+from .parsed import Parsed
+from .speakers import Resolver
+from .text import paragraphs
+
+
+def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
+    """Every quotation of `doc`, in text order; `parse` is the spaCy Doc of doc.text or None.
+
+    Without a parse (languages other than English) only quotations in quotation marks are
+    found, attributed through the actor mentions and the cue words next to them.
+    """
+    text = doc.text
+    if not text:
+        return []
+    lex = lexicon()
+    parsed = Parsed(parse) if parse is not None and len(parse) else None
+    paras = paragraphs(text)
+    marked = find_marked(text, paras)
+    quoted = [(m.start, m.end) for m in marked]
+    resolver = Resolver(doc, parsed, lex, quoted)
+    direct = DirectFinder(text, parsed, paras, resolver, lex).find(marked)
+    found = list(direct)
+    if parsed is not None:
+        resolver.quoted = [(q.start, q.end) for q in direct]
+        found += IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
+    return sorted(found, key=lambda q: (q.start, q.kind))
 
 
 @register("quotes", 1, requires=["text", "parse", "actors"], provides=["quotes"])
 def quotes_stage(work: Work) -> Work:
     """Direct and reported speech, each with its speaker."""
+    work.doc.quotes = find_quotes(work.doc, work.parse)
     return work

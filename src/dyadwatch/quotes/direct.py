@@ -1,0 +1,279 @@
+"""Direct quotations: quoted spans that are someone's words, with their attribution.
+
+A quoted span is a quotation on evidence, not on a list of words: it is attributed (a verb of
+saying with its subject next to it or in its sentence, a colon after an attribution, a dash in
+the Russian manner), it is a clause (it holds a finite verb), and it is long enough. Scare
+quotes, titles and names in quotation marks ("trump cards", the "Turan" agency) have none of
+that. A quotation with no attribution of its own takes the speaker of the quotation next to it
+when the text goes on with the same person's words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Quote
+from .cues import Cue, find_cues
+from .future import is_prediction
+from .lexicon import Lexicon
+from .marks import Marked
+from .parsed import Parsed, has_finite_verb
+from .speakers import Phrase, Resolved, Resolver, phrase_from_token
+from .text import Paragraph, paragraph_of, sentence_end, sentence_start
+
+# An attributed clause in quotation marks needs this many words to count ("We will win," he said).
+MIN_CLAUSE_WORDS = 3
+# A clause in quotation marks with no attribution anywhere near counts from this many words: shorter
+# ones are slogans and names ("we are all friends" policy). Set on invented news passages (tests/quotes).
+MIN_STANDALONE_WORDS = 8
+# A fragment without a verb counts when tightly attributed ("A disaster," he said) from this many words...
+MIN_FRAGMENT_WORDS = 2
+# ...or, attributed only somewhere in its sentence, from this many ("called it "a grave threat to ...").
+MIN_LOOSE_FRAGMENT_WORDS = 6
+# Share of capitalised words above which a quoted span reads as a title or a name.
+TITLE_CASE_SHARE = 0.75
+# A verb outside the lexicon attributes a quotation only right after it: "...," Smith continued.
+GENERIC_VERB_WINDOW = 8
+# Without a parse (languages other than English) a quoted span counts from this many words.
+NO_PARSE_MIN_WORDS = 5
+SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
+WORD = re.compile(r"\w[\w'’-]*")
+TIGHT_GAP = re.compile(r"^[\s,—–-]*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    marked: Marked
+    start: int
+    end: int
+    words: int
+    clause: bool
+    terminal: bool  # ends with . ! ? inside the marks
+    comma: bool  # ends with a comma inside the marks (an attribution follows)
+    title_like: bool
+    para_start: bool  # the quotation opens its paragraph
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: str | None
+    tight: bool
+    resolved: Resolved | None
+
+
+def _bounds(text: str, m: Marked) -> tuple[int, int, bool, bool]:
+    start, end = m.start, m.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    comma = end > start and text[end - 1] == ","
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    terminal = end > start and text[end - 1] in ".!?…"
+    return start, end, terminal, comma
+
+
+def _title_like(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper())
+    return caps / len(content) >= TITLE_CASE_SHARE
+
+
+def candidate(text: str, m: Marked, parsed: Parsed | None, paras: list[Paragraph]) -> Candidate:
+    start, end, terminal, comma = _bounds(text, m)
+    words = WORD.findall(text[start:end])
+    if parsed is not None:
+        clause = has_finite_verb(parsed.tokens(start, end))
+    else:
+        clause = len(words) >= NO_PARSE_MIN_WORDS
+    para = paras[paragraph_of(paras, m.open_mark)]
+    title = _title_like(words) and not terminal and len(words) > 0
+    return Candidate(m, start, end, len(words), clause, terminal, comma, title, m.open_mark == para.start)
+
+
+def plausible(c: Candidate) -> bool:
+    """Could this span be a quotation? (Used to bound the attribution of its neighbours.)"""
+    return c.clause and c.words >= MIN_CLAUSE_WORDS and not c.title_like
+
+
+def accept(c: Candidate, att: Attribution | None) -> bool:
+    attributed = att is not None and att.cue is not None
+    if c.title_like and not (attributed and att is not None and att.tight):
+        return False
+    if c.clause:
+        if attributed and c.words >= MIN_CLAUSE_WORDS:
+            return True
+        return c.words >= MIN_STANDALONE_WORDS and (c.terminal or c.comma or c.para_start)
+    if attributed and att is not None and att.tight:
+        return c.words >= MIN_FRAGMENT_WORDS
+    return attributed and c.words >= MIN_LOOSE_FRAGMENT_WORDS
+
+
+class DirectFinder:
+    def __init__(self, text: str, parsed: Parsed | None, paras: list[Paragraph], resolver: Resolver, lex: Lexicon):
+        self.text = text
+        self.parsed = parsed
+        self.paras = paras
+        self.resolver = resolver
+        self.lex = lex
+
+    def regions(self, cands: list[Candidate], k: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The text before and after quotation k, within its sentence and its neighbours."""
+        text, c = self.text, cands[k]
+        para_a = self.paras[paragraph_of(self.paras, c.marked.open_mark)]
+        para_b = self.paras[paragraph_of(self.paras, c.marked.close_mark)]
+        lower = para_a.start
+        for p in reversed(cands[:k]):
+            if p.marked.close_mark >= para_a.start and plausible(p):
+                lower = p.marked.close_mark + 1
+                break
+        upper = para_b.end
+        for n in cands[k + 1:]:
+            if n.marked.open_mark < para_b.end and plausible(n):
+                upper = n.marked.open_mark
+                break
+        before = (sentence_start(text, lower, c.marked.open_mark), c.marked.open_mark)
+        after_start = c.marked.close_mark + 1
+        rest = text[after_start:upper]
+        if rest.lstrip()[:1] in (".", "") or (text[c.end - 1:c.end] == "." and rest.lstrip()[:1].isupper()):
+            after = (after_start, after_start)
+        else:
+            after = (after_start, sentence_end(text, after_start, upper))
+        return before, after
+
+    def attribute(self, c: Candidate, before: tuple[int, int], after: tuple[int, int]) -> Attribution | None:
+        text = self.text
+        gap_after = text[after[0]:after[1]]
+        tight_after = bool(gap_after.strip()) and (c.comma or c.terminal and text[c.end - 1] in "?!" or gap_after.lstrip()[:1] in ",—–-")
+        tight_before = text[before[0]:before[1]].rstrip().endswith((":", ","))
+        if self.parsed is None:
+            return self._attribute_plain(after, tight_after) or self._attribute_plain(before, tight_before)
+        cues = find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+        if cues:
+            return self._attribution(cues[0], tight_after)
+        cues = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
+        if cues:
+            return self._attribution(cues[-1], tight_before)
+        if tight_after:
+            generic = self._generic(after)
+            if generic is not None:
+                return generic
+        return None
+
+    def _attribution(self, cue: Cue, tight: bool) -> Attribution:
+        phrase = phrase_from_token(cue.subject, self.lex)
+        return Attribution(cue=cue.text, tight=tight, resolved=self.resolver.resolve(phrase))
+
+    def _generic(self, after: tuple[int, int]) -> Attribution | None:
+        if self.parsed is None:
+            return None
+        words = [t for t in self.parsed.tokens(*after) if not t.is_punct][:GENERIC_VERB_WINDOW]
+        for t in words:
+            if t.pos_ == "VERB":
+                subj = next((s for s in t.children if s.dep_ == "nsubj" and after[0] <= s.idx < after[1]), None)
+                if subj is not None:
+                    return self._attribution(Cue(t, subj, t.text, "verb"), True)
+                return None
+        return None
+
+    def _attribute_plain(self, region: tuple[int, int], tight: bool) -> Attribution | None:
+        """Without a parse: a cue word of the lexicon and an actor mention in the region."""
+        segment = self.text[region[0]:region[1]]
+        words = [(m.group(), m.start() + region[0]) for m in WORD.finditer(segment)]
+        cue = next((w for w, _ in words if w.lower() in self.lex.russian_cues or w.lower() in self.lex.quote_verbs), None)
+        if cue is None:
+            return None
+        phrase = self._plain_phrase(region, words, cue)
+        return Attribution(cue=cue, tight=tight, resolved=self.resolver.resolve(phrase) if phrase else None)
+
+    def _plain_phrase(self, region: tuple[int, int], words: list[tuple[str, int]], cue: str) -> Phrase | None:
+        from ..actors.lookup import mentions_in
+
+        hits = mentions_in(self.resolver.doc, *region)
+        if hits:
+            m, a = max(hits, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))
+            return Phrase(m.start, m.end, m.start, m.end, "name", name=a.name)
+        names = [(w, at) for w, at in words if w[:1].isupper() and w != cue]
+        if not names:
+            return None
+        first, at = names[0]
+        run = [(first, at)]
+        for w, pos in names[1:]:
+            if pos - (run[-1][1] + len(run[-1][0])) <= 1:
+                run.append((w, pos))
+        end = run[-1][1] + len(run[-1][0])
+        return Phrase(at, end, at, end, "name", name=" ".join(w for w, _ in run))
+
+    def colon_intro(self, c: Candidate) -> Attribution | None:
+        """A quotation opening its paragraph after a paragraph that ends in 'X said:'."""
+        n = paragraph_of(self.paras, c.marked.open_mark)
+        if not c.para_start or n == 0:
+            return None
+        prev = self.paras[n - 1]
+        if not self.text[prev.start:prev.end].endswith(":"):
+            return None
+        region = (sentence_start(self.text, prev.start, prev.end - 1), prev.end)
+        if self.parsed is None:
+            return self._attribute_plain(region, True)
+        cues = find_cues(self.parsed.tokens(*region), self.lex, self.lex.quote_verbs, *region)
+        return self._attribution(cues[-1], True) if cues else None
+
+    def find(self, marked: list[Marked]) -> list[Quote]:
+        cands = [candidate(self.text, m, self.parsed, self.paras) for m in marked]
+        kept: list[tuple[Candidate, Attribution | None]] = []
+        for k, c in enumerate(cands):
+            if c.words == 0:
+                continue
+            before, after = self.regions(cands, k)
+            att = self.attribute(c, before, after) or self.colon_intro(c)
+            if accept(c, att):
+                kept.append((c, att))
+        return [self._quote(c, att) for c, att in _continue_speakers(kept, self.paras)]
+
+    def _quote(self, c: Candidate, att: Attribution | None) -> Quote:
+        drop = {p[0] - 1 for p in c.marked.pieces[1:]}
+        text = "".join(ch for i, ch in enumerate(self.text[c.start:c.end], c.start) if i not in drop)
+        tokens = self.parsed.tokens(c.start, c.end) if self.parsed is not None else None
+        resolved = att.resolved if att else None
+        return Quote(
+            kind="direct",
+            text=text,
+            start=c.start,
+            end=c.end,
+            speaker=resolved.speaker if resolved else None,
+            cue=att.cue if att else None,
+            prediction=is_prediction(text, tokens, self.lex),
+            speaker_mention=resolved.mention if resolved else None,
+        )
+
+
+def _continue_speakers(
+    kept: list[tuple[Candidate, Attribution | None]], paras: list[Paragraph]
+) -> list[tuple[Candidate, Attribution | None]]:
+    """Give an unattributed quotation the speaker of the quotation next to it.
+
+    News goes on with the same person's words in the next paragraph without naming them again;
+    the quotation before (or, failing that, the one right after) says who.
+    """
+    out = list(kept)
+
+    def para(i: int) -> int:
+        return paragraph_of(paras, i)
+
+    for k, (c, att) in enumerate(kept):
+        if att is not None and att.resolved is not None:
+            continue
+        here = para(c.marked.open_mark)
+        prev = out[k - 1] if k > 0 else None
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        source = None
+        if prev is not None and prev[1] is not None and prev[1].resolved is not None and para(prev[0].marked.close_mark) >= here - 1:
+            source = prev[1]
+        elif nxt is not None and nxt[1] is not None and nxt[1].resolved is not None and para(nxt[0].marked.open_mark) <= para(c.marked.close_mark) + 1:
+            source = nxt[1]
+        if source is not None:
+            out[k] = (c, Attribution(cue=None, tight=False, resolved=source.resolved))
+    return out

@@ -1,0 +1,193 @@
+"""Reported speech: "X said that ...", "..., X believes.", "According to X, ...", "X demanded ... to ...".
+
+The content is the reported clause: the complement clause of the cue verb, or, when the
+attribution closes the sentence ("..., the expert believes."), everything before it. Adverbials
+that open the sentence and are set off by a comma ("However,", "At the same time,", "Despite
+X,") are the writer's link to what came before and are left out of a content that starts the
+sentence.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Quote
+from .cues import Cue, according_cue, opinion_cue, verb_cue
+from .future import is_prediction
+from .lexicon import Lexicon
+from .parsed import Parsed, has_finite_verb, span_of, trim_punct
+from .speakers import Resolver, phrase_from_token
+
+# A reported content lying mostly inside a direct quotation is that quotation, already taken.
+MAX_SHARE_IN_DIRECT = 0.5
+# Dependencies that belong to the attribution itself when it closes the sentence.
+ATTRIBUTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "acomp", "npadvmod", "punct", "prep"})
+# Dependencies of the adverbials that open a sentence as the writer's framing.
+FRAMING_DEPS = frozenset({"advmod", "prep", "advcl", "npadvmod", "cc", "intj", "mark"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+COMPLEMENT_DEPS = ("ccomp",)
+
+
+def sentences(parse: Any) -> list[Any]:
+    """The parse's sentences, cut again at paragraph breaks (the parser runs across them)."""
+    found = []
+    for sent in parse.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    found.append(parse[start:tok.i])
+                start = tok.i + 1
+        if sent.end > start:
+            found.append(parse[start:sent.end])
+    return found
+
+
+def _unreal(tok: Any) -> bool:
+    """A cue in the future, under a modal or negated ("will tell", "did not say") reports nothing said."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children)
+
+
+def _clause_root(tokens: list[Any]) -> Any | None:
+    """The token of `tokens` whose head lies outside them (preferring a verb)."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    return (verbs or roots or [None])[0]
+
+
+def skip_framing(tokens: list[Any]) -> list[Any]:
+    """Drop comma-delimited adverbials before the clause's subject ("However, in general, X ...")."""
+    root = _clause_root(tokens)
+    if root is None:
+        return tokens
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subj is None:
+        return tokens
+    cut = subj.left_edge.i
+    first = tokens[0].i
+    if cut <= first or cut - first >= len(tokens) or tokens[cut - first - 1].text != ",":
+        return tokens
+    framing = {t.i for c in root.children if c.dep_ in FRAMING_DEPS and c.i < cut for t in c.subtree}
+    if any(t.i not in framing and not t.is_punct for t in tokens[:cut - first]):
+        return tokens
+    return tokens[cut - first:]
+
+
+def _subject(cue: Cue) -> Any:
+    subj = cue.subject
+    if subj.lower_ in RELATIVE_PRONOUNS:
+        verb = cue.token if cue.kind == "verb" else cue.token.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return subj
+
+
+class IndirectFinder:
+    def __init__(self, text: str, parsed: Parsed, resolver: Resolver, lex: Lexicon, direct: list[tuple[int, int]]):
+        self.text = text
+        self.parsed = parsed
+        self.resolver = resolver
+        self.lex = lex
+        self.direct = direct
+
+    def _in_direct(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.direct)
+
+    def _share_in_direct(self, start: int, end: int) -> float:
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in self.direct)
+        return inside / max(1, end - start)
+
+    def find(self) -> list[Quote]:
+        found: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for sent in sentences(self.parsed.parse):
+            a, b = sent.start_char, sent.end_char
+            for tok in sent:
+                if self._in_direct(tok.idx) or _unreal(tok):
+                    continue
+                cue = verb_cue(tok, self.lex, self.lex.report_verbs, a, b) or opinion_cue(tok, self.lex, a, b)
+                content = self._verb_content(cue, sent) if cue is not None else None
+                if cue is None:
+                    cue = according_cue(tok, self.lex, a, b)
+                    content = self._according_content(cue, sent) if cue is not None else None
+                if cue is None or not content:
+                    continue
+                quote = self._quote(cue, content)
+                if quote is not None and (quote.start, quote.end) not in seen:
+                    seen.add((quote.start, quote.end))
+                    found.append(quote)
+        return found
+
+    def _verb_content(self, cue: Cue, sent: Any) -> list[Any] | None:
+        verb = cue.token if cue.kind == "verb" else cue.token.head
+        holders = [verb] if cue.kind == "verb" else [verb, cue.token]
+        comps = [c for h in holders for c in h.children if c.dep_ in COMPLEMENT_DEPS]
+        if verb.lemma_.lower() in self.lex.directive_verbs:
+            comps += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children)]
+        after = [c for c in comps if c.i > verb.i]
+        if after:
+            comp = after[0]
+            tokens = list(sent.doc[comp.left_edge.i:max(comp.right_edge.i, self._conj_edge(verb, comp)) + 1])
+            while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+                tokens = tokens[1:]
+            if verb.lemma_.lower() in self.lex.directive_verbs and tokens and tokens[0].lower_ != "to":
+                to = next((t for t in tokens if t.lower_ == "to" and t.dep_ == "aux"), None)
+                tokens = tokens[tokens.index(to):] if to is not None and not any(c.dep_ == "ccomp" for c in comps) else tokens
+            return trim_punct(tokens)
+        return self._trailing_content(cue, verb, sent)
+
+    def _conj_edge(self, verb: Any, comp: Any) -> int:
+        """'demanded ... to admit guilt, punish the perpetrators and pay': conjuncts parsed onto the verb."""
+        ends = [c.right_edge.i for c in verb.children if c.dep_ == "conj" and c.i > comp.i and c.tag_ == comp.tag_]
+        return max(ends, default=comp.right_edge.i)
+
+    def _trailing_content(self, cue: Cue, verb: Any, sent: Any) -> list[Any] | None:
+        """'..., X believes.' / '..., believes X, an analyst.': the attribution closes the sentence."""
+        subj = _subject(cue)
+        group = {verb.i, cue.token.i} | {t.i for t in subj.subtree}
+        group |= {t.i for c in verb.children if c.dep_ in ATTRIBUTION_DEPS for t in c.subtree}
+        start = min(subj.left_edge.i, verb.i)
+        while start - 1 in group and not verb.doc[start - 1].is_punct:
+            start -= 1  # "..., also believes X"
+        words_after = [t for t in sent if t.i > start and not t.is_punct and not t.is_space]
+        if any(t.i not in group for t in words_after):
+            return None
+        before = [t for t in sent if t.i < start]
+        if not before or before[-1].text not in (",", "—", "–", "-"):
+            return None
+        tokens = trim_punct(skip_framing(trim_punct(before)))
+        return tokens if has_finite_verb(tokens) else None
+
+    def _according_content(self, cue: Cue, sent: Any) -> list[Any] | None:
+        phrase = set(range(cue.token.i, max(cue.token.right_edge.i, cue.subject.right_edge.i) + 1))
+        rest = [t for t in sent if t.i not in phrase]
+        before = trim_punct([t for t in rest if t.i < cue.token.i])
+        after = trim_punct([t for t in rest if t.i > max(phrase)])
+        if before and after:
+            tokens = trim_punct(skip_framing(trim_punct([t for t in sent])))
+        elif after:
+            tokens = after
+        else:
+            tokens = trim_punct(skip_framing(before))
+        return tokens if tokens and has_finite_verb(tokens) else None
+
+    def _quote(self, cue: Cue, tokens: list[Any]) -> Quote | None:
+        start, end = span_of(tokens)
+        if self._share_in_direct(start, end) > MAX_SHARE_IN_DIRECT:
+            return None
+        resolved = self.resolver.resolve(phrase_from_token(_subject(cue), self.lex))
+        if resolved is None:
+            return None
+        verb = cue.token if cue.kind == "verb" else cue.token.head
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ == "aux" for c in verb.children)
+        text = self.text[start:end]
+        return Quote(
+            kind="indirect",
+            text=text,
+            start=start,
+            end=end,
+            speaker=resolved.speaker,
+            cue=cue.text,
+            prediction=is_prediction(text, tokens, self.lex, past_cue=past and cue.kind == "verb"),
+            speaker_mention=resolved.mention,
+        )

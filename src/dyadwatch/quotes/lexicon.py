@@ -1,0 +1,53 @@
+"""The speech lexicon (data/quotes/speech.toml), loaded once per process."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    report_verbs: frozenset[str]  # lemmas that introduce reported speech (say + think verbs)
+    quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
+    directive_verbs: frozenset[str]
+    opinion_adjectives: frozenset[str]
+    according_words: frozenset[str]
+    view_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
+    future_modals: frozenset[str]
+    past_future_modals: frozenset[str]
+    future_phrases: tuple[str, ...]
+    russian_cues: frozenset[str]
+    russian_according: tuple[str, ...]
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = resources.files("dyadwatch").joinpath("data/quotes/speech.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    en, ru, fut = data["english"], data["russian"], data["english"]["future"]
+    report = _words(en["say_verbs"]) | _words(en["think_verbs"])
+    return Lexicon(
+        report_verbs=report,
+        quote_verbs=report | _words(en["quote_only_verbs"]),
+        directive_verbs=_words(en["directive_verbs"]),
+        opinion_adjectives=_words(en["opinion_adjectives"]),
+        according_words=_words(en["according_words"]),
+        view_nouns=_words(en["view_nouns"]),
+        person_nouns=_words(en["person_nouns"]),
+        person_pronouns=_words(en["person_pronouns"]),
+        body_nouns=_words(en["body_nouns"]),
+        future_modals=_words(fut["modals"]),
+        past_future_modals=_words(fut["past_future_modals"]),
+        future_phrases=tuple(p.lower() for p in fut["phrases"]),
+        russian_cues=_words(ru["cue_words"]),
+        russian_according=tuple(p.lower() for p in ru["according_words"]),
+    )

@@ -1,0 +1,214 @@
+"""Who is speaking: the speaker phrase of an attribution, resolved to an actor.
+
+The actor stage links names, role nouns ("the expert", "the interlocutor of the agency") and
+pronouns to actors; this module reads those links through `actors.lookup`. Where no actor
+mention covers the head of the phrase, a pronoun or a role noun falls back to the nearest
+person named before it (outside quotations), and a name stands for itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors.lookup import mentions_in
+from ..models import Actor, Document, Span, Speaker
+from .lexicon import Lexicon
+from .parsed import Parsed
+
+# Words before a name that are forms of address, not part of the name or a role.
+ADDRESS_WORDS = frozenset("mr mrs ms miss dr prof sir lord dame madam mister".split())
+# Dependencies that end the speaker phrase proper (what follows is apposition or a clause).
+PHRASE_BREAKS = frozenset({"appos", "relcl", "acl", "cc", "conj", "advcl", "parataxis"})
+QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase: its span, its head word, what kind of reference it is."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    kind: str  # name | pronoun | role | body | other
+    name: str | None = None  # the name words, for kind == name
+    weak: bool = False  # a capitalised word that only the sentence start may have capitalised
+    description: str | None = None  # apposition or role words given with the phrase here
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: Speaker
+    mention: Span
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).strip(QUOTE_CHARS + " ,")
+
+
+def _strip_article(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_role(tok: Any, lex: Lexicon) -> bool:
+    low = tok.lemma_.lower()
+    return low in lex.person_nouns or tok.lower_ in lex.person_nouns
+
+
+def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
+    """The speaker phrase headed by `tok` (a subject or an object of 'according to')."""
+    doc = tok.doc
+    if tok.lower_ in lex.person_pronouns:
+        return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "pronoun")
+    left = tok.left_edge.i
+    right = tok.i
+    for k in range(tok.i + 1, tok.right_edge.i + 1):
+        t = doc[k]
+        if t.text in (",", "(", "—", "–", ";") or t.dep_ in PHRASE_BREAKS:
+            break
+        right = k
+    # a leading apposition-like comma inside the left edge ("Tofig Dadashev, an analyst") is not ours
+    words = [doc[k] for k in range(left, right + 1)]
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    head = (tok.idx, tok.idx + len(tok))
+    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+    description = _clean(doc[appos.left_edge.i:appos.right_edge.i + 1].text) if appos is not None else None
+    low = tok.lemma_.lower()
+    if low in lex.body_nouns or tok.lower_ in lex.body_nouns:
+        return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        chain = _name_chain(words, tok, lex)
+        pre = [w for w in words if w.i < chain[0].i and w.dep_ not in ("det", "poss", "case") and not w.is_punct]
+        if description is None and any(w.pos_ == "NOUN" or _is_role(w, lex) for w in pre):
+            description = _clean(" ".join(w.text for w in pre))
+        name = _clean(" ".join(w.text for w in chain))
+        weak = not tok.ent_type_ and len(chain) == 1 and chain[0].is_sent_start
+        return Phrase(start, end, *head, "name", name=name, description=description, weak=weak)
+    if _is_role(tok, lex):
+        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
+    return Phrase(start, end, *head, "other", description=description)
+
+
+def _name_chain(words: list[Any], head: Any, lex: Lexicon) -> list[Any]:
+    """The name at the end of a phrase: proper nouns up to the head, without titles and roles."""
+    chain = [head]
+    for w in reversed([w for w in words if w.i < head.i]):
+        if w.is_quote:
+            continue
+        if w.pos_ != "PROPN" and w.ent_type_ not in ("PERSON", "ORG"):
+            break
+        if w.lower_ in ADDRESS_WORDS or _is_role(w, lex):
+            break
+        chain.insert(0, w)
+    return chain
+
+
+def _person_ents(doc: Document, parsed: Parsed | None) -> list[tuple[int, int, str]]:
+    """PERSON entities of the parse that are likely people: a full name, or a word of one.
+
+    A single capitalised word tagged PERSON is often a place or a thing ("Yerevan"); it counts
+    only when a longer PERSON name of the text ends in it, and never where the actor stage
+    linked the same words to an actor that is not a person.
+    """
+    if parsed is None:
+        return []
+    ents = [(e.start_char, e.end_char, _clean(e.text)) for e in parsed.parse.ents if e.label_ == "PERSON"]
+    full = {n.split()[-1].lower() for _, _, n in ents if len(n.split()) > 1}
+    others = [(m.start, m.end) for a in doc.actors if a.type != "PERSON" for m in a.mentions]
+    return [
+        (s, e, n) for s, e, n in ents
+        if n.split() and (len(n.split()) > 1 or n.split()[-1].lower() in full)
+        and not any(ms < e and s < me for ms, me in others)
+    ]
+
+
+class Resolver:
+    """Resolves speaker phrases of one document to speakers."""
+
+    def __init__(self, doc: Document, parsed: Parsed | None, lex: Lexicon, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.parsed = parsed
+        self.lex = lex
+        self.quoted = quoted
+        self.persons = sorted(
+            ((m.start, m.end, a) for a in doc.actors if a.type == "PERSON" for m in a.mentions),
+            key=lambda x: x[0],
+        )
+        self.person_ents = _person_ents(doc, parsed)
+        self.descriptions: dict[str, str] = {}
+
+    def _inside_quote(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.quoted)
+
+    def _full_name(self, name: str) -> str:
+        """The longest person name of the document ending in the same word ("Mr X" -> "Y X")."""
+        last = name.split()[-1].lower() if name.split() else ""
+        longer = [n for _, _, n in self.person_ents if n.split() and n.split()[-1].lower() == last]
+        return max(longer + [name], key=len)
+
+    def _preceding_person(self, before: int) -> tuple[Actor | None, str | None]:
+        actor = None
+        for start, end, a in self.persons:
+            if end > before:
+                break
+            if not self._inside_quote(start):
+                actor = a
+        ent_name = None
+        ent_at = -1
+        for start, end, n in self.person_ents:
+            if end <= before and not self._inside_quote(start):
+                ent_name, ent_at = n, start
+        if actor is not None:
+            last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
+            if last_actor >= ent_at or ent_name is None:
+                return actor, None
+        return None, (self._full_name(ent_name) if ent_name else None)
+
+    def resolve(self, ph: Phrase) -> Resolved | None:
+        text = self.doc.text
+        mention = Span(start=ph.start, end=ph.end, text=text[ph.start:ph.end])
+        hits = mentions_in(self.doc, ph.start, ph.end)
+        on_head = [(m, a) for m, a in hits if m.start < ph.head_end and ph.head_start < m.end]
+        actor: Actor | None = None
+        name: str | None = None
+        if on_head:
+            actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
+        elif ph.kind in ("pronoun", "role"):
+            actor, name = self._preceding_person(ph.start)
+            if actor is None and name is None and ph.kind == "role":
+                name = ph.name
+        elif ph.kind == "name" and not (ph.weak and not hits):
+            persons = [a for _, a in hits if a.type == "PERSON"]
+            actor = persons[0] if persons else None
+            name = None if actor else self._full_name(ph.name or "")
+        elif ph.kind == "body":
+            name = ph.name
+        if actor is None and not name:
+            return None
+        key = actor.id if actor else (name or "")
+        description = ph.description or self.descriptions.get(key) or self._described(actor, name)
+        if description is None and ph.kind == "role":
+            description = ph.name
+        if description and key not in self.descriptions:
+            self.descriptions[key] = description
+        speaker = Speaker(actor_id=actor.id if actor else None, name=actor.name if actor else name, description=description)
+        return Resolved(speaker=speaker, mention=mention)
+
+    def _described(self, actor: Actor | None, name: str | None) -> str | None:
+        """A role given with the speaker elsewhere in the text ("Armenian political scientist X")."""
+        if self.parsed is not None:
+            spans = [(m.start, m.end) for m in actor.mentions] if actor else [
+                (s, e) for s, e, n in self.person_ents if name and n.split()[-1:] == name.split()[-1:]]
+            for start, end in sorted(spans):
+                tok = self.parsed.token_at(max(start, end - 1))
+                if tok is None or tok.pos_ != "PROPN":
+                    continue
+                ph = phrase_from_token(tok, self.lex)
+                if ph.kind == "name" and ph.description:
+                    return ph.description
+        if actor is not None and actor.roles:
+            return actor.roles[0]
+        return None
