@@ -19,7 +19,12 @@ MAY_CONTEXT = {"in", "since", "until", "till", "by", "of", "during", "through", 
 # Numbers before a four-digit figure that make it a quantity, not a year ("more than 2000").
 QUANTITY_WORDS = {"than", "about", "approximately", "nearly", "almost", "around", "roughly", "some",
                   "over", "under", "least", "most", "only", "just", "estimated", "another", "additional",
-                  "the", "those", "these", "all", "of"}
+                  "those", "these", "all"}
+
+
+# Words before a year that modifies a plural noun ("the 2014 protests", "since 2014 talks").
+YEAR_MODIFIER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "in", "since", "of",
+                       "from", "until", "during", "before", "after", "by", "through"}
 
 
 def _date(y: int, mth: int, d: int) -> dt.date | None:
@@ -90,8 +95,13 @@ def year_alone(m: re.Match, ctx: Context) -> Resolved | None:
                 r"tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|dollars|euros|"
                 r"rubles|roubles|men|women|children|residents|units|cases|votes|deaths|members))", after, re.I):
         return None
-    if not m.group("mod") and not m.group("lead") and ctx.word_before(m.start()) in QUANTITY_WORDS:
-        if not re.match(r"\s*[,.;:)]|\s*$", after):
+    before_word = ctx.word_before(m.start())
+    if not m.group("mod") and not m.group("lead"):
+        if before_word in QUANTITY_WORDS and not re.match(r"\s*[,.;:)]|\s*$", after):
+            return None
+        # "1500 tanks": a count before a plural noun, unless a determiner or a preposition
+        # makes the figure a year modifying it ("the 2014 protests", "in 2014 talks")
+        if re.match(r"\s+[a-z]+[^siu's]s\b", after) and before_word not in YEAR_MODIFIER_WORDS:
             return None
     return Resolved(m.group("year"), DATE, "year")
 

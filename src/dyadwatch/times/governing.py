@@ -1,19 +1,99 @@
-"""The date of a stretch of text (a sentence, an event): the interface events use."""
+"""The date of a stretch of text (a sentence, an event): the interface events use.
+
+The time expression that governs a span is looked for in the span's sentence: first one
+in the same clause, then the nearest to the span, then the finest (a day before a month
+before a year). "X, who took office in 2018, met Y on Tuesday": for "met", Tuesday. When
+the sentence names no point on the calendar, the publication date stands in, and the
+precision says so.
+"""
 from __future__ import annotations
 
-from ..models import Document
+import re
+
+from ..models import Document, TimeExpr
+from .calendar import precision_of
+
+# Finer first: the order in which precisions win a tie.
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "half": 3, "quarter": 3, "season": 3, "year": 4,
+                  "decade": 5, "century": 6}
+# Abbreviations whose full stop does not end a sentence in news copy.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+                 "st", "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr",
+                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e"}
+SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n")
+# Where one clause gives way to another inside a sentence: semicolons, dashes, brackets,
+# and a comma before a relative or subordinating word.
+CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]]|\s[—–-]{1,2}\s|,\s+(?=(?:which|who|whom|whose|where|when|while|after|before|although|"
+    r"though|because|since|as|but|and\s+(?:then|later))\b)",
+    re.IGNORECASE,
+)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """[s, e) of the sentence(s) holding text[start:end]."""
+    s, e = 0, len(text)
+    for m in SENTENCE_END.finditer(text):
+        if m.group() != "\n" and _after_abbreviation(text, m.start()):
+            continue
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            e = m.start() + 1
+            break
+    return s, e
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 6):dot])
+    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1)
+
+
+def clause_bounds(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of text[s:e] as absolute [start, end) pairs."""
+    cuts = [s] + [s + m.start() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _calendar_times(doc: Document, s: int, e: int) -> list[TimeExpr]:
+    return [t for t in doc.times if s <= t.start and t.end <= e and t.type in ("DATE", "TIME")
+            and precision_of(t.value) is not None]
+
+
+def _gap(t: TimeExpr, start: int, end: int) -> int:
+    if t.start < end and start < t.end:
+        return 0
+    return t.start - end if t.start >= end else start - t.end
+
+
+def governing_time(doc: Document, start: int, end: int) -> TimeExpr | None:
+    """The time expression that dates text[start:end], or None."""
+    s, e = sentence_bounds(doc.text, start, end)
+    found = _calendar_times(doc, s, e)
+    if not found:
+        return None
+    clauses = clause_bounds(doc.text, s, e)
+    own = [c for c in clauses if c[0] < max(end, start + 1) and start < c[1]]
+
+    def same_clause(t: TimeExpr) -> bool:
+        return any(a <= t.start < b for a, b in own)
+
+    return min(found, key=lambda t: (not same_clause(t), _gap(t, start, end),
+                                     PRECISION_RANK[precision_of(t.value) or "year"], t.start))
 
 
 def date_for_span(doc: Document, start: int, end: int) -> tuple[str | None, str]:
     """(value, precision) for the text in [start, end).
 
-    precision is 'day', 'month', 'year' when a time expression governs the span, 'anchor'
+    precision is that of the governing time expression ('day', 'week', 'month', 'quarter',
+    'half', 'season', 'year', 'decade', 'century'; a clock time gives its day), 'anchor'
     when the publication date stands in, 'none' when neither is known.
     """
-    for t in doc.times:
-        if start <= t.start and t.end <= end and t.type == "DATE" and t.value and t.value[:4].isdigit():
-            v = t.value
-            return v, "day" if len(v) >= 10 else "month" if len(v) == 7 else "year"
+    t = governing_time(doc, start, end)
+    if t is not None and t.value:
+        precision = precision_of(t.value) or "year"
+        value = t.value[:10] if precision == "day" else t.value
+        return value, precision
     if doc.published:
         return doc.published[:10], "anchor"
     return None, "none"

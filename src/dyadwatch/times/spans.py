@@ -18,10 +18,21 @@ HALF = {"Y": "P6M", "M": "P2W", "W": "P3.5D", "D": "PT12H", "TH": "PT30M", "TM":
         "DE": "P5Y", "CE": "P50Y"}
 
 
+# Words that may follow "a day", "a year" when they are an amount of time; any other word
+# makes the phrase an ordinal or a modifier ("a second term", "a night curfew").
+AFTER_SINGLE_UNIT = {"of", "on", "in", "ago", "later", "earlier", "before", "after", "and", "or", "to", "for",
+                     "at", "since", "when", "that", "the", "with", "as", "from", "by", "into", "until", "or",
+                     "more", "long", "than", "is", "was", "has", "had", "will", "would", "but", "while"}
+
+
 def duration(m: re.Match, ctx: Context) -> Resolved | None:
     num = number_of(m)
     if num is None:
         return None
+    if m.group("num").lower() in ("a", "an", "one") and not m.groupdict().get("half"):
+        following = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+        if following and following.group(1) not in AFTER_SINGLE_UNIT:
+            return None
     unit = LEX.unit(m.group("unit"))
     if m.groupdict().get("half") or m.groupdict().get("half2"):
         num = "X" if num == "X" else _plus_half(num)
