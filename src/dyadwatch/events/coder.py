@@ -34,6 +34,7 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 MEETING_CODES = frozenset({"040", "046"})
 THIRD_PLACE_CODE = "044"
 VERB_POS = frozenset({"VERB"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -90,6 +91,8 @@ def _preps(tok: Token) -> list[tuple[str, Token, Token]]:
     for p in tok.children:
         if p.dep_ in ("prep", "agent"):
             for o in p.children:
+                if o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS:
+                    continue  # "on Saturday" dates the act; it names no party
                 if o.dep_ in ("pobj", "pcomp"):
                     out.append((p.lower_, o, tok))
                     for c in o.conjuncts:
@@ -119,7 +122,7 @@ def read_frame(pred: Token) -> Frame:
     if not subjects and not passive:
         subjects = _inherited_subjects(pred)
     agents = [o for p in _children(pred, "agent") for o in _children(p, "pobj")]
-    objects = _children(pred, "dative", "dobj")
+    objects = _children(pred, "dative", "dobj", "oprd")
     if passive:
         objects = _children(pred, "dative") + _children(pred, "nsubjpass")
     objects = _with_conjuncts(objects)
@@ -340,8 +343,12 @@ def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor
 
 
 def _is_theme_of_coded_verb(noun: Token, patterns: PatternSet) -> bool:
+    """Is the noun the theme a verb pattern already codes ("offered an apology")?"""
     head = noun.head
-    return noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ == "VERB" and head.lemma_.lower() in patterns.verbs
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    keys = token_keys(noun)
+    return any(p.theme is not None and p.theme & keys for p in patterns.verbs.get(head.lemma_.lower(), ()))
 
 
 def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) -> Coding:

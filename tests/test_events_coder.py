@@ -1,0 +1,156 @@
+"""The event coder on sentences written here, with hand-made actors (no actor stage needed)."""
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.events.coder import code_parse
+from tests.events.support import country_doc, make_doc
+
+
+def code(text: str, **kw):
+    doc, parse = country_doc(text, **kw)
+    return code_parse(doc, parse)
+
+
+def triples(text: str, **kw) -> set[tuple[str, str | None, str | None]]:
+    return {(e.cameo, e.source and e.source.country, e.target and e.target.country) for e in code(text, **kw).events}
+
+
+def outcomes(text: str) -> dict[str, str]:
+    return {d.lemma: d.outcome for d in code(text).decisions}
+
+
+def test_coder_phone_call_and_conjoined_apology():
+    got = triples("On Saturday Putin called Aliyev and apologized for the incident.")
+    assert ("041", "RUS", "AZE") in got
+    assert ("055", "RUS", "AZE") in got
+
+
+def test_coder_summoning_an_ambassador_is_an_official_complaint():
+    coding = code("Baku summoned the Russian ambassador to the foreign ministry.")
+    (event,) = coding.events
+    assert (event.cameo, event.source.country, event.target.country) == ("114", "AZE", "RUS")
+    assert event.plover == "ACCUSE"
+    assert "complaint" in coding.decisions[0].pattern.note
+
+
+def test_coder_passive_with_agent_takes_the_agent_as_source():
+    assert ("111", "ARM", "AZE") in triples("Azerbaijan was sharply criticized by Armenia on Monday.")
+
+
+def test_coder_light_verb_talks_with():
+    assert ("040", "TUR", "RUS") in triples("Erdogan held talks with Putin last week.")
+
+
+def test_coder_light_verb_express_concern_targets_the_foreign_party():
+    got = triples("Moscow expressed concern about anti-Russian publications in the Azerbaijani media.")
+    assert got == {("110", "RUS", "AZE")}
+
+
+def test_coder_reporting_frame_codes_the_embedded_event_as_reported():
+    coding = code("Lavrov said Ukraine attacked Russia.")
+    (event,) = coding.events
+    assert (event.cameo[:2], event.source.country, event.target.country) == ("19", "UKR", "RUS")
+    assert event.modality == "reported"
+
+
+def test_coder_coordinated_subjects_give_one_event_per_pair():
+    got = triples("Russia and Turkey criticized France.")
+    assert {("111", "RUS", "FRA"), ("111", "TUR", "FRA")} <= got
+
+
+def test_coder_coordinated_objects_give_one_event_per_pair():
+    got = triples("Israel attacked Syria and Iran.")
+    assert {("190", "ISR", "SYR"), ("190", "ISR", "IRN")} <= got
+
+
+def test_coder_visit_is_coded_with_the_visited_country():
+    assert ("042", "FRA", "ARM") in triples("The French president visited Armenia in March.", ) | triples("France visited Armenia.")
+
+
+def test_coder_meeting_at_a_third_place_is_044_with_the_place():
+    coding = code("Erdogan met Putin in Baku.")
+    event = next(e for e in coding.events if e.cameo.startswith("04"))
+    assert event.cameo == "044"
+    assert event.location is not None and event.location.country == "AZE"
+    assert event.location.lat == pytest.approx(40.38, abs=0.1)
+
+
+def test_coder_nominal_apology_with_possessor_and_target():
+    assert ("055", "RUS", "AZE") in triples("Putin's apology to Aliyev was welcomed in Baku.")
+
+
+def test_coder_nominal_harsh_statements_regarding():
+    got = triples("The harsh statements of Aliyev regarding the actions of Russia drew attention.")
+    assert ("111", "AZE", "RUS") in got
+
+
+def test_coder_signing_an_agreement():
+    assert ("057", "RUS", "AZE") in triples("Russia signed a declaration with Azerbaijan.")
+
+
+def test_coder_signed_agreement_between_two_parties_takes_them_as_sides():
+    got = triples("They stressed relations between Russia and Azerbaijan on the basis of the declaration signed in 2022.")
+    assert ("057", "RUS", "AZE") in got
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Turkey has not criticized Russia.", "negated"),
+    ("Turkey hasn't criticized Russia.", "negated"),
+    ("Turkey never criticized Russia.", "negated"),
+    ("Russia could attack Ukraine.", "modal"),
+    ("Russia may attack Ukraine.", "modal"),
+    ("Russia can attack Ukraine.", "modal"),
+    ("Russia will attack Ukraine.", "future"),
+    ("If Russia attacks Ukraine, the war will spread.", "conditional"),
+    ("Did Russia attack Ukraine?", "question"),
+    ("Russia plans to attack Ukraine.", "embedded"),
+    ("Lavrov believes that Russia will attack Ukraine.", "future"),
+    ("Moscow has no chance to put pressure on Azerbaijan.", "negated"),
+    ("Russia sent troops to attack Ukraine.", "purpose"),
+])
+def test_coder_non_events_are_not_coded(text, reason):
+    coding = code(text)
+    assert not [e for e in coding.events if e.cameo[:2] in ("19", "11", "17")], coding.events
+    assert reason in {d.outcome for d in coding.decisions}
+
+
+def test_coder_compensation_that_will_be_paid_is_no_event():
+    assert not code("Compensation will be paid to Azerbaijan by Russia.").events
+
+
+def test_coder_event_date_from_governing_time_expression():
+    doc, parse = make_doc("On January 6, Aliyev criticized Russia.", {"Aliyev": ("AZE", "AZEGOV", "PERSON"), "Russia": ("RUS", "RUS", "COUNTRY")},
+                          times={"January 6": "2025-01-06"}, published="2025-01-07")
+    (event,) = code_parse(doc, parse).events
+    assert (event.date, event.date_precision) == ("2025-01-06", "day")
+
+
+def test_coder_event_date_falls_back_to_publication_as_anchor():
+    (event,) = code("Aliyev criticized Russia.", published="2025-01-07").events
+    assert (event.date, event.date_precision) == ("2025-01-07", "anchor")
+
+
+def test_coder_evidence_offsets_point_into_the_text():
+    text = "Some words first. Then Aliyev criticized Russia harshly."
+    doc, parse = country_doc(text)
+    (event,) = code_parse(doc, parse).events
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+    assert "criticized" in event.evidence.text and "Some words" not in event.evidence.text
+
+
+def test_coder_event_carries_goldstein_quad_class_plover_and_rule():
+    (event,) = code("Israel attacked Syria.").events
+    assert (event.goldstein, event.quad_class, event.plover) == (-10.0, 4, "ASSAULT")
+    assert event.rule and event.rule.startswith("verbs:")
+
+
+def test_coder_international_organisation_side_has_igo_code():
+    (event,) = code("NATO condemned Russia.").events
+    assert event.source.code.startswith("IGO")
+
+
+def test_coder_location_near_the_city_of_x_in_country():
+    coding = code("Russia attacked Ukraine near the city of Kharkiv in Ukraine.")
+    (event,) = coding.events
+    assert event.location is not None and (event.location.name, event.location.country) == ("Kharkiv", "UKR")
