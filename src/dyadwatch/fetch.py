@@ -50,6 +50,8 @@ TAG = re.compile(r"<[^>]+>")
 HOST_NAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\.?$")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom")
+# Bytes a complete WARC file may hold after its last record (the record separator).
+WARC_TRAILING_BYTES = 8
 
 
 @dataclass(frozen=True)
@@ -302,29 +304,49 @@ def is_warc(path: Path) -> bool:
 def warc_records(path: Path) -> Iterator[InputRecord | InputError]:
     """A record for every HTML page answered with 200 in a WARC file; the rest is passed over.
 
-    A file that breaks off (a truncated .warc.gz) yields the pages before the break and then
-    one InputError.
+    A file that breaks off (a truncated .warc or .warc.gz) yields the complete pages before
+    the break and then one InputError('truncated'). warcio itself reads a cut file quietly
+    to its end, so completeness is checked here: every record must be read to its declared
+    length, and the records must account for the whole file.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
-    count = 0
+    count = end = 0
+    cut = False
     try:
+        size = path.stat().st_size
         with path.open("rb") as fh:
-            for rec in ArchiveIterator(fh, arc2warc=True):
-                if rec.rec_type != "response" or rec.http_headers is None:
+            records = ArchiveIterator(fh, arc2warc=True)
+            for rec in records:
+                page = warc_page(rec)
+                data = rec.content_stream().read(MAX_FETCH_BYTES + 1) if page else b""
+                end = records.get_record_offset() + records.get_record_length()
+                if rec.raw_stream.limit > 0 and len(data) <= MAX_FETCH_BYTES:
+                    cut = True
+                    break
+                if page is None:
                     continue
-                ctype = rec.http_headers.get_header("Content-Type") or ""
-                if rec.http_headers.get_statuscode() != "200" or media_type(ctype) not in ("text/html", "application/xhtml+xml"):
-                    continue
-                data = rec.content_stream().read(MAX_FETCH_BYTES + 1)
-                url = rec.rec_headers.get_header("WARC-Target-URI")
                 count += 1
                 if len(data) > MAX_FETCH_BYTES:
-                    yield InputError("too-large", f"{where}: the page {url} is over {MAX_FETCH_BYTES:,} bytes")
+                    yield InputError("too-large", f"{where}: the page {page[0]} is over {MAX_FETCH_BYTES:,} bytes")
                     continue
-                yield InputRecord(data=data, url=url, path=where, content_type=ctype)
-    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile) as e:
-        yield InputError("truncated" if isinstance(e, EOFError | zlib.error) else "bad-warc",
-                         f"{where}: the archive breaks off after {count} page(s) ({e.__class__.__name__}: {e})")
+                yield InputRecord(data=data, url=page[0], path=where, content_type=page[1])
+    # warcio fails on a record header cut in the middle with AttributeError or ValueError
+    # rather than its own exception; both mean the same broken file here.
+    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, AttributeError, ValueError) as e:
+        yield InputError("truncated", f"{where}: the archive is cut or damaged after {count} page(s) ({e.__class__.__name__})")
+        return
+    if cut or size - end > WARC_TRAILING_BYTES:
+        yield InputError("truncated", f"{where}: the archive breaks off after {count} page(s) (a partial download?)")
+
+
+def warc_page(rec) -> tuple[str, str] | None:
+    """(URL, Content-Type) of a WARC record that is an HTML page answered with 200."""
+    if rec.rec_type != "response" or rec.http_headers is None:
+        return None
+    ctype = rec.http_headers.get_header("Content-Type") or ""
+    if rec.http_headers.get_statuscode() != "200" or media_type(ctype) not in ("text/html", "application/xhtml+xml"):
+        return None
+    return rec.rec_headers.get_header("WARC-Target-URI"), ctype
