@@ -155,3 +155,16 @@ def test_times_grammar_offsets_index_the_text_exactly():
 def test_times_grammar_bad_anchor_leaves_values_unresolved():
     t = one("The army withdrew yesterday.", "not a date")
     assert t.value is None
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Kabul shocked the region.",
+    "The present government resigned.",
+    "The future president was sworn in.",
+    "He sought a second term.",
+    "Officials lifted a night curfew.",
+    "Prices fall when demand drops.",
+    "Mr. Jan Kowalski spoke.",
+])
+def test_times_grammar_refuses_look_alikes(text):
+    assert find_times(text, ANCHOR) == []

@@ -267,6 +267,8 @@ def season_year(m: re.Match, ctx: Context) -> Resolved | None:
 def season_relative(m: re.Match, ctx: Context) -> Resolved | None:
     season = LEX.seasons[m.group("season").lower()]
     rel = " ".join((m.group("rel") or "").lower().split())
+    if m.group("season").lower() == "fall" and re.match(r"\s+of\b", ctx.text[m.end():]):
+        return None  # "the fall of Kabul": an event; "the fall of 2020" is the longer rule's
     if rel in ("in", "during", "by", "each", "every"):  # "in winter": seasons in general
         return Resolved(f"XXXX-{season}", "SET" if rel in ("each", "every") else DATE, "season")
     if ctx.anchor is None:
@@ -332,12 +334,12 @@ _HOLIDAYS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted([*LEX.h
 _QORD = r"(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 _YEAR_OF = ci(r"(?:\s+of\s+|\s+)") + rf"(?:{YEAR}|" + ci(r"(?P<yrel>this|last|next|the\s+current|the)\s+(?:fiscal\s+)?year") + ")"
 
-_P0 = ci(r'(?:the\s+)?(?:fiscal\s+(?:year\s+)?|year\s+|FY\s?)')
-_P1 = ci(r'(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)[\s-]+century')
-_P2 = ci(r'(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming|previous)')
-_P3 = ci(r'(?P<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)')
-_P4 = ci(r'(?:that|the\s+same)')
-_P5 = ci(r'(?P<dir>ago|earlier|later|back)(?!\s+than)')
+_YEAR_LEAD = ci(r'(?:the\s+)?(?:fiscal\s+(?:year\s+)?|year\s+|FY\s?)')
+_CENTURY = ci(r'(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)[\s-]+century')
+_WEEKDAY_REL = ci(r'(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming|previous)')
+_REL_DAY = ci(r'(?P<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)')
+_SAME = ci(r'(?:that|the\s+same)')
+_AGO_DIR = ci(r'(?P<dir>ago|earlier|later|back)(?!\s+than)')
 # hedges kept inside an "ago" expression ("just six years ago", "more than a year ago")
 _HEDGE = ci(r'(?:(?:just|only|about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|at\s+least)\s+)')
 
@@ -349,38 +351,102 @@ RULES: list[Rule] = [
     compile_rule("month-day", rf"{B}{DAY}\s+{MONTH}", month_day),
     compile_rule("month-day", rf"{B}{ci('the')}\s+{DAY}\s+{ci('of')}\s+{MONTH}", month_day),
     compile_rule("month-year", rf"{B}(?P<mod>{MOD})?{MONTH},?\s+(?:{ci('of')}\s+)?{YEAR}", month_year),
-    compile_rule("month", rf"{B}(?P<mod>{MOD})?(?:{ci('(?P<rel>last|next|this|past|coming|previous)')}\s+)?{MONTH}",
-                 month_alone),
-    compile_rule("iso", r"(?<![\d\-/])(?P<year>(?:19|20)\d\d)([-/])(?P<mm>0[1-9]|1[0-2])\2(?P<dd>0[1-9]|[12]\d|3[01])"
-                 r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d\-/])",
-                 iso_date),
-    compile_rule("year", rf"{B}(?P<mod>{MOD})?(?P<lead>{_P0})?{YEAR}",
-                 year_alone),
+    compile_rule(
+        "month",
+        rf"{B}(?P<mod>{MOD})?(?:{ci('(?P<rel>last|next|this|past|coming|previous)')}\s+)?{MONTH}",
+        month_alone,
+    ),
+    compile_rule(
+        "iso",
+        r"(?<![\d\-/])(?P<year>(?:19|20)\d\d)([-/])(?P<mm>0[1-9]|1[0-2])\2(?P<dd>0[1-9]|[12]\d|3[01])"
+        r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d\-/])",
+        iso_date,
+    ),
+    compile_rule(
+        "year",
+        rf"{B}(?P<mod>{MOD})?(?P<lead>{_YEAR_LEAD})?{YEAR}",
+        year_alone,
+    ),
     compile_rule("year", rf"{B}{YEAR}(?=[-–/](?:\d\d|(?:1[5-9]|20)\d\d)(?![\d%]))", year_range_start),
-    compile_rule("year", r"(?<![\w-])(?P<y1>(?:1[5-9]|20)\d\d)[-–/](?P<x>(?P<y2>\d\d|(?:1[5-9]|20)\d\d))(?![\d%\w])",
-                 year_range_end),
-    compile_rule("decade", rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?(?:(?P<dec>(?:1[5-9]|20)\d0)|['’](?P<dec2>\d0))['’]?s{E}",
-                 decade),
-    compile_rule("decade", rf"{B}{ci('the')}\s+(?:{MOD})?{ci('(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)')}{E}",
-                 decade_word),
-    compile_rule("century", rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?{_P1}{E}",
-                 century),
-    compile_rule("weekday", rf"{B}(?:{_P2}\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
-                 weekday),
-    compile_rule("relative-day", rf"{B}(?:{ci('(?:earlier|later)')}\s+)?{_P3}{E}(?:\s+{PART_OF_DAY})?",
-                 relative_day),
-    compile_rule("part-of-day", rf"{B}{ci('(?P<rel>this|last)')}\s+{PART_OF_DAY}", this_part),
-    compile_rule("relative-unit",
-                 rf"{B}(?:{MOD})?(?:{ci('so far')}\s+)?(?P<the>{ci('the')}\s+)?{_REL}\s+(?:{ci('fiscal')}\s+)?{ci('(?P<cu>week|month|year|quarter|weekend|decade|century|fortnight|day)')}{E}",
-                 relative_unit),
-    compile_rule("weekend", rf"{B}{ci('the')}\s+{ci('weekend')}{E}", the_weekend),
-    compile_rule("anaphoric", rf"{B}{_P4}\s+{ci('(?P<cu>day|week|month|year)')}{E}", that_unit),
-    compile_rule("ago", rf"{B}{_HEDGE}?{NUM}\s+(?:{ci('more')}\s+)?{UNIT}\s+{_P5}{E}",
-                 ago),
-    compile_rule("season", rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?{SEASON}\s+(?:{ci('of')}\s+)?{YEAR}", season_year),
-    compile_rule("season", rf"{B}(?:{MOD})?(?:{ci('(?P<rel>this|last|next|past|coming|previous|the|in|during|each|every)')}\s+){SEASON}",
-                 season_relative),
-    compile_rule("quarter", rf"{B}(?:{ci('the')}\s+)?{ci(_QORD)}[\s-]+{ci('(?P<part>quarter|half)')}(?:{_YEAR_OF})?", quarter),
+    compile_rule(
+        "year",
+        r"(?<![\w-])(?P<y1>(?:1[5-9]|20)\d\d)[-–/](?P<x>(?P<y2>\d\d|(?:1[5-9]|20)\d\d))(?![\d%\w])",
+        year_range_end,
+    ),
+    compile_rule(
+        "decade",
+        rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?(?:(?P<dec>(?:1[5-9]|20)\d0)|['’](?P<dec2>\d0))['’]?s{E}",
+        decade,
+    ),
+    compile_rule(
+        "decade",
+        rf"{B}{ci('the')}\s+(?:{MOD})?{ci('(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)')}{E}",
+        decade_word,
+        needs=('ties',),
+    ),
+    compile_rule(
+        "century",
+        rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?{_CENTURY}{E}",
+        century,
+        needs=('centur',),
+    ),
+    compile_rule(
+        "weekday",
+        rf"{B}(?:{_WEEKDAY_REL}\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
+        weekday,
+    ),
+    compile_rule(
+        "relative-day",
+        rf"{B}(?:{ci('(?:earlier|later)')}\s+)?{_REL_DAY}{E}(?:\s+{PART_OF_DAY})?",
+        relative_day,
+    ),
+    compile_rule(
+        "part-of-day",
+        rf"{B}{ci('(?P<rel>this|last)')}\s+{PART_OF_DAY}",
+        this_part,
+        needs=('morning', 'afternoon', 'evening', 'night'),
+    ),
+    compile_rule(
+        "relative-unit",
+        rf"{B}(?:{MOD})?(?:{ci('so far')}\s+)?(?P<the>{ci('the')}\s+)?{_REL}\s+(?:{ci('fiscal')}\s+)?{ci('(?P<cu>week|month|year|quarter|weekend|decade|century|fortnight|day)')}{E}",
+        relative_unit,
+    ),
+    compile_rule("weekend", rf"{B}{ci('the')}\s+{ci('weekend')}{E}", the_weekend, needs=('weekend',)),
+    compile_rule(
+        "anaphoric",
+        rf"{B}{_SAME}\s+{ci('(?P<cu>day|week|month|year)')}{E}",
+        that_unit,
+        needs=('that', 'same'),
+    ),
+    compile_rule(
+        "ago",
+        rf"{B}{_HEDGE}?{NUM}\s+(?:{ci('more')}\s+)?{UNIT}\s+{_AGO_DIR}{E}",
+        ago,
+        needs=('ago', 'earlier', 'later', 'back'),
+    ),
+    compile_rule(
+        "season",
+        rf"{B}(?:{ci('the')}\s+)?(?:{MOD})?{SEASON}\s+(?:{ci('of')}\s+)?{YEAR}",
+        season_year,
+        needs=('spring', 'summer', 'fall', 'autumn', 'winter'),
+    ),
+    compile_rule(
+        "season",
+        rf"{B}(?:{MOD})?(?:{ci('(?P<rel>this|last|next|past|coming|previous|the|in|during|each|every)')}\s+){SEASON}",
+        season_relative,
+        needs=('spring', 'summer', 'fall', 'autumn', 'winter'),
+    ),
+    compile_rule(
+        "quarter",
+        rf"{B}(?:{ci('the')}\s+)?{ci(_QORD)}[\s-]+{ci('(?P<part>quarter|half)')}(?:{_YEAR_OF})?",
+        quarter,
+        needs=('quarter', 'half'),
+    ),
     compile_rule("quarter", rf"{B}{ci('Q(?P<q>[1-4])')}(?:\s*{YEAR})?{E}", quarter),
-    compile_rule("holiday", rf"{B}(?P<hol>{_HOLIDAYS})(?:\s+{YEAR})?{E}", holiday),
+    compile_rule(
+        "holiday",
+        rf"{B}(?P<hol>{_HOLIDAYS})(?:\s+{YEAR})?{E}",
+        holiday,
+        needs=('christmas', 'new year', 'easter', 'thanksgiving', 'day', 'halloween', 'eve'),
+    ),
 ]

@@ -38,7 +38,10 @@ class Match:
 
 def candidates(text: str) -> list[Match]:
     found = []
+    lowered = text.lower()
     for order, rule in enumerate(RULES):
+        if not rule.applies(lowered):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = rule.span(m)
             if end > start:

@@ -49,10 +49,20 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1)
 
 
+RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
 def clause_bounds(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The clauses of text[s:e] as absolute [start, end) pairs."""
-    cuts = [s] + [s + m.start() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    """The clauses of text[s:e] as absolute [start, end) pairs; a relative clause set off
+    by commas ("Aliyev, who took office in 2003, called") ends at its closing comma."""
+    sentence = text[s:e]
+    cuts = {s, e} | {s + m.start() for m in CLAUSE_BREAK.finditer(sentence)}
+    for m in RELATIVE_OPENER.finditer(sentence):
+        closing = sentence.find(",", m.end())
+        if closing > 0:
+            cuts.add(s + closing)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a]
 
 
 def _calendar_times(doc: Document, s: int, e: int) -> list[TimeExpr]:

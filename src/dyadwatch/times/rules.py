@@ -53,6 +53,12 @@ class Rule:
     name: str
     pattern: re.Pattern
     resolve: Resolver
+    # words one of which every match contains (lower case): the rule is skipped on texts
+    # without any of them, which keeps the grammar fast
+    needs: tuple[str, ...] = ()
+
+    def applies(self, lowered: str) -> bool:
+        return not self.needs or any(w in lowered for w in self.needs)
 
     def span(self, m: re.Match) -> tuple[int, int]:
         """The expression's extent: the group `x` when the pattern has one (so that context
@@ -90,12 +96,13 @@ SEASON = ci(rf"(?P<season>{alternation(list(LEX.seasons))})") + E
 PART_OF_DAY = ci(rf"(?P<pod>{alternation(list(LEX.parts_of_day))})") + E
 # modifiers kept inside the extent ("early 2013", "the end of last year", "mid-March"); TIMEX3
 # records them in its `mod` attribute and leaves the value as it is
-MOD = ci(r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|close|first\s+days|last\s+days)\s+of\s+(?:the\s+)?|"
+MOD = ci(r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|close|first\s+days|last\s+days)"
+         r"\s+of\s+(?:the\s+)?|"
          r"(?:early|late|mid|earlier|later)(?:\s+in)?[\s-]+(?:the\s+)?)")
 
 
-def compile_rule(name: str, pattern: str, resolve: Resolver) -> Rule:
-    return Rule(name=name, pattern=re.compile(pattern), resolve=resolve)
+def compile_rule(name: str, pattern: str, resolve: Resolver, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name=name, pattern=re.compile(pattern), resolve=resolve, needs=needs)
 
 
 def unit_value(num: str, unit: str) -> str:

@@ -80,6 +80,10 @@ def weekdays_plural(m: re.Match, ctx: Context) -> Resolved | None:
 
 def reference(m: re.Match, ctx: Context) -> Resolved | None:
     phrase = " ".join(m.group("ref").lower().split())
+    if phrase.startswith("the "):
+        following = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+        if following and following.group(1) not in AFTER_SINGLE_UNIT:
+            return None  # "the present government", "the future president": adjectives
     return Resolved(LEX.reference[phrase], DATE, "reference")
 
 
@@ -120,42 +124,92 @@ def numeric(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(value, DATE, "numeric") if value else None
 
 
-_HYPHEN_NUM = ci(r"(?P<num>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
-                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half)")
+_HYPHEN_NUM = ci(r"(?P<num>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|half)")
 _PREP = ci(r"(?:(?:over|during|for|in|within|of)\s+)")
-_SPAN_LEAD = ci(r"(?:the\s+)?(?:(?:past|last|next|first|previous|coming|following|final|more\s+than|nearly|almost|about|around|some|only|just|at\s+least)\s+)?")
+_SPAN_LEAD = ci(r"(?:the\s+)?(?:(?:past|last|next|first|previous|coming|following|final|more\s+than|nearly|"
+                r"almost|about|around|some|only|just|at\s+least)\s+)?")
 _REFS = alternation(list(LEX.reference))
 _FREQ = alternation(list(LEX.frequency))
 _AMPM = r"(?P<ampm>[ap]\.?\s?m\.?|[AP]\.?\s?M\.?)"
 _TZ = r"(?:\s+\(?(?P<tz>[A-Z]{2,5}|UTC[+-]\d{1,2}|GMT[+-]\d{1,2})\)?)?"
 _BARE_PLURAL = ci(r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)")
 
-_P0 = ci(r'(?:for|over|within|in|after|by|than|of|recent|the\s+past|the\s+last|the\s+next|the\s+coming|'
-         r'take|takes|took|taking|last|lasts|lasted|lasting|spend|spent|spending|wait|waited)')
-_P1 = ci(r'(?:once|twice|thrice|(?:\w+|\d+)\s+times)')
+_BARE_LEAD = ci(r'(?:for|over|within|in|after|by|than|of|recent|the\s+past|the\s+last|the\s+next|the\s+coming|'
+               r'take|takes|took|taking|last|lasts|lasted|lasting|spend|spent|spending|wait|waited)')
+_TIMES = ci(r'(?:once|twice|thrice|(?:\w+|\d+)\s+times)')
 
 RULES: list[Rule] = [
-    compile_rule("duration", rf"{B}{_PREP}?(?P<x>{_SPAN_LEAD}{NUM}(?:\s+(?P<half>{ci('and a half')}))?(?:\s+{ci('more')})?\s+{UNIT}"
-                 rf"(?:\s+(?P<half2>{ci('and a half')}))?)", duration),
+    compile_rule(
+        "duration",
+        rf"{B}{_PREP}?(?P<x>{_SPAN_LEAD}{NUM}(?:\s+(?P<half>{ci('and a half')}))?(?:\s+{ci('more')})?\s+{UNIT}"
+        rf"(?:\s+(?P<half2>{ci('and a half')}))?)",
+        duration,
+    ),
     compile_rule("duration", rf"{B}(?P<x>{_HYPHEN_NUM}-{UNIT_SG}(?:-{ci('long')})?){E}(?!-old)", duration),
-    compile_rule("duration", rf"{B}{ci('half')}\s+{ci('an?')}\s+{UNIT_SG}", half_unit),
-    compile_rule("duration", rf"{B}(?:{_P0}\s+)"
-                 rf"(?P<x>{_BARE_PLURAL}){E}(?!\s+(?:ago|of\s+the|earlier|later))", bare_units),
-    compile_rule("duration", rf"{B}(?P<x>{_BARE_PLURAL}){E}(?=\s+(?:{ci('of|long|later|earlier|before|after|ago')})\b)", bare_units),
-    compile_rule("age", rf"{B}{_HYPHEN_NUM}[\s-]{ci('years?')}[\s-]{ci('old')}{E}", age),
-    compile_rule("set", rf"{B}{ci('(?:every|each)')}\s+(?:(?P<other>{ci('other')})\s+)?(?:{NUM}\s+)?{UNIT}", every),
-    compile_rule("set", rf"{B}{ci('(?:every|each)')}\s+{WEEKDAY}", every),
-    compile_rule("set", rf"{B}{ci('(?:every|each)')}\s+{PART_OF_DAY}", every),
-    compile_rule("set", rf"{B}{_P1}\s+{ci('(?:a|an|per|each|every)')}\s+{UNIT_SG}", every),
+    compile_rule("duration", rf"{B}{ci('half')}\s+{ci('an?')}\s+{UNIT_SG}", half_unit, needs=('half',)),
+    compile_rule(
+        "duration",
+        rf"{B}(?:{_BARE_LEAD}\s+)"
+        rf"(?P<x>{_BARE_PLURAL}){E}(?!\s+(?:ago|of\s+the|earlier|later))",
+        bare_units,
+    ),
+    compile_rule(
+        "duration",
+        rf"{B}(?P<x>{_BARE_PLURAL}){E}(?=\s+(?:{ci('of|long|later|earlier|before|after|ago')})\b)",
+        bare_units,
+    ),
+    compile_rule("age", rf"{B}{_HYPHEN_NUM}[\s-]{ci('years?')}[\s-]{ci('old')}{E}", age, needs=('old',)),
+    compile_rule(
+        "set",
+        rf"{B}{ci('(?:every|each)')}\s+(?:(?P<other>{ci('other')})\s+)?(?:{NUM}\s+)?{UNIT}",
+        every,
+        needs=('every', 'each'),
+    ),
+    compile_rule("set", rf"{B}{ci('(?:every|each)')}\s+{WEEKDAY}", every, needs=('every', 'each')),
+    compile_rule("set", rf"{B}{ci('(?:every|each)')}\s+{PART_OF_DAY}", every, needs=('every', 'each')),
+    compile_rule(
+        "set",
+        rf"{B}{_TIMES}\s+{ci('(?:a|an|per|each|every)')}\s+{UNIT_SG}",
+        every,
+        needs=('once', 'twice', 'thrice', 'times'),
+    ),
     compile_rule("set", rf"(?<=\d)\s{ci('(?:a|per)')}\s+(?P<x>{UNIT_SG})", every),
     compile_rule("set", rf"{B}(?P<freq>{ci(_FREQ)}){E}", frequency),
     compile_rule("set", rf"{B}{ci('on')}\s+(?P<x>{WEEKDAY[:-len(E)]}s){E}", weekdays_plural),
     compile_rule("reference", rf"{B}(?P<ref>{ci(_REFS)}){E}", reference),
-    compile_rule("elapsed", r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\s*[apAP]\.?[mM])", elapsed),
-    compile_rule("clock", rf"{B}(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*{_AMPM})?{_TZ}", clock),
-    compile_rule("clock", rf"{B}(?P<hh>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*{_AMPM}{_TZ}", clock),
-    compile_rule("clock", rf"{B}(?P<hh>1[0-2]|0?[1-9])\s*{_AMPM}{_TZ}(?!\w)", clock),
-    compile_rule("clock", rf"{B}(?P<hh>1[0-2]|0?[1-9])\s+(?P<oclock>{ci('o.clock')}){_TZ}", clock),
-    compile_rule("clock", rf"{B}(?P<word>{ci('noon|midday|midnight')}){E}", clock),
-    compile_rule("numeric", r"(?<![\d./])(?P<d1>\d{1,2})(?P<sep>[./])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d./])", numeric),
+    compile_rule(
+        "elapsed",
+        r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\s*[apAP]\.?[mM])",
+        elapsed,
+        needs=(':',),
+    ),
+    compile_rule(
+        "clock",
+        rf"{B}(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*{_AMPM})?{_TZ}",
+        clock,
+        needs=(':',),
+    ),
+    compile_rule("clock", rf"{B}(?P<hh>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*{_AMPM}{_TZ}", clock, needs=('m',)),
+    compile_rule("clock", rf"{B}(?P<hh>1[0-2]|0?[1-9])\s*{_AMPM}{_TZ}(?!\w)", clock, needs=('m',)),
+    compile_rule(
+        "clock",
+        rf"{B}(?P<hh>1[0-2]|0?[1-9])\s+(?P<oclock>{ci('o.clock')}){_TZ}",
+        clock,
+        needs=('clock',),
+    ),
+    compile_rule(
+        "clock",
+        rf"{B}(?P<word>{ci('noon|midday|midnight')}){E}",
+        clock,
+        needs=('noon', 'midday', 'midnight'),
+    ),
+    compile_rule(
+        "numeric",
+        r"(?<![\d./])(?P<d1>\d{1,2})(?P<sep>[./])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/]|\.\d)",
+        numeric,
+        needs=('.', '/'),
+    ),
 ]

@@ -43,12 +43,16 @@ def _clip_after(text: str, end: int) -> str:
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s|'re|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+def _passive(window: str, m: re.Match) -> bool:
+    return m.group().lower().endswith("ed") and bool(BE_BEFORE.search(window[:m.start()]))
+
+
 def _nearest(window: str, last: bool) -> str | None:
     hits = [(m.start(), "future") for m in FUTURE.finditer(window)]
     # a future cue wins over a past-looking word at the same place ("scheduled", "planned")
     taken = {h[0] for h in hits}
     hits += [(m.start(), "past") for m in PAST.finditer(window)
-             if m.start() not in taken and not (m.group().lower().endswith("ed") and BE_BEFORE.search(window[:m.start()]))]
+             if m.start() not in taken and not _passive(window, m)]
     if not hits:
         return None
     hits.sort()
