@@ -19,6 +19,7 @@ class Cue:
     subject: Any  # head token of the speaker phrase
     text: str  # the cue as written: "said", "summed up", "is sure", "according to"
     kind: str  # verb | opinion | according
+    verb: Any = None  # the head of the attributing clause ("is" of "is sure", "convinced" of "is convinced")
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -58,18 +59,25 @@ def verb_cue(tok: Any, lex: Lexicon, verbs: frozenset[str], start: int, end: int
         subj = _inverted_subject(tok, end)
     if subj is None or not (start <= subj.idx < end):
         return None
-    return Cue(tok, subj, _verb_text(tok), "verb")
+    return Cue(tok, subj, _verb_text(tok), "verb", tok)
 
 
 def opinion_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
-    """'X is sure (that ...)'."""
-    if tok.lemma_.lower() not in lex.opinion_adjectives or tok.dep_ != "acomp":
+    """'X is sure (that ...)', 'X is convinced that ...' (parsed as an adjective or a passive)."""
+    if tok.lower_ not in lex.opinion_adjectives and tok.lemma_.lower() not in lex.opinion_adjectives:
         return None
-    verb = tok.head
-    subj = subject_of(verb)
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        verb, be = tok.head, tok.head
+        subj = subject_of(verb)
+    elif any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in tok.children):
+        verb = tok
+        be = next(c for c in tok.children if c.dep_ in ("auxpass", "aux") and c.lemma_ == "be")
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        return None
     if subj is None or not (start <= subj.idx < end):
         return None
-    return Cue(tok, subj, f"{verb.text} {tok.text}", "opinion")
+    return Cue(tok, subj, f"{be.text} {tok.text}", "opinion", verb)
 
 
 def _set_off(tok: Any) -> bool:
@@ -108,7 +116,7 @@ def according_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
         obj = owner
     if not (start <= obj.idx < end):
         return None
-    return Cue(tok, obj, text, "according")
+    return Cue(tok, obj, text, "according", tok)
 
 
 def find_cues(tokens: list[Any], lex: Lexicon, verbs: frozenset[str], start: int, end: int) -> list[Cue]:

@@ -34,6 +34,8 @@ MIN_LOOSE_FRAGMENT_WORDS = 6
 TITLE_CASE_SHARE = 0.75
 # A verb outside the lexicon attributes a quotation only right after it: "...," Smith continued.
 GENERIC_VERB_WINDOW = 8
+# A bare noun phrase before a colon names the speaker ('Minister: "..."') up to this many words.
+COLON_SPEAKER_MAX_WORDS = 5
 # Without a parse (languages other than English) a quoted span counts from this many words.
 NO_PARSE_MIN_WORDS = 5
 SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
@@ -100,7 +102,7 @@ def plausible(c: Candidate) -> bool:
 
 
 def accept(c: Candidate, att: Attribution | None) -> bool:
-    attributed = att is not None and att.cue is not None
+    attributed = att is not None
     if c.title_like and not (attributed and att is not None and att.tight):
         return False
     if c.clause:
@@ -161,7 +163,23 @@ class DirectFinder:
             generic = self._generic(after)
             if generic is not None:
                 return generic
+        if text[before[0]:before[1]].rstrip().endswith(":"):
+            return self._colon_speaker(before)
         return None
+
+    def _colon_speaker(self, before: tuple[int, int]) -> Attribution | None:
+        """'Minister: "..."' (a headline), 'The ministry's statement: "..."': a bare noun phrase and a colon."""
+        if self.parsed is None:
+            return None
+        words = [t for t in self.parsed.tokens(*before) if not t.is_punct and not t.is_space]
+        if not words or len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        ids = {t.i for t in words}
+        heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+        head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
+        if head is None:
+            return None
+        return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase_from_token(head, self.lex)))
 
     def _attribution(self, cue: Cue, tight: bool) -> Attribution:
         phrase = phrase_from_token(cue.subject, self.lex)
@@ -175,7 +193,7 @@ class DirectFinder:
             if t.pos_ == "VERB":
                 subj = next((s for s in t.children if s.dep_ == "nsubj" and after[0] <= s.idx < after[1]), None)
                 if subj is not None:
-                    return self._attribution(Cue(t, subj, t.text, "verb"), True)
+                    return self._attribution(Cue(t, subj, t.text, "verb", t), True)
                 return None
         return None
 
@@ -264,8 +282,8 @@ def _continue_speakers(
         return paragraph_of(paras, i)
 
     for k, (c, att) in enumerate(kept):
-        if att is not None and att.resolved is not None:
-            continue
+        if att is not None:
+            continue  # attributed here, even if to someone we cannot name
         here = para(c.marked.open_mark)
         prev = out[k - 1] if k > 0 else None
         nxt = kept[k + 1] if k + 1 < len(kept) else None

@@ -17,8 +17,6 @@ from .lexicon import Lexicon
 from .parsed import Parsed, has_finite_verb, span_of, trim_punct
 from .speakers import Resolver, phrase_from_token
 
-# A reported content lying mostly inside a direct quotation is that quotation, already taken.
-MAX_SHARE_IN_DIRECT = 0.5
 # Dependencies that belong to the attribution itself when it closes the sentence.
 ATTRIBUTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "acomp", "npadvmod", "punct", "prep"})
 # Dependencies of the adverbials that open a sentence as the writer's framing.
@@ -76,7 +74,7 @@ def skip_framing(tokens: list[Any]) -> list[Any]:
 def _subject(cue: Cue) -> Any:
     subj = cue.subject
     if subj.lower_ in RELATIVE_PRONOUNS:
-        verb = cue.token if cue.kind == "verb" else cue.token.head
+        verb = cue.verb
         if verb.dep_ == "relcl":
             return verb.head
     return subj
@@ -92,10 +90,6 @@ class IndirectFinder:
 
     def _in_direct(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.direct)
-
-    def _share_in_direct(self, start: int, end: int) -> float:
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in self.direct)
-        return inside / max(1, end - start)
 
     def find(self) -> list[Quote]:
         found: list[Quote] = []
@@ -119,7 +113,7 @@ class IndirectFinder:
         return found
 
     def _verb_content(self, cue: Cue, sent: Any) -> list[Any] | None:
-        verb = cue.token if cue.kind == "verb" else cue.token.head
+        verb = cue.verb
         holders = [verb] if cue.kind == "verb" else [verb, cue.token]
         comps = [c for h in holders for c in h.children if c.dep_ in COMPLEMENT_DEPS]
         if verb.lemma_.lower() in self.lex.directive_verbs:
@@ -173,12 +167,12 @@ class IndirectFinder:
 
     def _quote(self, cue: Cue, tokens: list[Any]) -> Quote | None:
         start, end = span_of(tokens)
-        if self._share_in_direct(start, end) > MAX_SHARE_IN_DIRECT:
-            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in tokens if not self._in_direct(t.idx)):
+            return None  # the reported clause is a direct quotation, already taken
         resolved = self.resolver.resolve(phrase_from_token(_subject(cue), self.lex))
         if resolved is None:
             return None
-        verb = cue.token if cue.kind == "verb" else cue.token.head
+        verb = cue.verb
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ == "aux" for c in verb.children)
         text = self.text[start:end]
         return Quote(

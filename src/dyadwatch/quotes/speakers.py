@@ -19,6 +19,8 @@ from .parsed import Parsed
 ADDRESS_WORDS = frozenset("mr mrs ms miss dr prof sir lord dame madam mister".split())
 # Dependencies that end the speaker phrase proper (what follows is apposition or a clause).
 PHRASE_BREAKS = frozenset({"appos", "relcl", "acl", "cc", "conj", "advcl", "parataxis"})
+# How far after a role noun with no antecedent its person may be named (about two sentences).
+FOLLOWING_PERSON_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
 
 
@@ -76,9 +78,17 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     head = (tok.idx, tok.idx + len(tok))
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
     description = _clean(doc[appos.left_edge.i:appos.right_edge.i + 1].text) if appos is not None else None
+    if appos is not None and tok.pos_ != "PROPN" and (appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"):
+        # "the Swiss mediator, Urs Baumann" / "his counterpart Elchin Huseynov": the name is the speaker
+        named = phrase_from_token(appos, lex)
+        role = _strip_article(_clean(doc[left:right + 1].text))
+        return Phrase(start, named.end, named.head_start, named.head_end, named.kind, name=named.name,
+                      description=named.description or role, weak=named.weak)
     low = tok.lemma_.lower()
     if low in lex.body_nouns or tok.lower_ in lex.body_nouns:
         return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
+    if _is_role(tok, lex) and tok.ent_type_ != "PERSON":
+        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         chain = _name_chain(words, tok, lex)
         pre = [w for w in words if w.i < chain[0].i and w.dep_ not in ("det", "poss", "case") and not w.is_punct]
@@ -167,6 +177,15 @@ class Resolver:
                 return actor, None
         return None, (self._full_name(ent_name) if ent_name else None)
 
+    def _following_person(self, after: int) -> tuple[Actor | None, str | None]:
+        """A role noun with no one named before it ("Minister: ..." in a headline) names who comes next."""
+        limit = after + FOLLOWING_PERSON_WINDOW
+        actors = [(s, a) for s, e, a in self.persons if after <= s < limit and not self._inside_quote(s)]
+        ents = [(s, n) for s, e, n in self.person_ents if after <= s < limit and not self._inside_quote(s)]
+        if actors and (not ents or actors[0][0] <= ents[0][0]):
+            return actors[0][1], None
+        return (None, self._full_name(ents[0][1])) if ents else (None, None)
+
     def resolve(self, ph: Phrase) -> Resolved | None:
         text = self.doc.text
         mention = Span(start=ph.start, end=ph.end, text=text[ph.start:ph.end])
@@ -178,6 +197,8 @@ class Resolver:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
         elif ph.kind in ("pronoun", "role"):
             actor, name = self._preceding_person(ph.start)
+            if actor is None and name is None and ph.kind == "role":
+                actor, name = self._following_person(ph.end)
             if actor is None and name is None and ph.kind == "role":
                 name = ph.name
         elif ph.kind == "name" and not (ph.weak and not hits):
