@@ -28,6 +28,9 @@ WITH_ANCHOR = [
     ("He visited Baku on March 3.", "March 3", "2013-03-03", "DATE"),
     ("The summit will open on April 4.", "April 4", "2013-04-04", "DATE"),
     ("It was signed on the 3rd of March.", "the 3rd of March", "2013-03-03", "DATE"),
+    ("The truce began on Dec. 24, 2012.", "Dec. 24, 2012", "2012-12-24", "DATE"),
+    ("The record is dated 2013-03-19.", "2013-03-19", "2013-03-19", "DATE"),
+    ("The decree of 19.03.2013 stands.", "19.03.2013", "2013-03-19", "DATE"),
     # weekdays, merged with their date
     ("Russia said on Tuesday it would respond.", "Tuesday", "2013-03-19", "DATE"),
     ("The ministers will meet on Monday.", "Monday", "2013-03-25", "DATE"),
@@ -65,6 +68,9 @@ WITH_ANCHOR = [
     ("Trade collapsed in the 1990s.", "the 1990s", "199", "DATE"),
     ("Borders were drawn in the 20th century.", "the 20th century", "19", "DATE"),
     ("The crash came on Christmas Day.", "Christmas Day", "2012-12-25", "DATE"),
+    ("Pilgrims gathered at Easter 2012.", "Easter 2012", "2012-04-08", "DATE"),
+    ("Prices rose earlier this year.", "earlier this year", "2013", "DATE"),
+    ("Markets closed last weekend.", "last weekend", "2013-W11-WE", "DATE"),
     # durations
     ("Relations have soured over the past 20 years.", "the past 20 years", "P20Y", "DURATION"),
     ("The ceasefire held for three days.", "three days", "P3D", "DURATION"),
@@ -101,7 +107,7 @@ def test_times_grammar_value_with_anchor(text, expr, value, kind):
 
 
 # Expressions whose value does not depend on the publication date keep it without one.
-ABSOLUTE = {"December 25, 2012", "4 March 2013", "December 2012", "2008", "2010", "early 2011",
+ABSOLUTE = {"December 25, 2012", "4 March 2013", "Dec. 24, 2012", "2013-03-19", "19.03.2013", "Easter 2012", "December 2012", "2008", "2010", "early 2011",
             "the fall of 2020", "the 1990s", "the 20th century", "the second quarter of 2011",
             "the first half of 2012", "now", "recently", "the future", "Currently", "a few years ago"}
 
