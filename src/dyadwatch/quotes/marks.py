@@ -83,8 +83,8 @@ def _closing_level(stack: list[_Open], char: str) -> int | None:
 
 def _role(char: str, before: str, after: str, stack: list[_Open]) -> str | None:
     """'open', 'close' or None (an apostrophe, a stray mark)."""
-    if char in "'’" and before.isalnum() and after.isalnum():
-        return None  # don't, Aliev's, Aliev’s
+    if char in "'’‘" and (after.isdigit() or (before.isalnum() and after.isalnum())):
+        return None  # don't, Aliev's, Aliev’s, the '90s
     level = _closing_level(stack, char) if char in CLOSERS else None
     opens = _looks_open(before, after)
     if char in AMBIGUOUS:
