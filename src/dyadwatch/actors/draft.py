@@ -1,0 +1,78 @@
+"""Actors under construction inside one document, and the resolution context they share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .kb import Entry, KnowledgeBase
+
+
+@dataclass
+class Draft:
+    """One actor of the document while its mentions are collected."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    entry: Entry | None = None
+    rule: str = ""
+    roles: list[str] = field(default_factory=list)
+    role_country: str | None = None
+    role_sector: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, rule
+    name_key: str = ""
+    region_members: tuple[str, ...] = ()
+
+    def add_role(self, role: str) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+@dataclass
+class Context:
+    """Everything resolution needs about one document; filled step by step."""
+
+    doc: Any
+    kb: KnowledgeBase
+    keys: list[str]
+    published: str | None
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    taken: list[str | None] = field(default_factory=list)  # actor id per token, or None
+
+    def __post_init__(self) -> None:
+        if not self.taken:
+            self.taken = [None] * len(self.doc)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.taken[i] is None for i in range(start, end))
+
+    def mention(self, draft: Draft, start: int, end: int, rule: str, *, nested: bool = False) -> None:
+        """Record a mention of `draft` over tokens [start, end)."""
+        if start >= end:
+            return
+        if draft.id not in self.drafts:
+            self.drafts[draft.id] = draft
+        draft = self.drafts[draft.id]
+        draft.mentions.append((start, end, rule))
+        if not nested:
+            for i in range(start, end):
+                self.taken[i] = draft.id
+
+    def draft_for(self, entry: Entry, rule: str) -> Draft:
+        if entry.id in self.drafts:
+            return self.drafts[entry.id]
+        draft = Draft(id=entry.id, name=entry.name, type=entry.type, country=entry.country, sector=entry.sector,
+                      code=entry.code, entry=entry, rule=rule)
+        self.drafts[entry.id] = draft
+        return draft
+
+    def country_draft(self, iso3: str, rule: str) -> Draft | None:
+        eid = self.kb.country_ids.get(iso3)
+        return self.draft_for(self.kb.entries[eid], rule) if eid else None
+
+    def last_mention_before(self, draft: Draft, tok: int) -> int:
+        ends = [s for s, e, _ in draft.mentions if s < tok]
+        return max(ends) if ends else -1

@@ -1,0 +1,289 @@
+"""People: named persons from NER and the dictionary, their surnames, titles and roles."""
+from __future__ import annotations
+
+from typing import Any
+
+from .draft import Context, Draft
+from .kb import Entry, Office, phrase_key, slug
+from .translit import name_key
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "m."})
+# Words that may sit inside a title between the office and a name ("President of Azerbaijan").
+TITLE_LINKS = frozenset({"of", "to", "the", "for", "and", "-"})
+# Longest pre-modifier or apposition taken as a role, in tokens (longer ones are clauses).
+MAX_ROLE_TOKENS = 14
+STOP_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "WDT", "WP", "CC", "PRP", "PRP$", "RB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-"})
+
+
+def person_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Token spans of PERSON entities, cleaned of articles, possessives and stray marks."""
+    spans = []
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (ctx.doc[start].lower_ in ("the", "a", "an") or not ctx.doc[start].is_alpha):
+            start += 1
+        while end > start and (ctx.doc[end - 1].text in ("'s", "’s", "'") or not ctx.doc[end - 1].text[-1:].isalnum()):
+            end -= 1
+        if end <= start or not ctx.doc[start].text[:1].isupper():
+            continue
+        words = [ctx.keys[i] for i in range(start, end)]
+        if words[0] in ctx.kb.adjectives and "-" in words:
+            continue  # "Azeri-Chechen": a compound of demonyms
+        if all(w in ctx.kb.adjectives or w in ctx.kb.surfaces for w in words if w and w != "-"):
+            continue  # a country, capital or demonym that NER took for a person
+        spans.append((start, end))
+    return spans
+
+
+def holder_on(offices: list[Office], day: str | None) -> Office | None:
+    """The office held on `day` (ISO date; None means now), the most recent start first."""
+    held = [o for o in offices if _in_office(o, day)]
+    return max(held, key=lambda o: o.start) if held else None
+
+
+def _in_office(office: Office, day: str | None) -> bool:
+    """Dates compare at the precision the data gives (a start of "2019-05" covers all of May)."""
+    if day is None:
+        return office.end is None
+    if day[: len(office.start)] < office.start:
+        return False
+    return office.end is None or day[: len(office.end)] < office.end
+
+
+def link_named_persons(ctx: Context) -> None:
+    """Full names first (they fix identities), then single names against them."""
+    spans = [s for s in person_spans(ctx) if ctx.free(*s)]
+    multi = [s for s in spans if _word_count(ctx, *s) >= 2]
+    single = [s for s in spans if _word_count(ctx, *s) < 2]
+    for start, end in multi:
+        draft = _person_for_name(ctx, start, end)
+        ctx.mention(draft, start, end, draft.rule)
+    for start, end in single:
+        draft = surname_owner(ctx, name_key(ctx.doc[start:end].text), start)
+        if draft is not None:
+            ctx.mention(draft, start, end, "surname")
+            continue
+        entry = official_by_surname(ctx, name_key(ctx.doc[start:end].text))
+        if entry is not None:
+            ctx.mention(ctx.draft_for(entry, "kb-surname-on-date"), start, end, "kb-surname-on-date")
+            continue
+        name = ctx.doc[start:end].text
+        draft = Draft(id=slug(name), name=name, type="PERSON", rule="ner-person", name_key=name_key(name))
+        ctx.mention(draft, start, end, "ner-person")
+
+
+def _word_count(ctx: Context, start: int, end: int) -> int:
+    return sum(1 for t in ctx.doc[start:end] if t.is_alpha and t.lower_ not in ("al", "el", "bin", "de", "van", "von"))
+
+
+def _person_for_name(ctx: Context, start: int, end: int) -> Draft:
+    name = " ".join(t.text for t in ctx.doc[start:end] if not t.is_space).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    key = name_key(name)
+    for draft in ctx.drafts.values():
+        if draft.type == "PERSON" and draft.name_key == key:
+            return draft
+    ids = ctx.kb.person_keys.get(key, [])
+    if ids:
+        draft = ctx.draft_for(ctx.kb.entries[ids[0]], "kb-name")
+        draft.name_key = name_key(draft.name)
+        return draft
+    return Draft(id=slug(name), name=name, type="PERSON", rule="ner-person", name_key=key)
+
+
+def surname_owner(ctx: Context, key: str, tok: int) -> Draft | None:
+    """The person of this document whose surname has this key (the nearest before `tok` first)."""
+    if not key:
+        return None
+    owners = [d for d in ctx.drafts.values() if d.type == "PERSON" and d.name_key and len(d.name_key.split()) > 1
+              and (d.name_key.split()[-1] == key or (d.entry is not None and key in _kb_surnames(ctx, d)))]
+    if not owners:
+        return None
+    return max(owners, key=lambda d: (ctx.last_mention_before(d, tok) >= 0, ctx.last_mention_before(d, tok)))
+
+
+def _kb_surnames(ctx: Context, draft: Draft) -> set[str]:
+    return {k.split()[-1] for k, ids in ctx.kb.person_keys.items() if draft.id in ids and k}
+
+
+def official_by_surname(ctx: Context, key: str) -> Entry | None:
+    """A known official with this surname who held office on the article's date, if only one did."""
+    ids = ctx.kb.surname_keys.get(key, [])
+    on_date = [i for i in ids if holder_on(ctx.kb.holder_offices(i), ctx.published) is not None]
+    if len(on_date) == 1:
+        return ctx.kb.entries[on_date[0]]
+    return None
+
+
+def link_surnames(ctx: Context) -> None:
+    """Later bare surnames ("Dunamalyan", "Mr Djuvarly") of people already named in full."""
+    doc = ctx.doc
+    for i, tok in enumerate(doc):
+        if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and ctx.taken[end + 1] is None:
+            end += 2  # hyphenated surnames
+        key = name_key(doc[i:end].text)
+        draft = surname_owner(ctx, key, i)
+        if draft is None:
+            continue
+        start, rule = i, "surname"
+        if i > 0 and doc[i - 1].lower_ in HONORIFICS and ctx.taken[i - 1] is None:
+            start, rule = i - 1, "honorific+surname"
+        ctx.mention(draft, start, end, rule)
+
+
+def attach_titles(ctx: Context) -> None:
+    """Pre-modifiers and appositions of person mentions become roles; titles join the mention."""
+    for draft in [d for d in ctx.drafts.values() if d.type == "PERSON"]:
+        new = []
+        for start, end, rule in draft.mentions:
+            role_start = _premodifier_start(ctx, start)
+            if role_start < start:
+                role = _clean_role(ctx.doc[role_start:start])
+                draft.add_role(role)
+                _role_hints(ctx, draft, role_start, start)
+                title_start = _title_start(ctx, role_start, start)
+                if title_start < start and all(ctx.taken[k] in (None, draft.id) for k in range(title_start, start)):
+                    new.append((title_start, end, "title+" + rule))
+                    continue
+            if start > 0 and ctx.doc[start - 1].lower_ in HONORIFICS and ctx.taken[start - 1] in (None, draft.id):
+                start, rule = start - 1, "honorific+" + rule
+            appos = _apposition(ctx, end)
+            if appos is not None:
+                draft.add_role(_clean_role(ctx.doc[appos[0]:appos[1]]))
+                _role_hints(ctx, draft, *appos)
+            new.append((start, end, rule))
+        draft.mentions = new
+        for start, end, _ in new:
+            for k in range(start, end):
+                if ctx.taken[k] is None:
+                    ctx.taken[k] = draft.id
+
+
+def _is_role_word(ctx: Context, tok: Any) -> bool:
+    low = phrase_key(tok.text)
+    return low in ctx.kb.roles or low.rstrip("s") in ctx.kb.roles or low in ctx.kb.adjectives
+
+
+def _premodifier_start(ctx: Context, start: int) -> int:
+    """Leftmost token of a role written before a name ("Armenian political scientist")."""
+    doc = ctx.doc
+    k = start - 1
+    best = start
+    steps = 0
+    while k >= 0 and steps < MAX_ROLE_TOKENS:
+        tok = doc[k]
+        if tok.is_space or tok.tag_ in STOP_TAGS or tok.dep_ == "poss":
+            break
+        if tok.lower_ in TITLE_LINKS or tok.tag_ in ("DT", "IN", "HYPH"):
+            if tok.lower_ not in TITLE_LINKS or not _link_continues(ctx, k):
+                break
+        elif tok.tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "CD"):
+            break
+        if ctx.taken[k] is not None and not _is_role_word(ctx, tok) and ctx.kb.entries.get(ctx.taken[k], None) is None:
+            break
+        if _is_role_word(ctx, tok) or (tok.text[:1].isupper() and tok.tag_.startswith("NNP")) or ctx.taken[k] is not None:
+            best = k
+        elif tok.tag_ in ("NN", "NNS", "JJ") and any(_is_role_word(ctx, t) for t in doc[k + 1:start]):
+            best = k
+        k -= 1
+        steps += 1
+    if best < start and not any(_is_role_word(ctx, t) for t in doc[best:start]):
+        return start
+    while best < start and (doc[best].lower_ in TITLE_LINKS or doc[best].tag_ in ("DT", "HYPH")):
+        best += 1
+    return best
+
+
+def _link_continues(ctx: Context, k: int) -> bool:
+    """A link word inside a title: "Ambassador to the ...", "President of ..." (a role word or name to its left)."""
+    j = k - 1
+    while j >= 0 and ctx.doc[j].lower_ in TITLE_LINKS:
+        j -= 1
+    return j >= 0 and (_is_role_word(ctx, ctx.doc[j]) or ctx.doc[j].tag_ in ("NNP", "NNPS"))
+
+
+def _title_start(ctx: Context, role_start: int, start: int) -> int:
+    """The part of a pre-modifier that is a title (capitalised office words, country words)."""
+    doc = ctx.doc
+    k = start
+    has_office = False
+    while k > role_start:
+        tok = doc[k - 1]
+        low = phrase_key(tok.text)
+        role = ctx.kb.roles.get(low)
+        if role is not None and role.kind == "office":
+            has_office = True
+        elif not (tok.text[:1].isupper() or low in TITLE_LINKS):
+            break
+        k -= 1
+    while k < start and doc[k].lower_ in TITLE_LINKS:
+        k += 1
+    return k if has_office else start
+
+
+def _apposition(ctx: Context, end: int) -> tuple[int, int] | None:
+    """", a member of the X Committee," after a name: the role's token span."""
+    doc = ctx.doc
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return None
+    k = end + 1
+    if doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    head = [t for t in doc[k:k + 4] if _is_role_word(ctx, t) and phrase_key(t.text) not in ctx.kb.adjectives]
+    if not head:
+        return None
+    stop = k
+    quotes = 0
+    while stop < len(doc) and stop - k < MAX_ROLE_TOKENS:
+        tok = doc[stop]
+        if tok.text in ('"', "“", "”", "«", "»"):
+            quotes += 1
+        elif tok.text in (",", ";", ".", "(", ")") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.is_space:
+            break
+        stop += 1
+    return (k, stop) if stop > k else None
+
+
+def _clean_role(span: Any) -> str:
+    return " ".join("".join(t.text_with_ws for t in span).split())
+
+
+def _role_hints(ctx: Context, draft: Draft, start: int, end: int) -> None:
+    """Country and sector a role gives: the first country word and the main role word."""
+    doc = ctx.doc
+    for k in range(start, end):
+        low = ctx.keys[k]
+        if k > 1 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti"):
+            continue  # "pro-Moscow" says whom one sides with, not where one is from
+        owner = ctx.taken[k]
+        country = None
+        if low in ctx.kb.adjectives and doc[k].text[:1].isupper():
+            country = ctx.kb.adjectives[low]
+        elif owner is not None and owner in ctx.drafts and ctx.drafts[owner].country and ctx.drafts[owner].type != "PERSON":
+            country = ctx.drafts[owner].country
+        if country and draft.role_country is None:
+            draft.role_country = country
+    sector = _role_sector(ctx, start, end)
+    if sector and draft.role_sector is None:
+        draft.role_sector = sector
+
+
+def _role_sector(ctx: Context, start: int, end: int) -> str | None:
+    """Sector of the role's head: the last role word before any "of/at/to" complement."""
+    found = None
+    for k in range(start, end):
+        if ctx.doc[k].lower_ in ("of", "at", "to", "for", "in", "with") and found is not None:
+            break
+        for n in (3, 2, 1):
+            if k + n > end:
+                continue
+            key = " ".join(ctx.keys[k:k + n])
+            role = ctx.kb.roles.get(key) or ctx.kb.roles.get(key.rstrip("s"))
+            if role is not None:
+                found = role.sector or found
+                break
+    return found

@@ -1,0 +1,133 @@
+"""Actor resolution over one parsed document: the steps in order, and the finished actors."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import Actor, Mention
+from .describe import link_descriptors, link_epithets, link_generic, link_pronouns, link_role_nouns
+from .draft import Context, Draft
+from .kb import KnowledgeBase, default_kb, slug
+from .match import find_matches, token_keys
+from .names import origin_country
+from .orgs import link_misspelt, link_parentheticals, link_quoted_names, link_unknown_orgs
+from .persons import attach_titles, holder_on, link_named_persons, link_surnames, person_spans
+
+# A capital after one of these is the place, not the government ("a flat in Baku").
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across"})
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def article_day(published: str | None) -> str | None:
+    m = DAY.match(published or "")
+    return m.group(0) if m else None
+
+
+def resolve_actors(parse: Any, published: str | None = None, kb: KnowledgeBase | None = None) -> list[Actor]:
+    """All actors of a parsed document (a spaCy Doc over the document text)."""
+    kb = kb or default_kb()
+    ctx = Context(doc=parse, kb=kb, keys=token_keys(parse), published=article_day(published))
+    link_dictionary(ctx)
+    link_named_persons(ctx)
+    link_surnames(ctx)
+    attach_titles(ctx)
+    link_descriptors(ctx)
+    link_epithets(ctx)
+    link_misspelt(ctx)
+    link_quoted_names(ctx)
+    link_parentheticals(ctx)
+    link_unknown_orgs(ctx)
+    link_generic(ctx)
+    link_role_nouns(ctx)
+    link_pronouns(ctx)
+    link_places(ctx)
+    return finish(ctx)
+
+
+def link_dictionary(ctx: Context) -> None:
+    """Known names: countries, capitals and seats, organisations, regions, officials."""
+    persons = [s for s in person_spans(ctx) if s[1] - s[0] >= 2]
+    for m in find_matches(ctx.doc, ctx.kb, ctx.keys):
+        entry = ctx.kb.entries[m.surface.entry_id]
+        if entry.type != "PERSON" and any(ps <= m.start and m.end <= pe and (ps, pe) != (m.start, m.end) for ps, pe in persons):
+            continue  # "Jordan" inside a person's name
+        rule = {"seat": "seat>GOV", "country-name": "country-name", "region": "region", "official": "kb-name"}.get(m.surface.kind, "kb-name")
+        if m.surface.kind == "seat" and m.start > 0 and ctx.doc[m.start - 1].lower_ in LOCATIVE:
+            rule = "seat-place"
+        draft = ctx.draft_for(entry, rule)
+        if entry.type == "PERSON":
+            draft.name_key = draft.name_key or _key(draft.name)
+        ctx.mention(draft, m.start, m.end, rule)
+
+
+def _key(name: str) -> str:
+    from .translit import name_key
+
+    return name_key(name)
+
+
+def link_places(ctx: Context) -> None:
+    """Other places NER finds (cities, regions): LOCATION actors."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or not ctx.free(ent.start, ent.end):
+            continue
+        start = ent.start + (ctx.doc[ent.start].lower_ == "the")
+        if start >= ent.end or not ctx.doc[start].text[:1].isupper():
+            continue
+        name = ctx.doc[start:ent.end].text
+        draft = ctx.drafts.get(slug(name)) or Draft(id=slug(name), name=name, type="LOCATION", rule="ner-place")
+        ctx.mention(draft, start, ent.end, "ner-place")
+
+
+def finish(ctx: Context) -> list[Actor]:
+    actors = []
+    for draft in ctx.drafts.values():
+        if not draft.mentions:
+            continue
+        _settle(ctx, draft)
+        actors.append(_actor(ctx, draft))
+    return sorted(actors, key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
+
+
+def _settle(ctx: Context, draft: Draft) -> None:
+    """Country, sector, roles and code from what is known and what the text says."""
+    if draft.type != "PERSON":
+        return
+    offices = ctx.kb.holder_offices(draft.id)
+    office = holder_on(offices, ctx.published)
+    if office is not None:
+        draft.roles.insert(0, office.title)
+        draft.sector = office.sector
+        draft.country = None if office.country.startswith("IGO") else office.country
+        draft.code = office.country if office.country.startswith("IGO") else (ctx.kb.country_code(office.country) or "") + office.sector
+        return
+    if draft.entry is not None and draft.entry.country:
+        draft.country = draft.entry.country
+    else:
+        draft.country = draft.role_country or origin_country(ctx, draft)
+    past = [o for o in offices if ctx.published and o.end and o.end <= ctx.published]
+    draft.sector = draft.role_sector or ("ELI" if past else None)
+    draft.code = ((ctx.kb.country_code(draft.country) or "") + (draft.sector or "")) or None
+
+
+def _actor(ctx: Context, draft: Draft) -> Actor:
+    text = ctx.doc.text
+    seen: dict[tuple[int, int], Mention] = {}
+    for start, end, rule in sorted(draft.mentions):
+        cs = ctx.doc[start].idx
+        ce = ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text)
+        if (cs, ce) not in seen:
+            seen[(cs, ce)] = Mention(start=cs, end=ce, text=text[cs:ce], rule=rule)
+    mentions = _drop_inner(list(seen.values()))
+    return Actor(id=draft.id, name=draft.name, type=draft.type, country=draft.country, sector=draft.sector, code=draft.code,
+                 roles=list(draft.roles), mentions=mentions, rule=draft.rule or None)
+
+
+def _drop_inner(mentions: list[Mention]) -> list[Mention]:
+    """Of two mentions of one actor where one contains the other, keep the longer."""
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
