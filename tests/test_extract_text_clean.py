@@ -169,3 +169,8 @@ def test_extract_scraped_bytes_are_cleaned_and_language_found():
     assert doc.title == "Tbilisi and Yerevan agree to reopen border crossing"
     assert doc.language == "en"
     assert doc.id.startswith("sha256:")
+
+
+def test_textclean_short_note_written_as_a_sentence_is_kept():
+    assert clean_scraped_text("Talks resumed.\n").text == "Talks resumed."
+    assert clean_scraped_text("Menu\nTalks\nSport\n").text == ""

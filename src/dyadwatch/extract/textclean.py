@@ -32,6 +32,11 @@ TITLE_LOOKBACK = 6
 # Non-prose lines tolerated inside a body before it is taken to have ended (an inline
 # caption, an ad label, a "read also" link, a subheading).
 MAX_BODY_GAP = 4
+# The first run of prose with at least this many characters and this share of the largest
+# run is the article (a short news item is ~500 characters; comment threads and lists of
+# other stories below an article often add up to three times the article's length).
+MIN_ARTICLE_CHARS = 500
+EARLY_RUN_SHARE = 0.25
 # Headline-like lines in a row form a link list (other stories), not subheadings.
 LINK_LIST_MIN_RUN = 3
 # Captions and credits are short; a long line that mentions a photo is text.
@@ -75,7 +80,19 @@ PROMPT = re.compile(
     r"download (?:our|the) app|get the app|поделиться|подписаться|подпишитесь|следите за)\b",
     re.I,
 )
-LEGAL = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|\bwe use cookies\b|cookie policy", re.I)
+# Headings of reader-comment sections ("[ 167 comments ]", "Top rated comments", "Leave a
+# reply"): comments follow the article and are often longer than it.
+COMMENT_HEADING = re.compile(
+    r"^\W*(?:\d+\s+comments?|(?:top rated |reader |show |view all |all )?comments(?: \(\d+\))?|leave a (?:reply|comment)|"
+    r"join the (?:discussion|conversation)|add (?:a|your) comment|\d+\s+комментари\w*|оставить комментарий)\W*$",
+    re.I,
+)
+LEGAL = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|"
+    r"\b(?:uses?|accept|consent to|allow)\b.{0,40}\bcookies\b|\bcookies?\b.{0,60}\b(?:policy|settings|consent|browser)\b|"
+    r"\b(?:requires|enable|turn on) javascript\b|используем (?:файлы )?cookie",
+    re.I,
+)
 CLICK = re.compile(r"\bclick here\b|\bнажмите здесь\b|\bподробнее по ссылке\b", re.I)
 LINK_PREFIX = re.compile(
     r"^(?:read (?:also|more|next)|see also|also read|related|more|watch|listen|"
@@ -93,7 +110,7 @@ BYLINE = re.compile(
     r"(?:\s*[.;|,]?\s+(?:source|источник)\s*[:–—-]\s*(?P<source>.+))?$",
     re.I,
 )
-BY = re.compile(r"^(?i:by)\s+(?P<names>[A-ZА-ЯЁ].+)$")
+BY = re.compile(r"^(?i:by|written by|reporting by|words by|posted by|story by)\s+(?P<names>[A-ZА-ЯЁ].+)$")
 SOURCE = re.compile(r"^(?:source|источник)\s*[:–—-]\s*(?P<source>.+)$", re.I)
 NOTE = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted|ran)\b|\bвпервые опубликован|"
@@ -108,8 +125,12 @@ NAME_PART = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|da|van|von|al|el|bin|ibn
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[A-ZА-ЯЁ\"“«])")
 TICKER_TOKEN = re.compile(r"^(?:[^\w\s]|[A-Z]{3}(?:/[A-Z]{3})?|[^\w\s]*[+\-−–]?[\d.,]*\d[\d.,]*%?[^\w\s]*)$")
 WORD = re.compile(r"\S+")
-TERMINAL = ".!?…:;"
-CLOSERS = "\"”»’')]"
+TERMINAL = ".!?…:;。！？"
+# Chinese, Japanese and Korean characters: text in these scripts has no spaces between
+# words; about two characters make a word for the length thresholds above.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+UNSPACED_CHARS_PER_WORD = 2
+CLOSERS = "\"”»’')]」』）"
 
 PROSE, HEADLINE, SHORT, TICKER, DATE, END, CHROME, LINK, CAPTION_LINE, BYLINE_LINE, NOTE_LINE = (
     "prose", "headline", "short", "ticker", "date", "end", "chrome", "link", "caption", "byline", "note",
@@ -167,10 +188,16 @@ def is_byline(line: str, n_words: int) -> bool:
     return bool(m) and n_words <= BYLINE_MAX_WORDS and not ends_sentence(line.rstrip(".")) and bool(person_names(m.group("names")))
 
 
+def word_count(line: str, words: list[str]) -> int:
+    """Words in a line; scripts written without spaces count by characters."""
+    wide = len(UNSPACED.findall(line))
+    return max(len(words), len(words) - 1 + wide // UNSPACED_CHARS_PER_WORD) if wide else len(words)
+
+
 def classify(line: str) -> str:
     """The kind of one non-blank line, from its own form."""
     words = WORD.findall(line)
-    n, low = len(words), bare(line)
+    n, low = word_count(line, words), bare(line)
     if NOTE.search(line):
         return NOTE_LINE
     if is_byline(line, n):
@@ -179,7 +206,7 @@ def classify(line: str) -> str:
         return CAPTION_LINE
     if line_date(line):
         return DATE
-    if low in END_HEADINGS:
+    if low in END_HEADINGS or COMMENT_HEADING.match(line):
         return END
     if low in CHROME_LINES or (n <= PROMPT_MAX_WORDS and PROMPT.match(low)) or LEGAL.search(line):
         return CHROME
@@ -240,7 +267,8 @@ def mark_link_lists(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(out):
         j = i
-        while j < len(out) and out[j].kind in (HEADLINE, DATE, SHORT) and (out[j].kind != SHORT or j > i):
+        # A date line ends a list: below it starts the article's own header.
+        while j < len(out) and out[j].kind in (HEADLINE, SHORT) and (out[j].kind != SHORT or j > i):
             j += 1
         if sum(1 for x in out[i:j] if x.kind == HEADLINE) >= LINK_LIST_MIN_RUN:
             for k in range(i, j):
@@ -273,10 +301,20 @@ def body_runs(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def best_run(lines: list[Line]) -> tuple[int, int] | None:
+    """The article's run: the first one of article size that is not dwarfed by a later one.
+
+    Pages put the article first and reader comments or other stories after it; those can
+    add up to more text than the article, so the largest run alone is not the answer.
+    """
     runs = body_runs(lines)
     if not runs:
         return None
-    return max(runs, key=lambda r: sum(len(x.text) for x in lines[r[0]:r[1] + 1] if x.kind == PROSE))
+    size = [sum(len(x.text) for x in lines[a:b + 1] if x.kind == PROSE) for a, b in runs]
+    largest = max(size)
+    for run, n in zip(runs, size):
+        if n >= min(MIN_ARTICLE_CHARS, largest) and n >= EARLY_RUN_SHARE * largest:
+            return run
+    return runs[size.index(largest)]
 
 
 def find_title(lines: list[Line], body_start: int) -> str | None:
@@ -365,7 +403,10 @@ def clean_scraped_text(text: str) -> CleanArticle:
     lines = mark_link_lists(kinds(text))
     run = best_run(lines)
     if run is None:
-        return CleanArticle(text="")
+        # No line long enough for running text: a note of a sentence or two still counts
+        # when it is written as sentences; menus and lists of links do not end like that.
+        short = [x.text for x in lines if x.kind == SHORT and ends_sentence(x.text)]
+        return CleanArticle(text="\n\n".join(short))
     first, last = run
     body = [x.text for p, x in enumerate(lines[first:last + 1], first) if x.kind == PROSE or (x.kind == HEADLINE and first < p < last)]
     top = next((p + 1 for p in range(first - 1, -1, -1) if lines[p].kind == END), 0)
