@@ -61,8 +61,8 @@ def test_interrupted_ingest_resumes_to_the_same_store(corpus: Path, tmp_path: Pa
 
     real = runner.read_inputs
 
-    def dies_after_three(args, fmt=None):
-        for n, item in enumerate(real(args, fmt)):
+    def dies_after_three(args, fmt=None, **kwargs):
+        for n, item in enumerate(real(args, fmt, **kwargs)):
             if n == 3:
                 raise KeyboardInterrupt
             yield item

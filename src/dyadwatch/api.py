@@ -23,12 +23,13 @@ def extract(
     *,
     stages: Iterable[str] | None = None,
     input_format: str | None = None,
+    allow_private: bool = False,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
-    """Document records for the given files, directories, globs or `-`."""
+    """Document records for the given files, directories, globs, URLs, feeds, WARC files or `-`."""
     return process(inputs, pipeline=make_pipeline(stages), report=report or Report(),
-                   input_format=input_format, on_progress=on_progress)
+                   input_format=input_format, allow_private=allow_private, on_progress=on_progress)
 
 
 def ingest(
@@ -38,6 +39,7 @@ def ingest(
     stages: Iterable[str] | None = None,
     input_format: str | None = None,
     batch_size: int = 16,
+    allow_private: bool = False,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Report:
@@ -48,7 +50,7 @@ def ingest(
     with Store(db) as store:
         pending: list[Document] = []
         docs = process(inputs, pipeline=pipeline, report=report, input_format=input_format,
-                       skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress)
+                       allow_private=allow_private, skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress)
         for doc in docs:
             pending.append(doc)
             if len(pending) >= batch_size:

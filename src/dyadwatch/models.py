@@ -106,7 +106,8 @@ class Event(Record):
     plover_mode: str | None = Field(None, description="PLOVER mode where the mapping gives one (addition)")
     quad_class: int | None = Field(None, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict (addition)")
     date_precision: str | None = Field(
-        None, description="day | month | year | anchor: 'anchor' means the publication date stood in (addition)"
+        None, description="day | week | month | quarter | half | season | year | decade | century from the governing time "
+        "expression; 'anchor' when the publication date stood in; 'none' when neither is known (addition)"
     )
 
 

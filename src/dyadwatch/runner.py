@@ -51,6 +51,7 @@ def process(
     pipeline: Pipeline,
     report: Report,
     input_format: str | None = None,
+    allow_private: bool = False,
     skip_ids: Callable[[list[str]], set[str]] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
@@ -59,7 +60,7 @@ def process(
     `skip_ids` answers which content ids need no work (already stored by this pipeline);
     those inputs are counted as unchanged and not processed again.
     """
-    inputs = split_inputs(read_inputs(args, input_format), report)
+    inputs = split_inputs(read_inputs(args, input_format, allow_private=allow_private), report)
     if skip_ids is not None:
         inputs = drop_known(inputs, skip_ids, report, pipeline.batch_size)
     for out in pipeline.run(inputs):

@@ -11,6 +11,8 @@ from .. import api
 from ..runner import Report
 from .output import emit, progress, stage_list
 
+allow_private_option = click.option(
+    "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
 STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwatch stages`)"
 
 
@@ -30,14 +32,15 @@ def finish(report: Report) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="write here (default stdout)")
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
-def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str) -> None:
-    """Document records for INPUTS (files, directories, globs, -) as JSON Lines."""
+@allow_private_option
+def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str, allow_private: bool) -> None:
+    """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines."""
     report = Report()
     fmt = None if input_format == "auto" else input_format
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
         with progress("extracting") as tick:
-            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, report=report, on_progress=tick):
+            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private, report=report, on_progress=tick):
                 out.write(doc.to_json() + "\n")
                 report.written += 1
     finally:
@@ -52,11 +55,13 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="documents per transaction")
-def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int) -> None:
+@allow_private_option
+def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int, allow_private: bool) -> None:
     """Process INPUTS into the store; documents already stored are skipped."""
     fmt = None if input_format == "auto" else input_format
     with progress("ingesting") as tick:
-        report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size, on_progress=tick)
+        report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
+                            allow_private=allow_private, on_progress=tick)
     finish(report)
 
 
