@@ -24,9 +24,10 @@ class Cue:
 
 def subject_of(verb: Any) -> Any | None:
     """The subject of a verb, inherited from the first conjunct when it has none."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # "the delegate Ruslan Bekov said" is sometimes parsed with two subjects: the name is the one
+        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     return None
@@ -84,8 +85,8 @@ def _set_off(tok: Any) -> bool:
     """'In his view, ...' / '..., in the opinion of X, ...': a phrase of its own between commas."""
     doc = tok.doc
     before_ok = tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in (",", "—", "–"))
-    nxt = tok.right_edge.i + 1
-    after_ok = nxt >= len(doc) or doc[nxt].is_punct
+    last = max(t.i for t in tok.subtree if not t.is_punct)
+    after_ok = last + 1 >= len(doc) or doc[last + 1].is_punct
     return before_ok and after_ok
 
 

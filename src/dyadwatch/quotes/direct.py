@@ -61,6 +61,7 @@ class Attribution:
     cue: str | None
     tight: bool
     resolved: Resolved | None
+    generic: bool = False  # the cue is a verb outside the speech lexicon, taken only for its position
 
 
 def _bounds(text: str, m: Marked) -> tuple[int, int, bool, bool]:
@@ -109,7 +110,7 @@ def accept(c: Candidate, att: Attribution | None) -> bool:
         if attributed and c.words >= MIN_CLAUSE_WORDS:
             return True
         return c.words >= MIN_STANDALONE_WORDS and (c.terminal or c.comma or c.para_start)
-    if attributed and att is not None and att.tight:
+    if attributed and att is not None and att.tight and not att.generic:
         return c.words >= MIN_FRAGMENT_WORDS
     return attributed and c.words >= MIN_LOOSE_FRAGMENT_WORDS
 
@@ -192,9 +193,11 @@ class DirectFinder:
         for t in words:
             if t.pos_ == "VERB":
                 subj = next((s for s in t.children if s.dep_ == "nsubj" and after[0] <= s.idx < after[1]), None)
-                if subj is not None:
-                    return self._attribution(Cue(t, subj, t.text, "verb", t), True)
-                return None
+                # only "...," Smith continued: the subject opens the attribution ("..., while critics spoke" does not attribute)
+                if subj is None or subj.left_edge.i != words[0].i:
+                    return None
+                att = self._attribution(Cue(t, subj, t.text, "verb", t), True)
+                return Attribution(cue=att.cue, tight=True, resolved=att.resolved, generic=True)
         return None
 
     def _attribute_plain(self, region: tuple[int, int], tight: bool) -> Attribution | None:
