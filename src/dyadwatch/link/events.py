@@ -14,10 +14,13 @@ report, not its latest, keeps events from chaining day after day through a long 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -74,29 +77,27 @@ UNKNOWN_SIDE_EVIDENCE = 0.8
 UNKNOWN = "?"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Side:
+class Side(NamedTuple):
+    """One side of a report. Named tuples, not dataclasses: a run builds two per report."""
+
     key: str  # country code, else "id:<actor>", else "?"
     actor: str | None
     person: bool
     country: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Oriented:
+class Oriented(NamedTuple):
     """A report seen in its block's order of sides (a = the smaller key)."""
 
     report: EventReport
     a: Side
     b: Side
     forward: bool  # the report's source is side a
-
-    @property
-    def directed(self) -> bool:
-        return self.a.key != self.b.key and not knowledge().symmetric(self.report.cameo)
+    directed: bool  # the act has a direction (and the sides differ)
+    block: tuple[str, str, str]  # (side a key, side b key, root group)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Open:
     """An event being assembled during the sweep."""
 
@@ -128,19 +129,17 @@ def story_of(r: EventReport) -> str:
 
 def side_of(actor: str | None, country: str | None, person: bool) -> Side:
     key = country or (f"id:{actor}" if actor else UNKNOWN)
-    return Side(key=key, actor=actor, person=person and actor is not None, country=country)
+    return Side(key, actor, person and actor is not None, country)
 
 
 def orient(r: EventReport) -> Oriented:
     s = side_of(r.source, r.source_country, r.source_person)
     t = side_of(r.target, r.target_country, r.target_person)
-    if s.key <= t.key:
-        return Oriented(report=r, a=s, b=t, forward=True)
-    return Oriented(report=r, a=t, b=s, forward=False)
-
-
-def block_of(o: Oriented) -> tuple[str, str, str]:
-    return (o.a.key, o.b.key, knowledge().group(o.report.cameo))
+    know = knowledge()
+    forward = s.key <= t.key
+    a, b = (s, t) if forward else (t, s)
+    directed = a.key != b.key and not know.symmetric(r.cameo)
+    return Oriented(r, a, b, forward, directed, (a.key, b.key, know.group(r.cameo)))
 
 
 def code_agreement(code: str, others: Iterable[str]) -> float:
@@ -215,23 +214,35 @@ def score(o: Oriented, event: Open) -> float | None:
             + W_DATE * when + W_EVIDENCE * words)
 
 
-def sort_key(o: Oriented) -> tuple:
+UNDATED = 2 * dt.date.max.toordinal() + 2
+
+
+def date_order(o: Oriented) -> tuple[int, str, str, int]:
+    """Within a block: by day (undated last), a report with its own date before anchored ones,
+    then earliest published, so the result does not depend on the order reports came in.
+    The day is one integer, so most comparisons end at the first element."""
     r = o.report
-    return (block_of(o), r.date is None, r.date or dt.date.min, not r.precise,
-            r.published or "\uffff", r.doc_id, r.n)
+    day = UNDATED if r.date is None else 2 * r.date.toordinal() + (0 if r.precise else 1)
+    return (day, r.published or "\uffff", r.doc_id, r.n)
 
 
 def sweep(reports: Iterable[EventReport]) -> list[Open]:
-    """Group reports into events, block by block, in date order."""
+    """Group reports into events: bucket by block (linear), sort each block by date, sweep it."""
+    blocks: dict[tuple[str, str, str], list[Oriented]] = {}
+    for r in reports:
+        o = orient(r)
+        blocks.setdefault(o.block, []).append(o)
     done: list[Open] = []
-    block = None
+    for block in blocks.values():
+        block.sort(key=date_order)
+        sweep_block(block, done)
+    return done
+
+
+def sweep_block(block: list[Oriented], done: list[Open]) -> None:
+    """One block in date order: each report joins the best open event or opens its own."""
     window: deque[Open] = deque()
-    for o in sorted((orient(r) for r in reports), key=sort_key):
-        b = block_of(o)
-        if b != block:
-            done.extend(window)
-            window.clear()
-            block = b
+    for o in block:
         date = o.report.date
         while window and date is not None and window[0].reference is not None \
                 and (date - window[0].reference).days > WINDOW_DAYS:
@@ -249,7 +260,6 @@ def sweep(reports: Iterable[EventReport]) -> list[Open]:
         else:
             best.add(o, round(best_score, 3))
     done.extend(window)
-    return done
 
 
 def first_report_order(r: EventReport) -> tuple:
@@ -294,13 +304,33 @@ def finish(event: Open) -> tuple[LinkedEvent, list[ReportLink]]:
     return linked, links
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic records.
+
+    Its full passes walk every live object, so with it running the time per report grows
+    with the number of reports already held (measured: 100,000 reports took 14x as long as
+    10,000 with it, 11x without). Nothing here forms reference cycles, so nothing is lost.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def link_events(reports: Iterable[EventReport]) -> tuple[list[LinkedEvent], list[ReportLink]]:
-    """Reports grouped into linked events; every report appears in exactly one."""
+    """Reports grouped into linked events; every report appears in exactly one.
+
+    Events come block by block, not sorted by date (sorting is left to the store's queries).
+    """
     events: list[LinkedEvent] = []
     links: list[ReportLink] = []
-    for event in sweep(reports):
-        linked, members = finish(event)
-        events.append(linked)
-        links.extend(members)
-    events.sort(key=lambda e: (e.date is None, e.date or dt.date.min, e.link_id))
+    with collector_paused():
+        for event in sweep(reports):
+            linked, members = finish(event)
+            events.append(linked)
+            links.extend(members)
     return events, links

@@ -191,7 +191,8 @@ def identities_of(records: Iterable[ActorRecord]) -> tuple[list[IdentityLink], l
     links: list[IdentityLink] = []
     identities: list[Identity] = []
     for members in groups.members().values():
-        head = min((units[m] for m in members), key=lambda u: (-u.documents, len(u.actor_id), u.actor_id))
+        head = min((units[m] for m in members),
+                   key=lambda u: (-u.documents, u.country is None, len(u.actor_id), u.actor_id))
         rs = [r for m in members for r in by_id[m]]
         countries = Counter(r.country for r in rs if r.country)
         codes = Counter(r.code for r in rs if r.code)

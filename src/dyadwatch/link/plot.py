@@ -52,7 +52,8 @@ def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str) -> Path:
         gold_ax.plot(x, list(values), marker="o", color=colour, label=str(direction))
     gold_ax.axhline(0, color="#888888", linewidth=0.8)
     gold_ax.set_ylabel("Goldstein sum")
-    gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
+    if len(series):
+        gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
     step = max(1, len(periods) // 24)
     gold_ax.set_xticks(x[::step], [str(p) for p in periods[::step]], rotation=45, ha="right", fontsize="small")
     if not periods:

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ArticleText:
     """One stored document, as duplicate detection sees it."""
 
@@ -14,7 +14,7 @@ class ArticleText:
     published: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Story:
     """A document's story: the group of near-duplicate copies it belongs to."""
 
@@ -23,7 +23,7 @@ class Story:
     similarity: float  # estimated Jaccard similarity to the story's first document (1.0 for itself)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ActorRecord:
     """One actor of one document (a row of the actors table)."""
 
@@ -36,7 +36,7 @@ class ActorRecord:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IdentityLink:
     """Which global identity a per-document actor is, and by which rule it was joined."""
 
@@ -46,7 +46,7 @@ class IdentityLink:
     rule: str  # self | same-id | country | name | transliteration | skeleton | surname
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Identity:
     """One actor across all documents."""
 
@@ -60,7 +60,7 @@ class Identity:
     documents: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EventReport:
     """One event as one document reports it, with actors already mapped to global identities."""
 
@@ -88,7 +88,7 @@ class EventReport:
         return (self.doc_id, self.n)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ReportLink:
     """A report's place in a linked event."""
 
@@ -98,7 +98,7 @@ class ReportLink:
     score: float  # how well the report matched the event it joined (1.0 for the first report)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LinkedEvent:
     """One happening with all its reports."""
 

@@ -78,3 +78,73 @@ def synthetic_reports(n: int, *, seed: int = 7, reports_per_day: int = 200,
                 published=(when + dt.timedelta(days=rng.randint(0, 1))).isoformat(), story=f"d{happening}-{copy}"))
     rng.shuffle(out)
     return out
+
+
+def _doc(doc_id: str, outlet: str, published: str, sentences: list[str], actors: list[Actor],
+         events: list[tuple[Actor | None, Actor | None, str, str | None, str, float]]) -> Document:
+    text = " ".join(sentences)
+    return document(doc_id, outlet=outlet, published=published, text=text, actors=actors,
+                    events=[event(s, t, code, date, ev, goldstein=g, text=text) for s, t, code, date, ev, g in events])
+
+
+def crash_corpus() -> list[Document]:
+    """Eight made-up records about one dyad with a known answer.
+
+    - the phone call (041/042) and the apology (055) of 2024-12-28, each reported by three
+      outlets (one of them a wire copy of another), spelling the Azerbaijani president
+      Aliev in one outlet and Aliyev in the others, under different actor ids;
+    - the criticism of 2025-01-06 (111), reported the same day by one outlet and the next
+      day by another (dated by its publication only);
+    - the summons of 2025-01-27, coded as a complaint (111), Russia to Azerbaijan;
+    - an Armenian analyst quoted by two outlets under two spellings and ids, one without
+      a country, criticising Azerbaijan on two different days.
+    """
+    putin = actor("vladimir-putin", "Vladimir Putin", "PERSON", "RUS", ("Putin", "Vladimir Putin"))
+    aliev = actor("ilham-aliev", "Ilham Aliev", "PERSON", "AZE", ("Aliev", "Ilham Aliev"))
+    aliyev = actor("ilham-aliyev", "Ilham Aliyev", "PERSON", "AZE", ("Aliyev", "the Azerbaijani leader"))
+    russia = actor("russia", "Russia", "COUNTRY", "RUS", ("Moscow", "Russia", "the Kremlin"))
+    azerbaijan = actor("azerbaijan", "Azerbaijan", "COUNTRY", "AZE", ("Baku", "Azerbaijan"))
+    mfa = actor("russian-foreign-ministry", "Russian Foreign Ministry", "ORG", "RUS")
+    envoy = actor("rahman-mustafayev", "Rahman Mustafayev", "PERSON", "AZE")
+    analyst = actor("norayr-dunamalyan", "Norayr Dunamalyan", "PERSON", "ARM", ("Dunamalyan",))
+    analyst2 = actor("norair-dunamalian", "Norair Dunamalian", "PERSON", None, ("Dunamalian", "the expert"))
+    call_tass = ["Russian President Vladimir Putin phoned Azerbaijani leader Ilham Aliyev on Saturday.",
+                 "During the conversation Putin apologised to Aliyev for the tragic incident in Russian airspace.",
+                 "The two leaders also discussed the investigation of the crash near Aktau, the Kremlin said."]
+    return [
+        _doc("tass-1", "TASS", "2024-12-28T19:40", call_tass, [putin, aliyev, russia],
+             [(putin, aliyev, "042", "2024-12-28", "Vladimir Putin phoned Azerbaijani leader Ilham Aliyev", 1.9),
+              (putin, aliyev, "055", "2024-12-28", "Putin apologised to Aliyev", 3.5)]),
+        _doc("azertac-1", "Azertac", "2024-12-28T21:05",
+             ["AZERTAC reports, citing TASS:"] + call_tass + ["Follow our channel for more news."],
+             [putin, aliyev, russia],
+             [(putin, aliyev, "042", "2024-12-28", "Vladimir Putin phoned Azerbaijani leader Ilham Aliyev", 1.9),
+              (putin, aliyev, "055", "2024-12-28", "Putin apologised to Aliyev", 3.5)]),
+        _doc("knot-1", "Caucasian Knot", "2024-12-29T10:00",
+             ["On December 28, Vladimir Putin called Azerbaijani President Ilham Aliev.",
+              "Putin apologized that the tragic incident had occurred in Russian airspace.",
+              "Relatives of the victims are still waiting for answers."], [putin, aliev],
+             [(putin, aliev, "041", "2024-12-28", "Vladimir Putin called Azerbaijani President Ilham Aliev", 1.0),
+              (putin, aliev, "055", "2024-12-28", "Putin apologized", 3.5)]),
+        _doc("report-1", "Report.az", "2025-01-06T18:30",
+             ["President Ilham Aliyev criticised Moscow in an interview with local television on Monday.",
+              "He said Russia had tried to hush up the causes of the crash."], [aliyev, russia],
+             [(aliyev, russia, "111", "2025-01-06", "President Ilham Aliyev criticised Moscow", -2.0)]),
+        _doc("knot-2", "Caucasian Knot", "2025-01-07T23:58",
+             ["Aliev criticized the Russian authorities for attempts to hush up the causes of the crash.",
+              "Armenian political scientist Norayr Dunamalyan said Baku's behaviour was aggressive."],
+             [aliev, russia, analyst],
+             [(aliev, russia, "111", None, "Aliev criticized the Russian authorities", -2.0),
+              (analyst, azerbaijan, "111", "2025-01-07", "Norayr Dunamalyan said Baku's behaviour was aggressive", -2.0)]),
+        _doc("mk-1", "MK", "2025-01-28T09:00",
+             ["Last Monday, January 27, the Russian Foreign Ministry summoned Azerbaijani Ambassador Rahman Mustafayev.",
+              "Moscow expressed concern about anti-Russian publications in the Azerbaijani media."],
+             [mfa, envoy, russia, azerbaijan],
+             [(mfa, envoy, "111", "2025-01-27", "the Russian Foreign Ministry summoned Azerbaijani Ambassador Rahman Mustafayev", -2.0)]),
+        _doc("armenpress-1", "Armenpress", "2025-02-01T12:00",
+             ["The expert Norair Dunamalian accused Baku of playing dubious games with Moscow.",
+              "Dunamalian spoke to Armenpress on February 1."], [analyst2, azerbaijan],
+             [(analyst2, azerbaijan, "112", "2025-02-01", "Norair Dunamalian accused Baku of playing dubious games", -2.0)]),
+        _doc("weather-1", "Azertac", "2025-01-10T08:00",
+             ["Snow is expected in the mountains of Azerbaijan this weekend, forecasters said."], [azerbaijan], []),
+    ]
