@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import InputError
+from .html_body import extract_body
+from .metadata import extract_metadata
+
 
 @dataclass(frozen=True, kw_only=True)
 class HtmlArticle:
@@ -15,10 +19,35 @@ class HtmlArticle:
     language: str | None = None
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    modified: str | None = None
+
+
+def parse_html(html: str):
+    """The page as an lxml tree (trafilatura's tolerant loader: broken markup, odd encodings)."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise InputError("unparsable-html", "the page could not be parsed as HTML: check that it is a web page")
+    return tree
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
-    """Body and metadata of one HTML page (placeholder: trafilatura's defaults)."""
-    import trafilatura
-
-    return HtmlArticle(text=trafilatura.extract(html, url=url) or "")
+    """Body, captions, notes and metadata of one HTML page."""
+    if not html or not html.strip():
+        raise InputError("empty", "the HTML page is empty: nothing to extract")
+    tree = parse_html(html)
+    meta = extract_metadata(tree, url)
+    body = extract_body(html, tree, url, title=meta.title, authors=meta.authors)
+    return HtmlArticle(
+        text=body.text,
+        title=meta.title,
+        published=meta.published,
+        authors=meta.authors,
+        outlet=meta.outlet,
+        canonical_url=meta.canonical_url,
+        language=meta.language,
+        captions=body.captions,
+        notes=body.notes,
+        modified=meta.modified,
+    )
