@@ -10,13 +10,13 @@ what `dyadwatch explain` shows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
-from .frames import factuality
-from .ontology import load_ontology
+from .frames import REPORTING, Factuality, factuality
+from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
 from .sides import actors_of, event_side, subtree_actors
@@ -32,6 +32,11 @@ PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Words that announce the subject's own coming act ("is ready to send troops"); a stated
+# intention is coded with the intent code of the act (data/events/intent.tsv).
+INTENT_HEADS = frozenset({"willing", "ready", "prepared", "decide", "plan", "intend", "determined", "resolve",
+                          "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
 VERB_POS = frozenset({"VERB"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -134,6 +139,7 @@ def read_frame(pred: Token) -> Frame:
     themes = list(objects) + _children(pred, "attr", "oprd") + [o for _, o, _ in preps]
     for comp in complements:
         themes += _with_conjuncts(_children(comp, "dobj", "nsubjpass")) + [o for _, o, _ in _preps(comp)]
+        preps += _preps(comp)
     for t in list(themes):
         preps += _preps(t)
     return Frame(pred, tuple(_with_conjuncts(subjects)), tuple(_with_conjuncts(agents)), tuple(objects), passive,
@@ -195,7 +201,32 @@ def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
         for a in actors_of(doc, h):
             if all(a.id != b.id for b in found):
                 found.append(a)
+    if not found and heads and all(h.lower_ in PRONOUNS for h in heads):
+        frame = reporting_frame(f.pred)
+        if frame is not None:
+            # "X said it would ...": the pronoun is most often the speaker.
+            found = speakers(doc, frame)
     return found
+
+
+def reporting_frame(pred: Token) -> Token | None:
+    """The verb of saying whose complement holds `pred` ("said" in "X said it would ...")."""
+    tok = pred
+    for _ in range(6):
+        head = tok.head
+        if head is tok or tok.dep_ not in ("conj", "ccomp", "xcomp"):
+            return None
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+            return head
+        tok = head
+    return None
+
+
+def speakers(doc: Document, frame: Token) -> list[Actor]:
+    out: list[Actor] = []
+    for s in _children(frame, "nsubj"):
+        out += actors_of(doc, s)
+    return out
 
 
 def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool]]:
@@ -320,9 +351,16 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
+    intent = None
     if fact.reason is not None:
-        return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
+        intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
+        if intent is None:
+            return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
+    if intent is not None:
+        if not sources or not own_act(doc, tok, sources):
+            return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
+        p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
         pair = _between_pair(doc, tok)
         if pair:
@@ -334,6 +372,36 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
+    """Is the unrealised act a commitment ("will send", "said it would allow", "is ready to attack")?"""
+    if f.passive and not f.agents:
+        return False  # "compensation will be paid": nobody commits to anything
+    if fact.reason == "future":
+        return True
+    if fact.reason == "modal":
+        would = any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
+        return would and reporting_frame(tok) is not None
+    if fact.reason == "embedded" and tok.dep_ == "xcomp":
+        return tok.head.lemma_.lower() in INTENT_HEADS
+    return False
+
+
+def own_act(doc: Document, tok: Token, sources: list[Actor]) -> bool:
+    """A commitment counts when the one who states it (in a report or a quotation) is the one who will act."""
+    frame = reporting_frame(tok)
+    said_by = speakers(doc, frame) if frame is not None else []
+    if frame is None:
+        quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
+        if quote is None:
+            return False  # the narrator's "X will ..." is a prediction, not X's commitment
+        who = quote.speaker.actor_id if quote.speaker else None
+        said_by = [a for a in doc.actors if a.id == who]
+    if not said_by:
+        return False
+    ids = {a.id for a in said_by} | {a.country for a in said_by if a.country}
+    return any(a.id in ids or (a.country and a.country in ids) for a in sources)
 
 
 def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:

@@ -12,6 +12,7 @@ from importlib import resources
 from ..errors import UsageError
 
 TABLE = "data/events/cameo.tsv"
+INTENT_TABLE = "data/events/intent.tsv"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,3 +59,24 @@ def parse_table(text: str) -> Ontology:
 @functools.lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     return parse_table(resources.files("dyadwatch").joinpath(TABLE).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def intent_table() -> dict[str, str]:
+    """Act code prefix -> CAMEO code of the stated intention to do it (data/events/intent.tsv)."""
+    rows: dict[str, str] = {}
+    for line in resources.files("dyadwatch").joinpath(INTENT_TABLE).read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 2 or not cells[0].isdigit():
+            continue
+        rows[cells[0]] = cells[1]
+    return rows
+
+
+def intent_code(act: str) -> str | None:
+    """The intent code for an act (longest prefix), or None when intentions to do it are not coded."""
+    table = intent_table()
+    for n in range(len(act), 1, -1):
+        if act[:n] in table:
+            return table[act[:n]]
+    return None
