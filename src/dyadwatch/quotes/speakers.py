@@ -45,7 +45,13 @@ class Resolved:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split()).strip(QUOTE_CHARS + " ,")
+    """Single-spaced, without edge commas, and without edge quote marks that have no partner."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,")
+    while text and text[0] in QUOTE_CHARS and text.count(text[0]) % 2 == 1:
+        text = text[1:].strip()
+    while text and text[-1] in QUOTE_CHARS and text.count(text[-1]) % 2 == 1:
+        text = text[:-1].strip()
+    return text
 
 
 def _strip_article(text: str) -> str:
@@ -76,8 +82,9 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     words = [doc[k] for k in range(left, right + 1)]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     head = (tok.idx, tok.idx + len(tok))
-    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-    description = _clean(doc[appos.left_edge.i:appos.right_edge.i + 1].text) if appos is not None else None
+    appositions = [c for c in tok.children if c.dep_ == "appos"]
+    appos = appositions[0] if appositions else None
+    description = _clean(doc[appos.left_edge.i:_apposition_end(appositions) + 1].text) if appos is not None else None
     if appos is not None and tok.pos_ != "PROPN" and (appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"):
         # "the Swiss mediator, Urs Baumann" / "his counterpart Elchin Huseynov": the name is the speaker
         named = phrase_from_token(appos, lex)
@@ -100,6 +107,22 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     if _is_role(tok, lex):
         return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     return Phrase(start, end, *head, "other", description=description)
+
+
+def _apposition_end(appositions: list[Any]) -> int:
+    """Last token of the apposition, taking in a name the parser hung on beside it
+    ('an analyst at the NGO "Journalists in Extreme Conditions"')."""
+    end = appositions[0].right_edge.i
+    for nxt in appositions[1:]:
+        between = nxt.doc[end + 1:nxt.left_edge.i]
+        if any(not t.is_quote for t in between):
+            break
+        end = nxt.right_edge.i
+    doc = appositions[0].doc
+    marks = sum(1 for t in doc[appositions[0].left_edge.i:end + 1] if t.is_quote)
+    if marks % 2 == 1 and end + 1 < len(doc) and doc[end + 1].is_quote:
+        end += 1  # the closing mark of a quoted name, hung on the verb by the parser
+    return end
 
 
 def _name_chain(words: list[Any], head: Any, lex: Lexicon) -> list[Any]:
