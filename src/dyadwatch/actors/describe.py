@@ -85,7 +85,21 @@ def _followed_by_name(ctx: Context, k: int) -> bool:
 
 
 def _continues_noun(ctx: Context, k: int) -> bool:
-    return k < len(ctx.doc) and ctx.doc[k].tag_ in ("NN", "NNS", "NNP", "NNPS") and not ctx.doc[k].text[:1].isupper()
+    """The phrase goes on with another common noun ("government bonds"), not a time word."""
+    if k >= len(ctx.doc):
+        return False
+    tok = ctx.doc[k]
+    return tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and not tok.text[:1].isupper() and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def extend_role(ctx: Context, role: Role, end: int) -> tuple[Role, int]:
+    """ "government officials", "army officers": the last of several role nouns is the head."""
+    while end < len(ctx.doc) and ctx.taken[end] is None:
+        nxt = role_at(ctx, end, len(ctx.doc))
+        if nxt is None:
+            break
+        role, end = nxt
+    return role, end
 
 
 def link_descriptors(ctx: Context) -> None:
@@ -95,22 +109,45 @@ def link_descriptors(ctx: Context) -> None:
         country, first = _country_word(ctx, i)
         if country is None:
             continue
+        countries = [(country, i, first)]
+        while first + 1 < n and doc[first].lower_ in ("and", "or", ",") and _country_word(ctx, first + 1)[0]:
+            nxt, after = _country_word(ctx, first + 1)
+            countries.append((nxt, first + 1, after))  # "Hungarian and Romanian officials"
+            first = after
         found = role_at(ctx, first, n)
         if found is None:
+            if len(countries) == 1:
+                _demonym_noun(ctx, country, i, first)
             continue
-        role, end = found
+        role, end = extend_role(ctx, *found)
         if not ctx.free(first, end) or _continues_noun(ctx, end):
             continue
-        plural = doc[end - 1].tag_ in ("NNS", "NNPS")
-        if role.phrase in GOV_COLLECTIVES:
-            draft = ctx.country_draft(country, "adjective")
-            if draft is not None:
-                ctx.mention(draft, _det_start(ctx, i), end, f"adjective+{role.phrase}>GOV")
-        elif role.kind == "office" and not plural:
-            if not _followed_by_name(ctx, end):
-                _office_reference(ctx, country, role, i, end)
-        elif role.kind in ("body", "group") or plural:
-            _institution(ctx, country, role, i, end)
+        for country, start, after in countries:
+            last = start == countries[-1][1]
+            _descriptor(ctx, country, role, start, end if last else after, end)
+
+
+def _descriptor(ctx: Context, country: str, role: Role, i: int, end: int, phrase_end: int) -> None:
+    doc = ctx.doc
+    plural = doc[phrase_end - 1].tag_ in ("NNS", "NNPS")
+    if role.phrase in GOV_COLLECTIVES:
+        draft = ctx.country_draft(country, "adjective")
+        if draft is not None:
+            ctx.mention(draft, _det_start(ctx, i), end, f"adjective+{role.phrase}>GOV")
+    elif role.kind == "office" and not plural:
+        if not _followed_by_name(ctx, phrase_end):
+            _office_reference(ctx, country, role, i, end)
+    elif role.kind in ("body", "group") or plural:
+        _institution(ctx, country, role, i, end)
+
+
+def _demonym_noun(ctx: Context, country: str, i: int, end: int) -> None:
+    """ "the Palestinians", "Iraqis": a plural demonym standing alone names the country's people."""
+    tok = ctx.doc[end - 1]
+    if tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and not _continues_noun(ctx, end):
+        draft = ctx.country_draft(country, "demonym")
+        if draft is not None:
+            ctx.mention(draft, _det_start(ctx, i), end, "demonym-people")
 
 
 def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
@@ -135,9 +172,20 @@ def _office_reference(ctx: Context, country: str, role: Role, i: int, end: int) 
     if person is None:
         entry_id = _holder_id(ctx, country, role.phrase)
         if entry_id is None:
+            _unnamed_official(ctx, country, role, i, end)
             return
         person = ctx.draft_for(ctx.kb.entries[entry_id], "office-on-date")
     ctx.mention(person, i, end, "office-title")
+
+
+def _unnamed_official(ctx: Context, country: str, role: Role, i: int, end: int) -> None:
+    """ "a Russian official", "an Argentine judge": an unnamed person of that country and sector."""
+    words = ctx.doc[i:end].text
+    draft_id = slug(f"{country} {' '.join(ctx.keys[i + 1:end])}")
+    draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=words, type="PERSON", country=country, sector=role.sector,
+                                               code=(ctx.kb.country_code(country) or "") + (role.sector or ""), rule="unnamed-official")
+    draft.role_country, draft.role_sector = country, role.sector
+    ctx.mention(draft, _det_start(ctx, i), end, "unnamed-official")
 
 
 def _person_of(ctx: Context, country: str, role: Role, before: int) -> Draft | None:
@@ -189,15 +237,29 @@ def link_epithets(ctx: Context) -> None:
     """ "the Transcaucasian republic": the member country of that region named most recently."""
     doc = ctx.doc
     for i, tok in enumerate(doc[:-1]):
-        region_id = ctx.kb.region_adjectives.get(ctx.keys[i])
-        if region_id is None or not tok.text[:1].isupper() or ctx.keys[i + 1] not in EPITHET_NOUNS or not ctx.free(i, i + 2):
+        if not tok.text[:1].isupper():
+            continue
+        found = _region_adjective(ctx, i)
+        if found is None:
+            continue
+        region_id, k = found
+        if k >= len(doc) or ctx.keys[k] not in EPITHET_NOUNS or not ctx.free(i, k + 1):
             continue
         members = ctx.kb.regions[region_id].members
         countries = [d for d in ctx.drafts.values() if d.type == "COUNTRY" and d.country in members]
         if not countries:
             continue
         recent = max(countries, key=lambda d: (ctx.last_mention_before(d, i), len(d.mentions)))
-        ctx.mention(recent, i, i + 2, "epithet")
+        ctx.mention(recent, i, k + 1, "epithet")
+
+
+def _region_adjective(ctx: Context, i: int) -> tuple[str, int] | None:
+    """(region id, index after) for a regional adjective of one or two words at token i."""
+    for n in (2, 1):
+        key = " ".join(ctx.keys[i:i + n])
+        if key in ctx.kb.region_adjectives:
+            return ctx.kb.region_adjectives[key], i + n
+    return None
 
 
 def dominant_country(ctx: Context) -> str | None:
@@ -206,6 +268,8 @@ def dominant_country(ctx: Context) -> str | None:
     if not total:
         return None
     country, top = counts.most_common(1)[0]
+    if len(counts) == 1:
+        return country  # the only country the text names
     return country if top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE else None
 
 
@@ -221,7 +285,9 @@ def link_generic(ctx: Context) -> None:
     dominant = None
     dominant_done = False
     for i in range(n):
-        if ctx.taken[i] is not None or not doc[i].is_alpha or doc[i].tag_ not in ("NN", "NNS", "JJ") or _in_compound(ctx, i):
+        if ctx.taken[i] is not None or not doc[i].is_alpha or _in_compound(ctx, i):
+            continue
+        if doc[i].tag_ not in ("NN", "NNS", "JJ") and not (doc[i].is_sent_start and doc[i].tag_ in ("NNP", "NNPS")):
             continue
         found = role_at(ctx, i, n)
         if found is None or found[0].phrase not in GENERIC_HEADS:
@@ -287,6 +353,11 @@ def link_role_nouns(ctx: Context) -> None:
             continue
         role, end = found
         if _followed_by_name(ctx, end) or _continues_noun(ctx, end) or not ctx.free(k, end):
+            continue
+        of_country = _of_country(ctx, end) if role.kind == "office" else None
+        if of_country is not None:
+            k2 = end + 1 + (doc[end + 1].lower_ == "the")
+            _office_reference(ctx, of_country, role, i, k2 + 1)
             continue
         end = _of_phrase_end(ctx, end) if role.kind == "profession" else end
         person = _antecedent(ctx, role, country, i)

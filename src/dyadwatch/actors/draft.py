@@ -22,6 +22,7 @@ class Draft:
     roles: list[str] = field(default_factory=list)
     role_country: str | None = None
     role_sector: str | None = None
+    role_igo: str | None = None
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, rule
     name_key: str = ""
     region_members: tuple[str, ...] = ()

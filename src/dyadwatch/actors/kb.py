@@ -120,12 +120,16 @@ def _cell(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
 
 
-def _add_surface(kb: KnowledgeBase, text: str, surface: Surface) -> None:
+def _add_surface(kb: KnowledgeBase, text: str, surface: Surface, *, first: bool = False) -> None:
+    """Register a phrase; `first` puts it ahead of earlier readings of the same phrase."""
     key = phrase_key(text)
     if not key:
         return
     if all(s.entry_id != surface.entry_id for s in kb.surfaces[key]):
-        kb.surfaces[key].append(surface)
+        if first:
+            kb.surfaces[key].insert(0, surface)
+        else:
+            kb.surfaces[key].append(surface)
     kb.max_words = max(kb.max_words, len(key.split()))
 
 
@@ -176,7 +180,8 @@ def _load_igos(kb: KnowledgeBase) -> None:
         for alias in _split(_cell(row, 2)):
             _add_surface(kb, alias, Surface(entry.id, "org-alias", case_sensitive=True))
         for seat in _split(_cell(row, 3)):
-            _add_surface(kb, seat, Surface(entry.id, "seat", case_sensitive=True))
+            # "Brussels" in news about the EU means the EU more often than Belgium
+            _add_surface(kb, seat, Surface(entry.id, "seat", case_sensitive=True), first=True)
 
 
 def _load_orgs(kb: KnowledgeBase) -> None:

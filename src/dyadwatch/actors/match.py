@@ -32,12 +32,7 @@ def token_keys(doc: Any) -> list[str]:
 def _prefixes(kb_id: int, kb: KnowledgeBase) -> frozenset[str]:
     out = set()
     for key in kb.surfaces:
-        out.add(key)
-        for i, char in enumerate(key):
-            if char in " -":
-                out.add(key[:i])
-            if char in "-.'":
-                out.add(key[: i + 1])
+        out.update(key[:i] for i in range(1, len(key) + 1))
     return frozenset(out)
 
 

@@ -21,13 +21,13 @@ SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINA
 
 @functools.lru_cache(maxsize=4)
 def _one_word_names(kb_id: int, kb: KnowledgeBase) -> dict[int, list[tuple[str, str]]]:
-    """Known one-word organisation names by length, for the misspelling check."""
+    """Known one-word organisation and country names by length, for the misspelling check."""
     out: dict[int, list[tuple[str, str]]] = {}
     for key, surfaces in kb.surfaces.items():
         if " " in key or len(key) < FUZZY_MIN_LEN - FUZZY_MAX_EDITS:
             continue
         for s in surfaces:
-            if s.kind in ("org-name", "org-alias", "user"):
+            if s.kind in ("org-name", "org-alias", "user", "country-name"):
                 out.setdefault(len(key), []).append((key, s.entry_id))
     return out
 

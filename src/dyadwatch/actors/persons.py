@@ -7,6 +7,7 @@ from .draft import Context, Draft
 from .kb import Entry, Office, phrase_key, slug
 from .translit import name_key
 
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "ousted", "deposed", "late"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "m."})
 # Words that may sit inside a title between the office and a name ("President of Azerbaijan").
 TITLE_LINKS = frozenset({"of", "to", "the", "for", "and", "-"})
@@ -22,7 +23,7 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         start, end = ent.start, ent.end
-        while start < end and (ctx.doc[start].lower_ in ("the", "a", "an") or not ctx.doc[start].is_alpha):
+        while start < end and (ctx.doc[start].lower_ in ("the", "a", "an") or ctx.doc[start].lower_ in HONORIFICS or not ctx.doc[start].is_alpha):
             start += 1
         while end > start and (ctx.doc[end - 1].text in ("'s", "’s", "'") or not ctx.doc[end - 1].text[-1:].isalnum()):
             end -= 1
@@ -34,7 +35,29 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         if all(w in ctx.kb.adjectives or w in ctx.kb.surfaces for w in words if w and w != "-"):
             continue  # a country, capital or demonym that NER took for a person
         spans.append((start, end))
-    return spans
+    covered = {i for s, e in spans for i in range(s, e)}
+    return spans + [s for s in _unlabelled_names(ctx) if not covered & set(range(*s))]
+
+
+def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
+    """Two or three capitalised words that NER missed, when the first is a known given name
+    ("Elchin Mammadov") or a role follows in apposition ("X Y, a lawyer, ...")."""
+    from .names import load_origins
+
+    doc, given = ctx.doc, load_origins().given
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        if end - i >= 2 and not any(ctx.keys[k] in ctx.kb.adjectives or ctx.keys[k] in ctx.kb.surfaces or ctx.keys[k] in ctx.kb.roles for k in range(i, end)):
+            if name_key(doc[i].text) in given or _apposition(ctx, end) is not None:
+                out.append((i, end))
+                i = end
+                continue
+        i += 1
+    return out
 
 
 def holder_on(offices: list[Office], day: str | None) -> Office | None:
@@ -113,6 +136,8 @@ def official_by_surname(ctx: Context, key: str) -> Entry | None:
     on_date = [i for i in ids if holder_on(ctx.kb.holder_offices(i), ctx.published) is not None]
     if len(on_date) == 1:
         return ctx.kb.entries[on_date[0]]
+    if not on_date and len(ids) == 1:
+        return ctx.kb.entries[ids[0]]  # the only known person of that name, in office or not
     return None
 
 
@@ -127,9 +152,14 @@ def link_surnames(ctx: Context) -> None:
             end += 2  # hyphenated surnames
         key = name_key(doc[i:end].text)
         draft = surname_owner(ctx, key, i)
+        rule = "surname"
+        if draft is None and tok.tag_ in ("NNP", "NNPS"):
+            entry = official_by_surname(ctx, key)
+            draft = ctx.draft_for(entry, "kb-surname-on-date") if entry is not None else None
+            rule = "kb-surname-on-date"
         if draft is None:
             continue
-        start, rule = i, "surname"
+        start = i
         if i > 0 and doc[i - 1].lower_ in HONORIFICS and ctx.taken[i - 1] is None:
             start, rule = i - 1, "honorific+surname"
         ctx.mention(draft, start, end, rule)
@@ -140,21 +170,22 @@ def attach_titles(ctx: Context) -> None:
     for draft in [d for d in ctx.drafts.values() if d.type == "PERSON"]:
         new = []
         for start, end, rule in draft.mentions:
-            role_start = _premodifier_start(ctx, start)
-            if role_start < start:
-                role = _clean_role(ctx.doc[role_start:start])
-                draft.add_role(role)
-                _role_hints(ctx, draft, role_start, start)
-                title_start = _title_start(ctx, role_start, start)
-                if title_start < start and all(ctx.taken[k] in (None, draft.id) for k in range(title_start, start)):
-                    new.append((title_start, end, "title+" + rule))
-                    continue
-            if start > 0 and ctx.doc[start - 1].lower_ in HONORIFICS and ctx.taken[start - 1] in (None, draft.id):
-                start, rule = start - 1, "honorific+" + rule
+            of_country = _of_country_after(ctx, end)
+            if of_country and draft.role_country is None:
+                draft.role_country = of_country
             appos = _apposition(ctx, end)
             if appos is not None:
                 draft.add_role(_clean_role(ctx.doc[appos[0]:appos[1]]))
                 _role_hints(ctx, draft, *appos)
+            role_start = _premodifier_start(ctx, start)
+            if role_start < start:
+                draft.add_role(_clean_role(ctx.doc[role_start:start]))
+                _role_hints(ctx, draft, role_start, start)
+                title_start = _title_start(ctx, role_start, start)
+                if title_start < start and all(ctx.taken[k] in (None, draft.id) for k in range(title_start, start)):
+                    start, rule = title_start, "title+" + rule
+            if start > 0 and ctx.doc[start - 1].lower_ in HONORIFICS and ctx.taken[start - 1] in (None, draft.id):
+                start, rule = start - 1, "honorific+" + rule
             new.append((start, end, rule))
         draft.mentions = new
         for start, end, _ in new:
@@ -215,7 +246,7 @@ def _title_start(ctx: Context, role_start: int, start: int) -> int:
         tok = doc[k - 1]
         low = phrase_key(tok.text)
         role = ctx.kb.roles.get(low)
-        if role is not None and role.kind == "office":
+        if role is not None and role.kind == "office" and tok.text[:1].isupper():
             has_office = True
         elif not (tok.text[:1].isupper() or low in TITLE_LINKS):
             break
@@ -223,6 +254,16 @@ def _title_start(ctx: Context, role_start: int, start: int) -> int:
     while k < start and doc[k].lower_ in TITLE_LINKS:
         k += 1
     return k if has_office else start
+
+
+def _of_country_after(ctx: Context, end: int) -> str | None:
+    """ "Ruslan Nuriev of Uzbekistan": the country right after a name."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    owner = ctx.taken[end + 1]
+    draft = ctx.drafts.get(owner) if owner else None
+    return draft.country if draft is not None and draft.type == "COUNTRY" else None
 
 
 def _apposition(ctx: Context, end: int) -> tuple[int, int] | None:
@@ -263,11 +304,16 @@ def _role_hints(ctx: Context, draft: Draft, start: int, end: int) -> None:
         country = None
         if low in ctx.kb.adjectives and doc[k].text[:1].isupper():
             country = ctx.kb.adjectives[low]
-        elif owner is not None and owner in ctx.drafts and ctx.drafts[owner].country and ctx.drafts[owner].type != "PERSON":
+        elif owner is not None and owner in ctx.drafts and ctx.drafts[owner].type != "PERSON":
             country = ctx.drafts[owner].country
+            code = ctx.drafts[owner].code or ""
+            if code.startswith("IGO") and draft.role_igo is None:
+                draft.role_igo = code
         if country and draft.role_country is None:
             draft.role_country = country
     sector = _role_sector(ctx, start, end)
+    if any(t.lower_ in FORMER for t in doc[start:end]):
+        sector = "ELI"  # CAMEO codes former office holders as elites
     if sector and draft.role_sector is None:
         draft.role_sector = sector
 
@@ -275,9 +321,11 @@ def _role_hints(ctx: Context, draft: Draft, start: int, end: int) -> None:
 def _role_sector(ctx: Context, start: int, end: int) -> str | None:
     """Sector of the role's head: the last role word before any "of/at/to" complement."""
     found = None
-    for k in range(start, end):
+    k = start
+    while k < end:
         if ctx.doc[k].lower_ in ("of", "at", "to", "for", "in", "with") and found is not None:
             break
+        step = 1
         for n in (3, 2, 1):
             if k + n > end:
                 continue
@@ -285,5 +333,7 @@ def _role_sector(ctx: Context, start: int, end: int) -> str | None:
             role = ctx.kb.roles.get(key) or ctx.kb.roles.get(key.rstrip("s"))
             if role is not None:
                 found = role.sector or found
+                step = n
                 break
+        k += step
     return found

@@ -107,6 +107,9 @@ def _settle(ctx: Context, draft: Draft) -> None:
         draft.country = draft.role_country or origin_country(ctx, draft)
     past = [o for o in offices if ctx.published and o.end and o.end <= ctx.published]
     draft.sector = draft.role_sector or ("ELI" if past else None)
+    if draft.role_igo and not (draft.entry is not None and draft.entry.country):
+        draft.country, draft.code = None, draft.role_igo  # an official of an international organisation
+        return
     draft.code = ((ctx.kb.country_code(draft.country) or "") + (draft.sector or "")) or None
 
 
