@@ -98,9 +98,12 @@ def test_link_dyad_both_directions_by_week(db: Path):
     assert (critic["events"], critic["verbal_conflict"], critic["goldstein_sum"]) == (1, 1, -2.0)
     summons = busy.loc[("2025-01-27", "RUS->AZE")]
     assert summons["events"] == 1
-    # the weeks between are there, empty
-    quiet = series[series["period"] == "2025-01-13"]
+    # only weeks with events, unless a regular series is asked for
+    assert "2025-01-13" not in set(series["period"])
+    filled = api.dyad(db, "RUS", "AZE", by="week", fill=True)
+    quiet = filled[filled["period"] == "2025-01-13"]
     assert len(quiet) == 2 and quiet["events"].sum() == 0
+    assert filled["events"].sum() == series["events"].sum()
 
 
 def test_link_dyad_person_and_month(db: Path):
@@ -113,7 +116,7 @@ def test_link_dyad_person_and_month(db: Path):
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_link_plot_dyad_writes_a_chart(db: Path, tmp_path: Path, suffix: str):
-    out = plot_dyad(api.dyad(db, "RUS", "AZE", by="week"), tmp_path / f"dyad{suffix}", title="RUS and AZE")
+    out = plot_dyad(api.dyad(db, "RUS", "AZE", by="week"), tmp_path / f"dyad{suffix}", title="RUS and AZE", by="week")
     data = out.read_bytes()
     assert len(data) > 5000
     assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data[:2000]

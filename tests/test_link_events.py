@@ -56,11 +56,20 @@ def test_link_events_call_and_apology_of_one_day_stay_two_events():
     assert groups(reports) == {frozenset({"tass#0", "knot#0"}), frozenset({"tass#1", "knot#1"})}
 
 
-def test_link_events_one_report_naming_two_acts_is_never_merged():
+def test_link_events_one_report_naming_two_kinds_of_act_is_never_merged():
     # criticism (111) and rejection (120) are compatible roots across outlets, but one
     # article that codes both reports two acts
     reports = [report("a", "111", n=0, evidence="criticised"), report("a", "120", n=1, evidence="rejected")]
     assert len(groups(reports)) == 2
+
+
+def test_link_events_one_report_naming_one_act_twice_joins_the_other_outlets():
+    # an article that codes the call 041 in its lead and 043 further down, and another
+    # outlet's 041: one call
+    reports = [report("a", "043", n=0, evidence="Aliyev received a call from Moscow"),
+               report("a", "041", n=1, evidence="Putin phoned the Azerbaijani leader on Saturday"),
+               report("b", "041", published="2025-01-05", evidence="Putin phoned Aliyev on Saturday")]
+    assert groups(reports) == {frozenset({"a#0", "a#1", "b#0"})}
 
 
 def test_link_events_compatible_roots_link_across_outlets_but_unrelated_roots_do_not():

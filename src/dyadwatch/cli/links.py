@@ -67,18 +67,19 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
 @click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @since_option
 @until_option
+@click.option("--fill", is_flag=True, help="every period from the first event to the last, quiet ones as zeros")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
 @output_option
-def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, plot_file: str | None,
-         as_json: bool, output: str | None) -> None:
+def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fill: bool,
+         plot_file: str | None, as_json: bool, output: str | None) -> None:
     """Both directions between actors A and B (ids, names or country codes) per period."""
-    frame = api.dyad(db, a, b, by=by, since=since, until=until, stale=warn)
+    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn)
     save(frame, output)
     if plot_file:
         from ..link.plot import plot_dyad
 
-        plot_dyad(frame, plot_file, title=f"{a} and {b} by {by}: linked events")
+        plot_dyad(frame, plot_file, title=f"{a} and {b} by {by}: linked events", by=by)
         click.echo(f"chart written to {plot_file}", err=True)
     emit(api.records(frame), as_json, title=f"dyad {a} {b} by {by}")
 

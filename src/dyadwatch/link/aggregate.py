@@ -120,11 +120,11 @@ def all_periods(first: pd.Timestamp, last: pd.Timestamp, by: str) -> pd.Datetime
 
 
 def dyad(linked: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week",
-         since: str | None = None, until: str | None = None) -> pd.DataFrame:
+         since: str | None = None, until: str | None = None, fill: bool = False) -> pd.DataFrame:
     """Both directions of a dyad per period: event counts by quad class, Goldstein sums and means.
 
-    Every period from the first to the last event appears, with zeros where nothing happened,
-    so the series can be read (and drawn) as a series.
+    Each period with an event has a row per direction (zeros for the quiet one). With
+    `fill`, every period from the first to the last event appears, for a regular series.
     """
     if by not in PERIODS:
         raise UsageError(f"--by takes one of {', '.join(PERIODS)}, got {by!r}")
@@ -147,8 +147,8 @@ def dyad(linked: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week"
     table = grouped.agg(events=("link_id", "size"), reports=("reports", "sum"),
                         goldstein_sum=("goldstein", "sum"), goldstein_mean=("goldstein", "mean"),
                         **{q: (q, "sum") for q in QUAD_NAMES.values()})
-    full = pd.MultiIndex.from_product([all_periods(rows["period"].min(), rows["period"].max(), by), [forward, backward]],
-                                      names=["period", "direction"])
+    periods = all_periods(rows["period"].min(), rows["period"].max(), by) if fill else sorted(rows["period"].unique())
+    full = pd.MultiIndex.from_product([periods, [forward, backward]], names=["period", "direction"])
     table = table.reindex(full)
     counts = ["events", "reports", "goldstein_sum", *QUAD_NAMES.values()]
     table[counts] = table[counts].fillna(0)

@@ -145,12 +145,13 @@ def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, s
 
 
 def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
-         until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
-    """Both directions between A and B per period: counts by quad class, Goldstein sums and means."""
+         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Both directions between A and B per period: counts by quad class, Goldstein sums and means
+    (periods with events only, or every period from first to last with `fill`)."""
     with opened(db) as store:
         f = frames(store, stale)
     return aggregate.dyad(f.linked, aggregate.resolve_actor(f.identities, a), aggregate.resolve_actor(f.identities, b),
-                          by=by, since=since, until=until)
+                          by=by, since=since, until=until, fill=fill)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,

@@ -189,8 +189,10 @@ def compatible(o: Oriented, event: Open) -> bool:
     """Hard conditions: what can never be one happening, whatever the score."""
     r = o.report
     codes_here = event.story_codes.get(story_of(r))
-    if codes_here is not None and r.cameo not in codes_here:
-        return False  # one report (or its copies) naming two acts reports two happenings
+    if codes_here is not None and any(root_of(c) != root_of(r.cameo) for c in codes_here):
+        # one report (or its copies) naming acts of two kinds reports two happenings; the
+        # same kind twice (a call coded 041 in the lead and 043 further down) is one
+        return False
     if o.directed and event.first.directed and o.forward != event.first.forward:
         return False
     return True

@@ -20,45 +20,57 @@ QUAD_COLOURS = {"verbal_cooperation": "#9ecae1", "material_cooperation": "#3182b
                 "verbal_conflict": "#fc9272", "material_conflict": "#de2d26"}
 DIRECTION_COLOURS = ("#2c7fb8", "#d95f0e")
 
-# Width of the figure per period shown, in inches, between the bounds: keeps a few weeks
-# readable and a year of days from running off the page.
-INCH_PER_PERIOD = 0.35
-MIN_WIDTH, MAX_WIDTH = 7.0, 18.0
+WIDTH = 11.0  # inches: a landscape page
+BAR_SHARE = 0.8  # a bar covers this share of its period, leaving a gap between periods
 
 
-def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str) -> Path:
-    """Write the chart of a dyad series (as `aggregate.dyad` returns it) to a .png or .svg file."""
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "week") -> Path:
+    """Write the chart of a dyad series (as `aggregate.dyad` returns it) to a .png or .svg file.
+
+    The x axis is a time axis, so quiet periods show as gaps whether or not the series
+    lists them.
+    """
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise UsageError(f"--plot writes {' or '.join(FORMATS)} files, got {path.name!r}")
-    periods = sorted(series["period"].unique()) if len(series) else []
-    width = min(MAX_WIDTH, max(MIN_WIDTH, INCH_PER_PERIOD * len(periods)))
-    fig = Figure(figsize=(width, 6.5), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 6.5), layout="constrained")
     counts_ax, gold_ax = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
-    x = list(range(len(periods)))
-    totals = series.groupby("period")[list(QUAD_NAMES.values())].sum().reindex(periods, fill_value=0) if periods else None
-    bottom = [0] * len(periods)
-    for quad in QUAD_NAMES.values():
-        values = list(totals[quad]) if totals is not None else []
-        counts_ax.bar(x, values, bottom=bottom, color=QUAD_COLOURS[quad], label=quad.replace("_", " "), width=0.8)
-        bottom = [b + v for b, v in zip(bottom, values)]
-    counts_ax.set_ylabel("linked events")
-    counts_ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=2)
     counts_ax.set_title(title)
-    for colour, (direction, part) in zip(DIRECTION_COLOURS, series.groupby("direction", sort=False)):
-        values = part.set_index("period")["goldstein_sum"].reindex(periods, fill_value=0)
-        gold_ax.plot(x, list(values), marker="o", color=colour, label=str(direction))
-    gold_ax.axhline(0, color="#888888", linewidth=0.8)
+    counts_ax.set_ylabel("linked events")
     gold_ax.set_ylabel("Goldstein sum")
-    if len(series):
-        gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
-    step = max(1, len(periods) // 24)
-    gold_ax.set_xticks(x[::step], [str(p) for p in periods[::step]], rotation=45, ha="right", fontsize="small")
-    if not periods:
+    gold_ax.axhline(0, color="#888888", linewidth=0.8)
+    if series.empty:
         counts_ax.text(0.5, 0.5, "no events between these actors", ha="center", va="center",
                        transform=counts_ax.transAxes)
+    else:
+        totals = series.groupby("period")[list(QUAD_NAMES.values())].sum().sort_index()
+        x = pd.to_datetime(totals.index)
+        width = BAR_SHARE * PERIOD_DAYS.get(by, 7)
+        bottom = pd.Series(0, index=totals.index)
+        for quad in QUAD_NAMES.values():
+            counts_ax.bar(x, totals[quad], bottom=bottom, width=width, align="edge", color=QUAD_COLOURS[quad],
+                          label=quad.replace("_", " "))
+            bottom = bottom + totals[quad]
+        counts_ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=2)
+        counts_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        counts_ax.set_ylim(0, float(bottom.max()) * 1.3)  # room for the legend above the bars
+        for k, (colour, (direction, part)) in enumerate(zip(DIRECTION_COLOURS, series.groupby("direction", sort=False))):
+            part = part[part["events"] > 0].sort_values("period")
+            # the two directions side by side within their period's bar
+            at = pd.to_datetime(part["period"]) + pd.to_timedelta(width * (1 + 2 * k) / 4, unit="D")
+            gold_ax.vlines(at, 0, part["goldstein_sum"], color=colour, linewidth=2)
+            gold_ax.plot(at, part["goldstein_sum"], marker="o", linestyle="none", color=colour, label=str(direction))
+        gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
+        locator = AutoDateLocator()
+        gold_ax.xaxis.set_major_locator(locator)
+        gold_ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     return path

@@ -80,7 +80,9 @@ def actor_rows(store: Store) -> list[tuple[str, str, str, str, str | None, str |
 def event_rows(store: Store) -> list[StoredEvent]:
     rows = store.con.execute(
         "SELECT e.doc_id, e.n, e.source_id, e.source_country, e.target_id, e.target_country, e.cameo, e.plover, "
-        "e.goldstein, e.quad_class, e.event_date, e.date_precision, d.pub_date, e.evidence, d.outlet, d.published "
+        "e.goldstein, e.quad_class, e.event_date, e.date_precision, d.pub_date, e.evidence, "
+        # a document without a known outlet is credited to its web site, when it has an address
+        "coalesce(d.outlet, nullif(regexp_extract(d.url, '^[a-z]+://(?:www[.])?([^/:]+)', 1), '')), d.published "
         "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cameo IS NOT NULL ORDER BY e.doc_id, e.n").fetchall()
     return [StoredEvent(doc_id=r[0], n=r[1], source_id=r[2], source_country=r[3], target_id=r[4], target_country=r[5],
                         cameo=r[6], plover=r[7], goldstein=r[8], quad_class=r[9], event_date=r[10],
