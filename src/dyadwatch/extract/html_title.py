@@ -167,3 +167,23 @@ def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None
             return h1
         first = first if first is not None else h1
     return first
+
+
+def site_from_title(doc_title: str | None, headline: str | None) -> str | None:
+    """The site name a document title carries beside its headline ("Headline | Outlet")."""
+    if not doc_title or not headline:
+        return None
+    title = " ".join(doc_title.split())
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    key = fold(headline)
+    if fold(parts[0]) == key or key.startswith(fold(parts[0])):
+        candidate = parts[-1]
+    elif fold(parts[-1]) == key:
+        candidate = parts[0]
+    else:
+        return None
+    if fold(candidate) == key or len(candidate.split()) > MAX_SITE_SUFFIX_WORDS:
+        return None
+    return candidate.strip() or None

@@ -16,7 +16,7 @@ from .html_authors import merge_authors, split_authors
 from .html_dates import normalize_date
 from .html_jsonld import read_jsonld
 from .html_byline_date import headline_date
-from .html_title import choose_title, clean_site_name, headline_element
+from .html_title import choose_title, clean_site_name, headline_element, site_from_title
 
 DATE_META = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -210,13 +210,16 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     shown = headline_date(headline_element(tree, title))
     machine = (normalize_date(ld.published) or _first_date(tree, meta) or _byline_date(tree)
                or normalize_date(ld.page_published))
-    if shown is not None and (shown.label != "updated" or machine is None):
+    if shown is not None and machine is not None and shown.value[:10] == machine[:10]:
+        published = machine  # the same day, and the machine-readable form has time and offset
+    elif shown is not None and (shown.label != "updated" or machine is None):
         published = shown.value
     else:
         published = machine or _htmldate(tree, page_url)
     ld_authors = [a for name in ld.authors for a in (split_authors(name) if " and " in name else [name])
                   if a.strip()]
     authors = merge_authors(ld_authors) or _meta_authors(meta) or _byline_authors(tree)
+    outlet = outlet or site_from_title(tree.findtext(".//title"), title)
     return PageMetadata(
         title=title,
         published=published,
