@@ -19,10 +19,15 @@ from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
-from .sides import actors_of, event_side, subtree_actors
+from .sides import GROUP_ID_PREFIX, actors_of, event_side, group_side, place_country, subtree_actors
 
 Token = Any
 
+# Nouns of quantity whose "of" phrase names the real theme.
+MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "thousand", "hundred", "lot", "amount", "number",
+                      "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply"})
+# Places the act is aimed at, read as the target only when nothing else names one.
+LAST_RESORT_PREPS = frozenset({"in", "inside"})
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
                         "regarding", "concerning", "into", "for", "upon", "of", "between")
@@ -32,6 +37,14 @@ PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
+# Acts of crowds (protest, riots, shows of force): an unnamed crowd takes the country of the place.
+GROUP_PLACE_ROOTS = frozenset({"14", "15"})
+# "X said Y must/should ...": a demand (100) or an appeal (020) by X on Y.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+DEMAND_CODE, APPEAL_CODE = "100", "020"
+# "X said it will not ...": a refusal, the closer 12x code by the act refused.
+COMMITMENT_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
+REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"}
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Words that announce the subject's own coming act ("is ready to send troops"); a stated
 # intention is coded with the intent code of the act (data/events/intent.tsv).
@@ -142,6 +155,9 @@ def read_frame(pred: Token) -> Frame:
         preps += _preps(comp)
     for t in list(themes):
         preps += _preps(t)
+        if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
+            # "25,000 tons of food aid": what is measured is the theme.
+            themes += [o for prep, o, _ in _preps(t) if prep == "of"]
     return Frame(pred, tuple(_with_conjuncts(subjects)), tuple(_with_conjuncts(agents)), tuple(objects), passive,
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
@@ -235,9 +251,12 @@ def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool]]:
         heads += [(o, False) for o in f.objects]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
-    heads += [(o, True) for prep, o, at in ranked if prep in order and prep not in ("by",)]
+    heads += [(o, True) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
     for comp in f.complements:
-        heads += [(o, False) for o in _children(comp, "dobj")]
+        # "demanded that the US cancel ...": the one asked to act is the target.
+        heads += [(o, False) for o in _children(comp, "nsubj", "nsubjpass", "dobj")]
+    # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
+    heads += [(o, False) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
 
 
@@ -351,6 +370,10 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
+    if fact.reason in ("modal", "negated"):
+        framed = framed_stance(doc, tok, p, f, fact)
+        if framed is not None:
+            return framed(base)
     intent = None
     if fact.reason is not None:
         intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
@@ -366,12 +389,65 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if pair:
             return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
     if not sources:
-        return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
+        group = unnamed_group(doc, p, f)
+        if group is None:
+            return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
+        sources = [group]
     targets = find_targets(doc, p, f, sources)
     if not targets and len(sources) < 2 and not p.untargeted:
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality):
+    """Reported obligations and refusals: "X said Y must withdraw" is X's demand on Y;
+    "X said it will not withdraw" is X's refusal. Returns a maker of the Decision, or None."""
+    frame = reporting_frame(tok)
+    if frame is None:
+        return None
+    said_by = speakers(doc, frame)
+    if not said_by:
+        return None
+    aux = _aux_words(tok)
+    subjects = find_sources(doc, p, f)
+    if fact.reason == "modal" and aux & OBLIGATION_MODALS:
+        targets = [a for a in subjects if all(a.id != b.id and a.country != b.country for b in said_by)]
+        if not targets:
+            return None
+        code = DEMAND_CODE if aux & {"must"} else APPEAL_CODE
+        stance = replace(p, code=code, note=f"reported obligation: the speaker demands the act ({p.code}) of the target")
+        return lambda base: _finish(doc, base, stance, f, said_by, targets, True)
+    if fact.reason == "negated" and aux & COMMITMENT_AUX:
+        if not subjects or not own_act(doc, tok, subjects):
+            return None
+        code = REFUSAL_CODES.get(p.code[:2], "120")
+        stance = replace(p, code=code, note=f"stated refusal to act ({p.code})")
+        return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), True)
+    return None
+
+
+def unnamed_group(doc: Document, p: Pattern, f: Frame) -> Actor | None:
+    """A subject that names no known actor but a group tied to a country ("demonstrators in Baghdad").
+
+    The country comes from a place phrase of the subject; for protests and shows of force,
+    failing that, from where the act took place.
+    """
+    heads = [h for h in (f.agents if f.passive else f.subjects) if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in PRONOUNS]
+    if not heads:
+        return None
+    country = place_country(doc, heads[0])
+    if country is None and p.code[:2] in GROUP_PLACE_ROOTS:
+        where = place_of(f.pred, list(f.themes))
+        country = where.country if where else None
+    if country is None:
+        return None
+    side = group_side(doc, heads[0], country)
+    return Actor(id=GROUP_ID_PREFIX + (side.name or ""), name=side.name or "", type="GROUP", country=country, code=country)
 
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:

@@ -20,6 +20,8 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "det",
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Actor codes of international organisations carry this prefix (CAMEO style).
 IGO_PREFIX = "IGO"
+# Ids of unnamed groups made up for one event side; they are not actors of the document.
+GROUP_ID_PREFIX = "group:"
 # Sector words that mark an organisation as international when the actor record gives no
 # country; CAMEO writes such actors with the IGO prefix.
 IGO_SECTORS = frozenset({"IGO", "INT", "UNO", "EUR", "NAT", "NATO", "OSC", "INTL"})
@@ -100,8 +102,33 @@ def side_code(actor: Actor) -> str | None:
 def event_side(actor: Actor | None) -> EventSide | None:
     if actor is None:
         return None
-    return EventSide(actor_id=actor.id, code=side_code(actor), country=actor.country, name=actor.name)
+    actor_id = None if actor.id.startswith(GROUP_ID_PREFIX) else actor.id
+    return EventSide(actor_id=actor_id, code=side_code(actor), country=actor.country, name=actor.name)
 
 
 def same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id
+
+
+# Prepositions that tie an unnamed group to a place ("demonstrators in Baghdad", "refugees
+# from Chechnya"); the group is then coded with the place's country.
+PLACE_OF_GROUP = frozenset({"in", "from", "of", "throughout", "across", "inside"})
+
+
+def place_country(doc: Document, head: Token) -> str | None:
+    """The country of a place named in a prepositional phrase of the group's noun phrase."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_OF_GROUP:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for a in actors_of(doc, o):
+                        if a.country and a.type in ("COUNTRY", "LOCATION"):
+                            return a.country
+    return None
+
+
+def group_side(doc: Document, head: Token, country: str | None) -> EventSide:
+    """An unnamed group ("thousands of students") as an event side: its words, and a country when known."""
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6]
+    name = head.doc[min(t.i for t in words): max(t.i for t in words) + 1].text if words else head.text
+    return EventSide(actor_id=None, code=country, country=country, name=name[:80])
