@@ -154,3 +154,33 @@ def test_coder_location_near_the_city_of_x_in_country():
     coding = code("Russia attacked Ukraine near the city of Kharkiv in Ukraine.")
     (event,) = coding.events
     assert event.location is not None and (event.location.name, event.location.country) == ("Kharkiv", "UKR")
+
+
+def test_coder_stated_intention_is_coded_as_intent():
+    got = triples("Turkey said it would send aid to Syria.")
+    assert ("033", "TUR", "SYR") in got
+
+
+def test_coder_narrated_future_is_a_prediction_not_an_intent():
+    assert not code("Turkey will send aid to Syria.").events
+
+
+def test_coder_reported_obligation_is_a_demand_on_the_target():
+    got = triples("Lavrov said Ukraine must withdraw its troops.")
+    assert ("100", "RUS", "UKR") in got
+
+
+def test_coder_stated_refusal_is_a_rejection():
+    assert ("125", "TUR", "ARM") in triples("Turkey said it would not meet Armenia.")
+
+
+def test_coder_victims_of_an_unknown_attacker():
+    coding = code("Three of Turkey's soldiers were killed in Syria.")
+    (event,) = coding.events
+    assert event.source is None and event.target.country == "TUR" and event.plover == "ASSAULT"
+
+
+def test_coder_crowd_takes_the_country_of_its_place():
+    coding = code("Thousands of demonstrators in Baku protested.")
+    (event,) = coding.events
+    assert event.source.country == "AZE" and event.source.actor_id is None and event.cameo.startswith("14")

@@ -39,6 +39,8 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 MEETING_CODES = frozenset({"040", "046"})
 # Acts of crowds (protest, riots, shows of force): an unnamed crowd takes the country of the place.
 GROUP_PLACE_ROOTS = frozenset({"14", "15"})
+# Violence reported from the victim's side ("were killed"): coded with an unknown author.
+VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 # "X said Y must/should ...": a demand (100) or an appeal (020) by X on Y.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 DEMAND_CODE, APPEAL_CODE = "100", "020"
@@ -338,8 +340,10 @@ def _in_quote(doc: Document, span: Span) -> bool:
 
 def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> list[Event]:
     onto = load_ontology()
-    pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.id != t.id]
-    if not targets:
+    pairs: list[tuple[Actor | None, Actor | None]] = [(s, t) for s in sources for t in targets if s.id != t.id]
+    if not sources:
+        pairs = [(None, t) for t in targets]
+    elif not targets:
         if len(sources) >= 2:
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
         else:
@@ -352,7 +356,7 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     events = []
     for src, tgt in pairs:
         code = p.code
-        countries = {src.country, tgt.country if tgt else None} - {None}
+        countries = {src.country if src else None, tgt.country if tgt else None} - {None}
         if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
             code = THIRD_PLACE_CODE
         entry = onto.get(code)
@@ -390,6 +394,11 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
     if not sources:
         group = unnamed_group(doc, p, f)
+        if group is None and f.passive and p.code[:2] in VICTIM_ROOTS:
+            # "three soldiers were killed": the act is certain, its author unknown.
+            victims = [a for o in f.objects for a in actors_of(doc, o)]
+            if victims:
+                return _finish(doc, base, p, f, [], victims, fact.reported)
         if group is None:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
@@ -444,7 +453,7 @@ def unnamed_group(doc: Document, p: Pattern, f: Frame) -> Actor | None:
     if country is None and p.code[:2] in GROUP_PLACE_ROOTS:
         where = place_of(f.pred, list(f.themes))
         country = where.country if where else None
-    if country is None:
+    if country is None and heads[0].pos_ != "NOUN":
         return None
     side = group_side(doc, heads[0], country)
     return Actor(id=GROUP_ID_PREFIX + (side.name or ""), name=side.name or "", type="GROUP", country=country, code=country)
