@@ -167,3 +167,24 @@ def test_link_events_result_does_not_depend_on_input_order():
         shuffled = list(reports)
         random.Random(seed).shuffle(shuffled)
         assert groups(shuffled) == first
+
+
+def test_link_events_work_per_report_is_bounded_in_a_dense_block(monkeypatch):
+    # 2,000 different people acting on one day in one block: nothing links, and each
+    # report is compared with at most MAX_OPEN open events, not with all earlier ones
+    from dyadwatch.link import events as linking
+
+    calls = 0
+    real_score = linking.score
+
+    def counting(o, event):
+        nonlocal calls
+        calls += 1
+        return real_score(o, event)
+
+    monkeypatch.setattr(linking, "score", counting)
+    reports = [report(f"d{i}", "111", source=f"official-{i}", source_person=True) for i in range(2000)]
+    events, _ = link_events(reports)
+    assert len(events) == len(reports)
+    assert calls <= len(reports) * linking.MAX_OPEN
+    assert calls < len(reports) * (len(reports) - 1) // 2 / 10

@@ -171,6 +171,13 @@ def join_surnames(groups: Groups[str], rules: dict[str, str], units: list[Unit])
             merge(groups, rules, fits[0], u, "surname", None)
 
 
+def head_order(u: Unit) -> tuple:
+    """Which member names an identity: a full name over a surname alone, then the id most
+    documents use, then one that knows its country."""
+    return (u.type == "PERSON" and len(name_tokens(u.name)) < 2, -u.documents, u.country is None,
+            len(u.actor_id), u.actor_id)
+
+
 def identities_of(records: Iterable[ActorRecord]) -> tuple[list[IdentityLink], list[Identity]]:
     """Each per-document actor mapped to a global identity, and the identities themselves."""
     records = list(records)
@@ -191,8 +198,7 @@ def identities_of(records: Iterable[ActorRecord]) -> tuple[list[IdentityLink], l
     links: list[IdentityLink] = []
     identities: list[Identity] = []
     for members in groups.members().values():
-        head = min((units[m] for m in members),
-                   key=lambda u: (-u.documents, u.country is None, len(u.actor_id), u.actor_id))
+        head = min((units[m] for m in members), key=head_order)
         rs = [r for m in members for r in by_id[m]]
         countries = Counter(r.country for r in rs if r.country)
         codes = Counter(r.code for r in rs if r.code)
