@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..errors import UsageError
 from .translit import name_key, strip_accents
 
 DATA = "data/actors"
@@ -247,20 +248,38 @@ def user_dictionary_path() -> Path:
 
 def _load_user(kb: KnowledgeBase, path: Path) -> None:
     """Entries from an imported dictionary (JSON written by `actors import`); read-only here."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UsageError(f"cannot read the actor dictionary {path}: {exc}; re-run `dyadwatch actors import` or unset {USER_DICT_ENV}") from exc
     for item in data.get("actors", []):
-        eid = item["id"]
-        if eid not in kb.entries:
-            kb.entries[eid] = Entry(id=eid, name=item["name"], type=item.get("type", "ORG"), country=item.get("country"),
-                                    sector=item.get("sector"), code=item.get("code"), source="user")
-        kind = "official" if item.get("type") == "PERSON" else "user"
-        for alias in item.get("aliases", [item["name"]]):
-            _add_surface(kb, alias, Surface(eid, kind, case_sensitive=True))
-            if item.get("type") == "PERSON":
-                _add_person_keys(kb, eid, alias)
-        for office in item.get("offices", []):
-            kb.offices[eid].append(Office(eid, office.get("title", ""), office.get("country") or "", office.get("sector") or "",
-                                          office.get("start") or "", office.get("end")))
+        _add_user_actor(kb, item)
+    for agent in data.get("agents", []):
+        phrase = phrase_key(agent["phrase"])
+        if phrase and phrase not in kb.roles:
+            kb.roles[phrase] = Role(phrase=phrase, sector=agent.get("sector"), kind="profession", type="PERSON")
+
+
+def _add_user_actor(kb: KnowledgeBase, item: dict) -> None:
+    eid = item["id"]
+    typ = item.get("type", "ORG")
+    known = eid in kb.entries
+    if not known:
+        kb.entries[eid] = Entry(id=eid, name=item["name"], type=typ, country=item.get("country"),
+                                sector=item.get("sector"), code=item.get("code"), source="user")
+    kind = {"PERSON": "official", "COUNTRY": "country-name"}.get(typ, "user")
+    for alias in item.get("aliases", [item["name"]]):
+        key = phrase_key(alias)
+        if key in kb.adjectives or key in kb.roles:
+            continue  # a demonym or role word must keep working as one
+        _add_surface(kb, alias, Surface(eid, kind, case_sensitive=True))
+        if typ == "PERSON":
+            _add_person_keys(kb, eid, alias)
+    if known and kb.offices.get(eid):
+        return  # the built-in offices of a known official stay as they are
+    for office in item.get("offices", []):
+        kb.offices[eid].append(Office(eid, office.get("title", ""), office.get("country") or "", office.get("sector") or "",
+                                      office.get("start") or "", office.get("end")))
 
 
 @functools.lru_cache(maxsize=4)

@@ -32,7 +32,12 @@ def token_keys(doc: Any) -> list[str]:
 def _prefixes(kb_id: int, kb: KnowledgeBase) -> frozenset[str]:
     out = set()
     for key in kb.surfaces:
-        out.update(key[:i] for i in range(1, len(key) + 1))
+        out.add(key)
+        for i, char in enumerate(key):
+            if char in " -'.":
+                out.add(key[:i])  # where a token may end: "people" before "'s", "euro" before "-"
+            if char in "-.":
+                out.add(key[: i + 1])
     return frozenset(out)
 
 

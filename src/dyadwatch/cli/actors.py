@@ -1,5 +1,7 @@
-"""The `actors` command: list stored actors; subcommands added by the actors issue."""
+"""The `actors` command: list stored actors; import PETRARCH/Phoenix dictionaries; explain a resolution."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
@@ -14,6 +16,67 @@ def actors(ctx, db, actor, since, until, outlet, type_, limit, as_json) -> None:
     """Stored actors (with a subcommand: import dictionaries, explain a resolution)."""
     if ctx.invoked_subcommand is None:
         emit(api.actors(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit), as_json, title="actors")
+
+
+@actors.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dict", "dict_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="dictionary file to write (default: $DYADWATCH_ACTOR_DICT, else ~/.config/dyadwatch/actors.json)")
+@click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
+def import_(files: tuple[Path, ...], dict_path: Path | None, as_json: bool) -> None:
+    """Import PETRARCH/Phoenix actor dictionaries (TABARI .actors and agents files).
+
+    Entries are merged into one user dictionary (JSON) that actor resolution reads on top of
+    the built-in knowledge base: country name variants, people with dated offices
+    ([AZEGOV 030804-031104]), organisations and groups with their codes, agent words with
+    their sectors. Resolution reads $DYADWATCH_ACTOR_DICT when set, else
+    ~/.config/dyadwatch/actors.json ($XDG_CONFIG_HOME is honoured); importing with --dict
+    elsewhere needs DYADWATCH_ACTOR_DICT pointing there to take effect. Re-importing a file
+    adds to what is there; delete the dictionary file to start again.
+    """
+    from ..actors.kb import user_dictionary_path
+    from ..actors.userdict import import_dictionaries
+
+    summary = import_dictionaries(list(files), dict_path or user_dictionary_path())
+    emit([summary.__dict__], as_json, title="imported")
+
+
+@actors.command("show")
+@click.argument("name")
+@click.option("--text", help="resolve this text and show how NAME was linked in it")
+@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="resolve this file (text or HTML) instead")
+@click.option("--date", "day", help="date for offices (YYYY-MM-DD; default: the document's date, else today)")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of tables")
+def show(name: str, text: str | None, file_: Path | None, day: str | None, as_json: bool) -> None:
+    """Explain how NAME resolves: knowledge-base entries (offices, codes, spellings), and with
+    --text/--file every mention in that document, the rule that linked it and its code."""
+    from ..actors.explain import known_entries, resolution_rows
+    from ..actors.kb import default_kb
+
+    emit(known_entries(default_kb(), name, day), as_json, title=f"known as {name!r}")
+    if text is None and file_ is None:
+        return
+    doc = _resolve(text, file_, day)
+    emit(resolution_rows(doc, name), as_json, title=f"{name!r} in {file_ or 'the text'}")
+
+
+def _resolve(text: str | None, path: Path | None, day: str | None):
+    """One document through extract, parse and actors."""
+    from ..errors import UsageError
+    from ..models import InputRecord
+    from ..readers import read_file
+
+    if path is not None:
+        inputs = [r for r in read_file(path, None) if isinstance(r, InputRecord)]
+        if not inputs:
+            raise UsageError(f"{path} could not be read as a document")
+        inp = inputs[0].model_copy(update={"published": day} if day else {})
+    else:
+        inp = InputRecord(text=text, published=day, language="en")
+    (outcome,) = list(api.make_pipeline(["extract", "parse", "actors"]).run([inp]))
+    if outcome.doc is None:
+        raise UsageError(f"the document was skipped: {outcome.error}")
+    return outcome.doc
 
 
 COMMANDS = [actors]
