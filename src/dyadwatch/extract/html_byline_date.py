@@ -72,6 +72,11 @@ def _texts_before(node: HtmlElement):
         node = parent
 
 
+def headline_window(h1: HtmlElement | None) -> str:
+    """The text just after the headline, where the byline is printed."""
+    return _window_after(h1) if h1 is not None else ""
+
+
 def _window_after(h1: HtmlElement) -> str:
     parts, size = [], 0
     for text in _texts_after(h1):

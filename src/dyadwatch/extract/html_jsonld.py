@@ -35,6 +35,7 @@ class LdFacts:
     published: str | None = None
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
+    org_authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     site_name: str | None = None
     page_published: str | None = None
@@ -83,13 +84,17 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _names(value: object, ids: dict[str, dict]) -> list[str]:
-    """Names of people or organisations in an author/creator value."""
+def _names(value: object, ids: dict[str, dict], *, organisations: bool = False) -> list[str]:
+    """Names of the people (or, with `organisations`, the organisations) in an author value."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
         if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
             item = ids.get(item["@id"], item)
+        if isinstance(item, dict) and bool(_types(item) & ORG_TYPES) != organisations:
+            continue
+        if isinstance(item, str) and organisations:
+            continue
         if isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
@@ -134,6 +139,7 @@ def read_jsonld(tree: HtmlElement) -> LdFacts:
             published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
             modified=_text(article.get("dateModified")),
             authors=_names(article.get("author") or article.get("creator"), ids),
+            org_authors=_names(article.get("author") or article.get("creator"), ids, organisations=True),
             publisher=_text(publisher),
             language=_text(article.get("inLanguage")),
         )

@@ -7,15 +7,16 @@ tags, microdata (`itemprop`), `<time datetime>`, then the visible byline and hea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from .html_authors import merge_authors, split_authors
+from .html_authors import clean_name, merge_authors, split_authors, without_outlets
 from .html_dates import normalize_date
 from .html_jsonld import read_jsonld
-from .html_byline_date import headline_date
+from .html_byline_date import headline_date, headline_window
 from .html_title import choose_title, clean_site_name, headline_element, site_from_title
 
 DATE_META = (
@@ -44,6 +45,13 @@ DATE_CLASS = re.compile(r"\b(?:published|pub[-_]?date|post[-_]?date|entry[-_]dat
 FOREIGN_BLOCK = re.compile(
     r"\b(?:comment|related|recommend|sidebar|widget|footer|popular|trending|more-stories|"
     r"read-next|newsletter|promo|teaser|card|rail)", re.IGNORECASE)
+NAME_WORD = r"(?:[A-Z][\w'’.\-]*|van|von|de|der|den|da|del|della|la|le|bin|al|ibn)"
+BYLINE_IN_TEXT = re.compile(
+    rf"(?:\b[Bb]y|\b[Ww]ritten by|\b[Aa]uthor:|\bAUTHOR:?|\bBY)\s+"
+    rf"([A-Z][\w'’.\-]+(?:\s+(?:{NAME_WORD}|and|&)){{0,6}})"
+)
+AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|byline|profile|profiles|people|staff|journalist|"
+                         r"contributors?|autor|autoren|auteur|avtor)/[^/?#]+/?$", re.IGNORECASE)
 # A byline element with more text than this is a container, not a byline (calibrated on
 # news/blog templates: bylines with name, role and date stay under ~150 characters).
 MAX_BYLINE_CHARS = 160
@@ -174,6 +182,45 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
+def _window_authors(window: str) -> list[str]:
+    """Names after "By" / "Written by" / "Author:" in the text under the headline."""
+    m = BYLINE_IN_TEXT.search(window)
+    return split_authors(m.group(1)) if m else []
+
+
+def _author_link_names(tree: HtmlElement) -> list[str]:
+    """Text of links to author pages (/author/slug: WordPress and most CMSs)."""
+    for link in tree.xpath("//body//a[@href]"):
+        if AUTHOR_HREF.search(link.get("href") or "") and not _in_foreign_block(link):
+            text = _text(link)
+            if text and len(text) <= MAX_BYLINE_CHARS:
+                found = split_authors(text)
+                if found:
+                    return found
+    return []
+
+
+def _trafilatura_authors(tree: HtmlElement) -> list[str]:
+    """trafilatura's byline XPaths, a wider net than ours for templates we do not know."""
+    from trafilatura.metadata import extract_author
+
+    found = extract_author(tree)
+    return split_authors(found) if found else []
+
+
+def _authors(stages: list[Callable[[], list[str]]], outlets: list[str | None]) -> list[str]:
+    """People from the first source that names any; the outlet credited as its own author
+    only when no source names anyone else (company blogs, one-person sites)."""
+    seen: list[list[str]] = []
+    for stage in stages:
+        names = stage()
+        people = without_outlets(names, outlets)
+        if people:
+            return people
+        seen.append(names)
+    return next((names for names in seen if names), [])
+
+
 def _canonical(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
@@ -207,7 +254,8 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     outlet = _outlet(meta, ld.site_name, ld.publisher, page_url)
     title = choose_title(tree, meta, ld.headline, site_names=[outlet, ld.site_name, ld.publisher],
                          url=page_url)
-    shown = headline_date(headline_element(tree, title))
+    h1 = headline_element(tree, title)
+    shown = headline_date(h1)
     machine = (normalize_date(ld.published) or _first_date(tree, meta) or _byline_date(tree)
                or normalize_date(ld.page_published))
     if shown is not None and machine is not None and shown.value[:10] == machine[:10]:
@@ -216,9 +264,14 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         published = shown.value
     else:
         published = machine or _htmldate(tree, page_url)
-    ld_authors = [a for name in ld.authors for a in (split_authors(name) if " and " in name else [name])
-                  if a.strip()]
-    authors = merge_authors(ld_authors) or _meta_authors(meta) or _byline_authors(tree)
+    outlets = [outlet, ld.publisher, ld.site_name, meta.get("og:site_name")]
+    ld_people = [a for name in ld.authors
+                 for a in (split_authors(name) if " and " in name else [clean_name(name)]) if a]
+    authors = _authors([lambda: merge_authors(ld_people), lambda: _meta_authors(meta),
+                        lambda: _byline_authors(tree), lambda: _window_authors(headline_window(h1)),
+                        lambda: _author_link_names(tree), lambda: _trafilatura_authors(tree),
+                        lambda: merge_authors([a for a in map(clean_name, ld.org_authors) if a])],
+                       outlets)
     outlet = outlet or site_from_title(tree.findtext(".//title"), title)
     return PageMetadata(
         title=title,
