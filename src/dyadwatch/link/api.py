@@ -76,7 +76,9 @@ def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLi
     for e in events:
         source = global_of.get((e.doc_id, e.source_id), e.source_id) if e.source_id else None
         target = global_of.get((e.doc_id, e.target_id), e.target_id) if e.target_id else None
-        own_date = e.event_date is not None and e.date_precision not in ("anchor", "month", "year")
+        # only a day-precise date of its own places an event; a week, month or year (whose
+        # event_date is the period's first day) or an anchor falls back on the publication day
+        own_date = e.event_date is not None and e.date_precision in (None, "day")
         reports.append(EventReport(
             doc_id=e.doc_id, n=e.n, cameo=e.cameo, date=e.event_date if own_date else e.pub_date, precise=own_date,
             source=source, target=target, source_country=e.source_country, target_country=e.target_country,
