@@ -6,12 +6,16 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .link.api import dyad, network, relink, timeline
 from .models import Document
 from .pipeline import Pipeline, build, check_pipeline, registry
 from .runner import Report, process
 from .store import Filters, Store
 
 DEFAULT_DB = "dyadwatch.duckdb"
+
+__all__ = ["DEFAULT_DB", "actors", "articles", "dyad", "events", "export", "extract", "ingest", "migrate",
+           "network", "quotes", "relink", "stage_table", "timeline"]
 
 
 def make_pipeline(stages: Iterable[str] | None = None, batch_size: int = 32) -> Pipeline:
@@ -40,10 +44,15 @@ def ingest(
     input_format: str | None = None,
     batch_size: int = 16,
     allow_private: bool = False,
+    link: bool = True,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Process inputs into the store, one transaction per batch; already stored ids are skipped."""
+    """Process inputs into the store, one transaction per batch; already stored ids are skipped.
+
+    With `link` (the default), cross-document links (duplicates, identities, linked events)
+    are recomputed when anything new was written, so timelines and dyads are current.
+    """
     report = report or Report()
     pipeline = make_pipeline(stages, batch_size=batch_size)
     key = ",".join(pipeline.keys)
@@ -57,6 +66,8 @@ def ingest(
                 report.written += store.write(pending, key)
                 pending = []
         report.written += store.write(pending, key)
+        if link and report.written:
+            relink(store)
     return report
 
 
