@@ -76,6 +76,30 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Cross-links news templates drop between paragraphs ("READ MORE: <other headline>",
+# "Related: ...", "Also on <site> ..."): chrome wherever they stand.
+INLINE_CHROME = re.compile(
+    r"^(?:read more|see more|see also|related(?: coverage| content| article| story)?|also read|"
+    r"more from [^:]{1,40}|must read|recommended|don'?t miss|trending|also on \S+\.\w+)\s*(?::|\||$)"
+    r"|^also on \S+\.\w+\b",
+    re.IGNORECASE,
+)
+# Contact lines and widget messages that sit inside article containers.
+WIDGET_LINE = re.compile(
+    r"^(?:write to|email|contact) .{1,60}\bat \S+@\S+$"
+    r"|^an error (?:has )?occurred\b|^(?:please )?try again later\b",
+    re.IGNORECASE,
+)
+TAG_LABEL = re.compile(r"^(?:tags?|topics?|keywords?|filed under|categor(?:y|ies))\s*:?$", re.IGNORECASE)
+# Labels of page controls that text extraction leaves as lines of their own.
+UI_LABELS = frozenset({
+    "updated", "image", "images", "caption", "close", "by", "text size", "print", "print article",
+    "order reprints", "reprints", "email", "e-mail", "share", "share this", "advertisement",
+    "ad", "comments", "comment", "photo", "video", "listen", "play", "loading", "expand",
+    "collapse", "more", "previous", "next", "show more", "hide caption", "toggle caption",
+    "enlarge this image", "skip advertisement", "story continues below advertisement",
+})
+
 
 @dataclass(frozen=True, kw_only=True)
 class Body:
@@ -147,6 +171,12 @@ def clean_lines(text: str, *, title: str | None, captions: list[str], authors: l
             moved_captions.append(line)
             continue
         if at_tail and CHROME_LINE.match(line) and len(line) < 160:
+            continue
+        if key in UI_LABELS or WIDGET_LINE.match(line) or (INLINE_CHROME.match(line) and len(line) < 200):
+            continue
+        if at_tail and i > 0 and TAG_LABEL.match(lines[i - 1]) and line.count(",") >= 1 and "." not in line[-2:]:
+            continue  # the tag list after a "Tags" label
+        if at_tail and TAG_LABEL.match(line):
             continue
         kept.append(line)
     while kept and CHROME_LINE.match(kept[-1]) and len(kept[-1]) < 160:
