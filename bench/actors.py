@@ -85,29 +85,10 @@ def testset() -> str:
 
 def gsr_sides() -> str:
     """Share of PLOVER gold sides whose text resolves to an actor with the gold country code."""
-    from dyadwatch.actors.lookup import actor_at, mention_code, mentions_in
-    from dyadwatch.models import InputRecord
-    from dyadwatch.pipeline import Pipeline, build
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_actors_plover import score_sides
 
-    recs = [r for r in json.loads((SHARED / "data" / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
-            if r.get("event") != "DOCUMENT"]
-    pipeline = Pipeline(stages=build(["extract", "parse", "actors"]))
-    inputs = [InputRecord(id=r["id"], text=r["text"], published=r.get("date"), language="en") for r in recs]
-    ok = total = 0
-    for rec, outcome in zip(recs, pipeline.run(inputs)):
-        doc = outcome.doc
-        for side in ("source", "target"):
-            for gold in rec.get(side) if isinstance(rec.get(side), list) else []:
-                text = gold["actorText"].split(" ... ")[0]
-                start = doc.text.find(text)
-                if start < 0:
-                    continue
-                total += 1
-                actor = actor_at(doc, start, start + len(text))
-                if actor is None:
-                    continue
-                mention = max((m for m, a in mentions_in(doc, start, start + len(text)) if a is actor), key=lambda m: m.end - m.start)
-                ok += actor.country == gold["code"] or str(mention_code(actor, mention) or "").startswith(gold["code"])
+    ok, total = score_sides()
     return f"{ok}/{total} = {ok / total:.3f}"
 
 

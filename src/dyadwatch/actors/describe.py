@@ -116,11 +116,11 @@ def link_descriptors(ctx: Context) -> None:
             first = after
         found = role_at(ctx, first, n)
         if found is None:
-            if len(countries) == 1:
-                _demonym_noun(ctx, country, i, first)
+            for country, start, after in countries:
+                _demonym_alone(ctx, country, start, after)
             continue
         role, end = extend_role(ctx, *found)
-        if not ctx.free(first, end) or _continues_noun(ctx, end):
+        if not ctx.free(first, end) or (_continues_noun(ctx, end) and role.kind not in ("body", "group")):
             continue
         for country, start, after in countries:
             last = start == countries[-1][1]
@@ -141,13 +141,17 @@ def _descriptor(ctx: Context, country: str, role: Role, i: int, end: int, phrase
         _institution(ctx, country, role, i, end)
 
 
-def _demonym_noun(ctx: Context, country: str, i: int, end: int) -> None:
-    """ "the Palestinians", "Iraqis": a plural demonym standing alone names the country's people."""
+def _demonym_alone(ctx: Context, country: str, i: int, end: int) -> None:
+    """ "the Palestinians" (a plural demonym: the country's people) or "an Indian proposal"
+    (a demonym before any other noun: the country, as the proposal's author)."""
     tok = ctx.doc[end - 1]
-    if tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and not _continues_noun(ctx, end):
-        draft = ctx.country_draft(country, "demonym")
-        if draft is not None:
-            ctx.mention(draft, _det_start(ctx, i), end, "demonym-people")
+    draft = ctx.country_draft(country, "demonym")
+    if draft is None or ctx.taken[i] is not None:
+        return  # "Azerbaijan's economy": the name is already a mention
+    if tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and ctx.keys[end - 1] not in ctx.kb.adjectives:
+        ctx.mention(draft, _det_start(ctx, i), end, "demonym-people")
+    elif end < len(ctx.doc) and ctx.doc[end].tag_ in ("NN", "NNS", "JJ", "NNP", "NNPS", "VBG"):
+        ctx.mention(draft, i, end, "demonym")
 
 
 def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
@@ -156,14 +160,25 @@ def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
     tok = doc[i]
     if not tok.text[:1].isupper() or _in_compound(ctx, i):
         return None, i
-    if ctx.keys[i] in ctx.kb.adjectives and ctx.taken[i] is None:
-        return ctx.kb.adjectives[ctx.keys[i]], i + 1
+    if ctx.taken[i] is None:
+        iso = demonym(ctx, ctx.keys[i])
+        if iso is not None:
+            return iso, i + 1
     owner = ctx.taken[i]
     if owner and i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s") and ctx.taken[i + 1] is None:
         draft = ctx.drafts.get(owner)
         if draft is not None and draft.type == "COUNTRY":
             return draft.country, i + 2
     return None, i
+
+
+def demonym(ctx: Context, key: str) -> str | None:
+    """Country of a demonym, singular or plural ("Israeli", "Israelis", "Palestinians")."""
+    if key in ctx.kb.adjectives:
+        return ctx.kb.adjectives[key]
+    if key.endswith("s") and key[:-1] in ctx.kb.adjectives:
+        return ctx.kb.adjectives[key[:-1]]
+    return None
 
 
 def _office_reference(ctx: Context, country: str, role: Role, i: int, end: int) -> None:

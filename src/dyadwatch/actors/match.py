@@ -20,7 +20,7 @@ class Match:
 
 
 # Marks that may sit inside a name ("Euro-Asian", "AT&T") keep a key of their own.
-INNER_MARKS = frozenset({"-", "&", "/", "+"})
+INNER_MARKS = frozenset({"-", "&", "/", "+", "'", "’"})
 
 
 def token_keys(doc: Any) -> list[str]:
@@ -67,12 +67,15 @@ def find_matches(doc: Any, kb: KnowledgeBase, keys: list[str] | None = None) -> 
                 if not keys[j - 1]:
                     break
                 key = span_key(doc, keys, i, j)
-                if key not in prefixes:
+                attached = j < n and not doc[j - 1].whitespace_  # "People" + "'s": the word goes on
+                if not attached and key not in prefixes:
                     break
                 surfaces = kb.surfaces.get(key)
                 if surfaces and (not surfaces[0].case_sensitive or cased_like_name(doc, i, j)):
                     if _ends_cleanly(doc, j):
                         best = Match(i, j, surfaces[0], key)
+        if best is not None and _inside_longer_name(doc, best):
+            best = None
         if best is not None:
             found.append(best)
             i = best.end
@@ -81,11 +84,25 @@ def find_matches(doc: Any, kb: KnowledgeBase, keys: list[str] | None = None) -> 
     return found
 
 
+NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def _inside_longer_name(doc: Any, match: Match) -> bool:
+    """ "the West" in "the West Bank", "Tehran" in "Tehran Times": a longer name NER found
+    goes on past the match with a capitalised word, so the match is only part of it."""
+    tok = doc[match.end - 1]
+    if match.end >= len(doc) or tok.ent_type_ not in NAME_LABELS or doc[match.end].ent_iob_ != "I":
+        return False
+    nxt = doc[match.end]
+    return nxt.text[:1].isupper() and nxt.is_alpha
+
+
 def span_key(doc: Any, keys: list[str], start: int, end: int) -> str:
+    """The comparison key of tokens [start, end): as `phrase_key` gives for their text."""
     out = keys[start]
     for i in range(start + 1, end):
         out += (" " if doc[i - 1].whitespace_ else "") + keys[i]
-    return out
+    return out.replace("'", "").replace("’", "")
 
 
 def _ends_cleanly(doc: Any, j: int) -> bool:

@@ -55,9 +55,9 @@ def origin_country(ctx: Any, draft: Any) -> str | None:
     """The country a person's name points to, if the document mentions that country."""
     mentioned = {d.country for d in ctx.drafts.values() if d.type == "COUNTRY" and d.mentions}
     by_given, by_ending = name_countries(draft.name)
-    both = (by_given & by_ending) & mentioned
-    if len(both) == 1:
-        return next(iter(both))
+    agree = by_given & by_ending
+    if len(agree) == 1 and (agree & mentioned or not (agree & {"RUS", "AZE", "KAZ", "UZB"})):
+        return next(iter(agree))  # given name and surname agree on a distinctive origin
     given = by_given & mentioned
     if len(given) == 1:
         return next(iter(given))

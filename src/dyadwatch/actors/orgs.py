@@ -27,7 +27,7 @@ def _one_word_names(kb_id: int, kb: KnowledgeBase) -> dict[int, list[tuple[str, 
         if " " in key or len(key) < FUZZY_MIN_LEN - FUZZY_MAX_EDITS:
             continue
         for s in surfaces:
-            if s.kind in ("org-name", "org-alias", "user", "country-name"):
+            if s.kind in ("org-name", "org-alias", "user", "country-name", "seat"):
                 out.setdefault(len(key), []).append((key, s.entry_id))
     return out
 
@@ -48,7 +48,7 @@ def link_misspelt(ctx: Context) -> None:
     for i, tok in enumerate(doc):
         if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
             continue
-        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "DATE"):
+        if tok.ent_type_ in ("PERSON", "NORP", "DATE"):
             continue
         eid = fuzzy_entry(ctx, tok.text)
         if eid is not None:
@@ -145,7 +145,7 @@ def _name_hints(ctx: Context, start: int, end: int) -> tuple[str | None, str | N
         elif country is None and key in ctx.kb.surfaces:
             for s in ctx.kb.surfaces[key]:
                 entry = ctx.kb.entries[s.entry_id]
-                if entry.type == "COUNTRY" and s.kind == "country-name":
+                if entry.type == "COUNTRY" and s.kind in ("country-name", "seat"):
                     country = entry.country
         for n in (3, 2, 1):
             role = ctx.kb.roles.get(" ".join(ctx.keys[k:k + n])) if k + n <= end else None

@@ -302,8 +302,12 @@ def _role_hints(ctx: Context, draft: Draft, start: int, end: int) -> None:
             continue  # "pro-Moscow" says whom one sides with, not where one is from
         owner = ctx.taken[k]
         country = None
+        if owner is not None and any(r == "seat-place" for s2, e2, r in ctx.drafts[owner].mentions if s2 <= k < e2):
+            continue  # "detained in Baku" says where, not whose
         if low in ctx.kb.adjectives and doc[k].text[:1].isupper():
             country = ctx.kb.adjectives[low]
+        elif owner is None and doc[k].text[:1].isupper():
+            country = _place_country(ctx, low)  # "an analyst at the Yerevan Policy Institute"
         elif owner is not None and owner in ctx.drafts and ctx.drafts[owner].type != "PERSON":
             country = ctx.drafts[owner].country
             code = ctx.drafts[owner].code or ""
@@ -316,6 +320,14 @@ def _role_hints(ctx: Context, draft: Draft, start: int, end: int) -> None:
         sector = "ELI"  # CAMEO codes former office holders as elites
     if sector and draft.role_sector is None:
         draft.role_sector = sector
+
+
+def _place_country(ctx: Context, key: str) -> str | None:
+    for surface in ctx.kb.surfaces.get(key, []):
+        entry = ctx.kb.entries[surface.entry_id]
+        if entry.type == "COUNTRY" and surface.kind in ("country-name", "seat"):
+            return entry.country
+    return None
 
 
 def _role_sector(ctx: Context, start: int, end: int) -> str | None:

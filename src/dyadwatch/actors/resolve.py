@@ -104,13 +104,28 @@ def _settle(ctx: Context, draft: Draft) -> None:
     if draft.entry is not None and draft.entry.country:
         draft.country = draft.entry.country
     else:
-        draft.country = draft.role_country or origin_country(ctx, draft)
+        draft.country = draft.role_country or origin_country(ctx, draft) or _titled_in_context(ctx, draft)
     past = [o for o in offices if ctx.published and o.end and o.end <= ctx.published]
     draft.sector = draft.role_sector or ("ELI" if past else None)
     if draft.role_igo and not (draft.entry is not None and draft.entry.country):
         draft.country, draft.code = None, draft.role_igo  # an official of an international organisation
         return
     draft.code = ((ctx.kb.country_code(draft.country) or "") + (draft.sector or "")) or None
+
+
+def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
+    """ "President Mugabe ... in Zimbabwe": an office holder the text does not place belongs to
+    the one country named in the sentence where the title appears."""
+    if draft.role_sector not in ("GOV", "MIL", "LEG", "JUD", "COP"):
+        return None
+    for start, _, rule in draft.mentions:
+        if rule.startswith("title+"):
+            sent = ctx.doc[start].sent
+            found = {ctx.drafts[o].country for o in ctx.taken[sent.start:sent.end]
+                     if o and o in ctx.drafts and ctx.drafts[o].type == "COUNTRY"}
+            if len(found) == 1:
+                return found.pop()
+    return None
 
 
 def _actor(ctx: Context, draft: Draft) -> Actor:
