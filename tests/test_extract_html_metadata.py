@@ -24,6 +24,7 @@ from dyadwatch.extract.metadata import extract_metadata
     ("January 7, 2025", "2025-01-07"),
     ("Jan. 7, 2025 11:58 AM EST", "2025-01-07T11:58-05:00"),
     ("07.01.2025", "2025-01-07"),
+    ("March 2024", "2024-03"),
 ])
 def test_normalize_date_reads_iso_and_written_forms(raw, want):
     assert normalize_date(raw) == want
@@ -114,3 +115,21 @@ def test_extract_html_empty_page_is_an_input_error(html):
     with pytest.raises(InputError) as err:
         extract_html(html, None)
     assert err.value.reason == "empty"
+
+
+@pytest.mark.parametrize("html", [
+    "<html></html>",
+    "<p>" * 5000,
+    '<html><body><h1>A headline of some length</h1><time datetime="bogus">x</time></body></html>',
+    '<script type="application/ld+json">[1, {"@type": "NewsArticle", "author": [null, 3, {"name": ["A B"]}]}]'
+    "</script><p>x</p>",
+])
+def test_extract_html_odd_markup_gives_an_article_not_a_crash(html):
+    art = extract_html(html, "not a url")
+    assert isinstance(art.text, str) and art.published is None
+
+
+def test_extract_html_text_without_markup_is_an_input_error():
+    with pytest.raises(InputError) as err:
+        extract_html("just some words, no markup at all", None)
+    assert err.value.reason == "unparsable-html"

@@ -43,8 +43,6 @@ CREDIT_LINE = re.compile(
     r"|\(?(?:getty images|shutterstock|reuters|ap photo|afp)\b[^.]{0,40}\)?$)",
     re.IGNORECASE,
 )
-CREDIT_TAIL = re.compile(r"(?:\((?:photo|image|credit)[^)]{0,80}\)|(?:photo|image)s?\s*(?:©|:|by)\s*[^.]{2,60})\s*$",
-                         re.IGNORECASE)
 NOTE_LINE = re.compile(
     r"^(?:\W*)(?:this (?:article|story|piece|post|essay|column|interview|report) "
     r"(?:was |is |has been |first |originally )*(?:originally |first )?(?:published|appeared|posted|ran)"

@@ -31,6 +31,7 @@ ZONE_ABBREVIATIONS = {
     "MST": -25200, "MDT": -21600, "PST": -28800, "PDT": -25200, "ET": -18000, "PT": -28800,
 }
 HAS_YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
+DAY_NUMBER = re.compile(r"(?<![\d:])\d{1,2}(?:st|nd|rd|th)?(?![\d:])")
 HAS_MONTH_OR_SLASHED = re.compile(r"[A-Za-z]{3,}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 
@@ -88,6 +89,8 @@ def _from_text(value: str) -> str | None:
         return None
     if not _plausible(parsed.year):
         return None
+    if not DAY_NUMBER.search(HAS_YEAR.sub(" ", value)):
+        return parsed.strftime("%Y-%m")  # "March 2024": the month is all the page says
     day = parsed.strftime("%Y-%m-%d")
     if parsed.hour == 0 and parsed.minute == 0 and not re.search(r"\d:\d\d", value):
         return day

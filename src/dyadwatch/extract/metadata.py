@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -31,7 +31,6 @@ AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:data1:author",
 )
-SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 # Class/id words of elements that hold a byline (common CMS templates: WordPress themes,
 # Arc, Brightspot, Drupal, Ghost).
 BYLINE_CLASS = re.compile(
@@ -283,7 +282,3 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         language=_language(tree, meta, ld.language),
     )
 
-
-def host_of(url: str | None) -> str | None:
-    host = urlsplit(url or "").hostname
-    return host[4:] if host and host.startswith("www.") else host
