@@ -86,3 +86,19 @@ def test_actors_stage_leaves_documents_without_parse_alone():
 
     work = Work(input=InputRecord(text="Baku"), doc=Document(id="x", text="Baku"), parse=None)
     assert find_actors(work).doc.actors == []
+
+
+def test_actors_places_get_their_country(resolve):
+    from dyadwatch.actors.places import find_place
+
+    assert find_place("Aktau").country == "KAZ"
+    doc = resolve("The plane crashed near Aktau.")
+    place = next(a for a in doc.actors if a.type == "LOCATION")
+    assert place.country == "KAZ"
+
+
+def test_actors_title_of_a_named_person_is_no_second_actor(resolve):
+    doc = resolve("The minister invited Azerbaijani Ambassador to the Russian capital Rahman Mustafayev to talks.")
+    people = [a for a in doc.actors if a.type == "PERSON"]
+    assert [p.id for p in people] == ["rahman-mustafayev"]
+    assert people[0].code == "AZEGOV"

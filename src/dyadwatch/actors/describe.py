@@ -120,7 +120,9 @@ def link_descriptors(ctx: Context) -> None:
                 _demonym_alone(ctx, country, start, after)
             continue
         role, end = extend_role(ctx, *found)
-        if not ctx.free(first, end) or (_continues_noun(ctx, end) and role.kind not in ("body", "group")):
+        if not ctx.free(first, end) or (role.kind == "office" and any(k in ctx.role_tokens for k in range(i, end))):
+            continue  # taken, or the title of a named person ("Azerbaijani Ambassador ... Rahman Mustafayev")
+        if _continues_noun(ctx, end) and not (role.kind in ("body", "group") and ctx.doc[end - 1].tag_ in ("NN", "NNS")):
             continue
         for country, start, after in countries:
             last = start == countries[-1][1]
@@ -196,7 +198,7 @@ def _office_reference(ctx: Context, country: str, role: Role, i: int, end: int) 
 def _unnamed_official(ctx: Context, country: str, role: Role, i: int, end: int) -> None:
     """ "a Russian official", "an Argentine judge": an unnamed person of that country and sector."""
     words = ctx.doc[i:end].text
-    draft_id = slug(f"{country} {' '.join(ctx.keys[i + 1:end])}")
+    draft_id = slug(f"{country} {role.phrase}")
     draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=words, type="PERSON", country=country, sector=role.sector,
                                                code=(ctx.kb.country_code(country) or "") + (role.sector or ""), rule="unnamed-official")
     draft.role_country, draft.role_sector = country, role.sector

@@ -42,6 +42,7 @@ class Context:
     published: str | None
     drafts: dict[str, Draft] = field(default_factory=dict)
     taken: list[str | None] = field(default_factory=list)  # actor id per token, or None
+    role_tokens: set[int] = field(default_factory=set)  # tokens of roles written around a name
 
     def __post_init__(self) -> None:
         if not self.taken:

@@ -48,8 +48,8 @@ def link_misspelt(ctx: Context) -> None:
     for i, tok in enumerate(doc):
         if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
             continue
-        if tok.ent_type_ in ("PERSON", "NORP", "DATE"):
-            continue
+        if tok.ent_type_ in ("PERSON", "NORP", "DATE") or ctx.keys[i] in ctx.kb.adjectives or ctx.keys[i].rstrip("s") in ctx.kb.adjectives:
+            continue  # a demonym is not a misspelt country ("Armenian", "Armenia")
         eid = fuzzy_entry(ctx, tok.text)
         if eid is not None:
             ctx.mention(ctx.draft_for(ctx.kb.entries[eid], "fuzzy-name"), i, i + 1, "fuzzy-name")

@@ -177,8 +177,10 @@ def attach_titles(ctx: Context) -> None:
             if appos is not None:
                 draft.add_role(_clean_role(ctx.doc[appos[0]:appos[1]]))
                 _role_hints(ctx, draft, *appos)
+                ctx.role_tokens.update(range(*appos))
             role_start = _premodifier_start(ctx, start)
             if role_start < start:
+                ctx.role_tokens.update(range(role_start, start))
                 draft.add_role(_clean_role(ctx.doc[role_start:start]))
                 _role_hints(ctx, draft, role_start, start)
                 title_start = _title_start(ctx, role_start, start)
@@ -209,6 +211,10 @@ def _premodifier_start(ctx: Context, start: int) -> int:
         tok = doc[k]
         if tok.is_space or tok.tag_ in STOP_TAGS or tok.dep_ == "poss":
             break
+        if tok.text == "-" and k > 0 and not doc[k - 1].whitespace_ and doc[k - 1].is_alpha:
+            k -= 1  # "pro-Moscow": the prefix belongs to the word
+            steps += 1
+            continue
         if tok.lower_ in TITLE_LINKS or tok.tag_ in ("DT", "IN", "HYPH"):
             if tok.lower_ not in TITLE_LINKS or not _link_continues(ctx, k):
                 break

@@ -11,6 +11,7 @@ from .kb import KnowledgeBase, default_kb, slug
 from .match import find_matches, token_keys
 from .names import origin_country
 from .orgs import link_misspelt, link_parentheticals, link_quoted_names, link_unknown_orgs
+from .places import find_place
 from .persons import attach_titles, holder_on, link_named_persons, link_surnames, person_spans
 
 # A capital after one of these is the place, not the government ("a flat in Baku").
@@ -75,7 +76,12 @@ def link_places(ctx: Context) -> None:
         if start >= ent.end or not ctx.doc[start].text[:1].isupper():
             continue
         name = ctx.doc[start:ent.end].text
-        draft = ctx.drafts.get(slug(name)) or Draft(id=slug(name), name=name, type="LOCATION", rule="ner-place")
+        draft = ctx.drafts.get(slug(name))
+        if draft is None:
+            place = find_place(name)
+            country = place.country if place is not None else None
+            draft = Draft(id=slug(name), name=name, type="LOCATION", country=country, code=ctx.kb.country_code(country),
+                          rule="ner-place" + ("+geonames" if place else ""))
         ctx.mention(draft, start, ent.end, "ner-place")
 
 
