@@ -50,9 +50,18 @@ REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Words that announce the subject's own coming act ("is ready to send troops"); a stated
 # intention is coded with the intent code of the act (data/events/intent.tsv).
-INTENT_HEADS = frozenset({"willing", "ready", "prepared", "decide", "plan", "intend", "determined", "resolve",
+INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+# "X said Y must drop barriers": a demand whatever the act demanded, so a verb with no
+# pattern of its own still codes when an obligation modal and a frame of saying govern it.
+OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
+                     note="reported obligation on another actor", text="100 <verb under must/should in reported speech>", origin="frames")
+# Nouns of saying whose participle or clause carries the act ("a declaration demanding ...",
+# "its demand that ..."): the one who issued the noun is the one who acts.
+SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
+                          "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 VERB_POS = frozenset({"VERB"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -124,7 +133,7 @@ def _inherited_subjects(pred: Token) -> list[Token]:
     """Subjects shared with a governing verb: "called X and apologized", "began to withdraw"."""
     tok = pred
     for _ in range(4):
-        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp") or tok.head is tok:
             return []
         tok = tok.head
         subj = _children(tok, "nsubj")
@@ -136,11 +145,24 @@ def _inherited_subjects(pred: Token) -> list[Token]:
     return []
 
 
+def _participle_subjects(pred: Token) -> list[Token]:
+    """Who acts in a participle on a noun: the noun itself ("protesters demanding ..."), or,
+    for a noun of saying, whoever issued it ("issued a declaration demanding ...")."""
+    if pred.dep_ != "acl" or pred.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = pred.head
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return [noun]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return _children(noun.head, "nsubj") or [o for p in _children(noun.head, "agent") for o in _children(p, "pobj")]
+    return []
+
+
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     subjects = _children(pred, "nsubj", "csubj")
     if not subjects and not passive:
-        subjects = _inherited_subjects(pred)
+        subjects = _inherited_subjects(pred) or _participle_subjects(pred)
     agents = [o for p in _children(pred, "agent") for o in _children(p, "pobj")]
     objects = _children(pred, "dative", "dobj", "oprd")
     if passive:
@@ -166,9 +188,13 @@ def read_frame(pred: Token) -> Frame:
 
 def nominal_frame(noun: Token) -> Frame:
     subjects = _children(noun, "poss")
+    if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
+        # "the ILO reiterated its demand": the possessive is the subject of the governing verb.
+        subjects = _children(noun.head, "nsubj") or subjects
     preps = _preps(noun)
     themes = [o for _, o, _ in preps]
-    return Frame(noun, tuple(_with_conjuncts(subjects)), (), (), False, tuple(preps), (), frozenset(), tuple(themes))
+    complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    return Frame(noun, tuple(_with_conjuncts(subjects)), (), (), False, tuple(preps), tuple(complements), frozenset(), tuple(themes))
 
 
 def token_keys(tok: Token) -> set[str]:
@@ -232,7 +258,7 @@ def reporting_frame(pred: Token) -> Token | None:
     tok = pred
     for _ in range(6):
         head = tok.head
-        if head is tok or tok.dep_ not in ("conj", "ccomp", "xcomp"):
+        if head is tok or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
             return None
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
             return head
@@ -480,7 +506,10 @@ def own_act(doc: Document, tok: Token, sources: list[Actor]) -> bool:
     if frame is None:
         quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
         if quote is None:
-            return False  # the narrator's "X will ..." is a prediction, not X's commitment
+            # News narration of an actor's own coming act ("Finland will give Tanzania a grant")
+            # reports an announced plan; CAMEO codes it as the actor's intent. Inside someone
+            # else's quotation the same words are that speaker's prediction.
+            return True
         who = quote.speaker.actor_id if quote.speaker else None
         said_by = [a for a in doc.actors if a.id == who]
     if not said_by:
@@ -513,6 +542,8 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and lemma in patterns.verbs:
             decision = _decide(doc, tok, patterns.verbs[lemma], read_frame(tok))
+        elif tok.pos_ in VERB_POS and _aux_words(tok) & OBLIGATION_MODALS and reporting_frame(tok) is not None:
+            decision = _decide(doc, tok, (OBLIGATION,), read_frame(tok))
         elif tok.pos_ in NOUN_POS:
             keys = token_keys(tok) & patterns.nouns.keys()
             if not keys or _is_theme_of_coded_verb(tok, patterns):

@@ -24,6 +24,7 @@ REPORTING = frozenset({
     "confirm", "declare", "write", "tweet", "reveal", "disclose", "indicate", "quote", "recall",
     "inform", "emphasize", "emphasise", "point", "mention", "assert", "allege", "testify", "show",
     "publish", "broadcast", "specify", "clarify", "underline", "remark", "observe", "reply",
+    "reiterate", "repeat", "insist", "maintain", "conclude", "argue", "affirm", "reaffirm",
 })
 # Verbs of opinion, expectation and intention: what they govern has not (yet) happened as
 # an act of record; predictions stay with the quotes stage.
@@ -36,7 +37,8 @@ NONFACTIVE = frozenset({
     "expect", "likely", "able", "ready", "willing", "going", "set", "due", "scheduled",
 })
 # Verbs whose complement did happen ("began to withdraw", "managed to reach").
-IMPLICATIVE = frozenset({"begin", "start", "continue", "manage", "proceed", "resume", "keep", "go"})
+# "decided to allow" reports the decision taken, which is the act as news and CAMEO code it.
+IMPLICATIVE = frozenset({"begin", "start", "continue", "manage", "proceed", "resume", "keep", "go", "decide"})
 # Adjectives that make a nominal event not (yet) real: "the planned visit".
 IRREALIS_MODIFIERS = frozenset({
     "possible", "potential", "planned", "upcoming", "expected", "proposed", "future", "likely",
