@@ -18,6 +18,7 @@ from typing import Any
 
 from .draft import Context, Draft
 from .kb import Role, phrase_key, slug
+from .match import span_key
 from .persons import holder_on
 
 # Collective nouns that stand for a country's government: they resolve to the country itself.
@@ -60,9 +61,9 @@ MAX_ROLE_WORDS = 3
 def role_at(ctx: Context, k: int, end: int) -> tuple[Role, int] | None:
     """The longest role phrase starting at token k (plural forms too)."""
     for n in range(MAX_ROLE_WORDS, 0, -1):
-        if k + n > end:
+        if k + n > end or not ctx.keys[k + n - 1]:
             continue
-        key = " ".join(ctx.keys[k:k + n])
+        key = span_key(ctx.doc, ctx.keys, k, k + n)  # "Vice-President" as one word
         for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
             role = ctx.kb.roles.get(form) if form else None
             if role is not None:
@@ -167,11 +168,20 @@ def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
         if iso is not None:
             return iso, i + 1
     owner = ctx.taken[i]
-    if owner and i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s") and ctx.taken[i + 1] is None:
-        draft = ctx.drafts.get(owner)
-        if draft is not None and draft.type == "COUNTRY":
-            return draft.country, i + 2
+    draft = ctx.drafts.get(owner) if owner else None
+    if draft is None or draft.type != "COUNTRY" or (i + 1 < len(doc) and ctx.taken[i + 1] == owner):
+        return None, i
+    if i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s") and ctx.taken[i + 1] is None:
+        return draft.country, i + 2
+    if _names_country(ctx, draft, i) and i + 1 < len(doc) and ctx.taken[i + 1] is None and (
+            role_at(ctx, i + 1, len(doc)) is not None or doc[i + 1].lower_ in ("and", "or")):
+        return draft.country, i + 1  # "U.S. negotiators", "US Congress", "U.S. and Russian negotiators"
     return None, i
+
+
+def _names_country(ctx: Context, draft: Draft, i: int) -> bool:
+    """Token i ends a mention of the country by its name (not a capital used as a place)."""
+    return any(e - 1 == i and rule == "country-name" for _, e, rule in draft.mentions)
 
 
 def demonym(ctx: Context, key: str) -> str | None:

@@ -46,7 +46,9 @@ def link_misspelt(ctx: Context) -> None:
     """A capitalised word one slip away from a known one-word name."""
     doc = ctx.doc
     for i, tok in enumerate(doc):
-        if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
+        if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if tok.is_sent_start and tok.ent_type_ not in ("GPE", "ORG"):
             continue
         if tok.ent_type_ in ("PERSON", "NORP", "DATE") or ctx.keys[i] in ctx.kb.adjectives or ctx.keys[i].rstrip("s") in ctx.kb.adjectives:
             continue  # a demonym is not a misspelt country ("Armenian", "Armenia")

@@ -198,6 +198,8 @@ def attach_titles(ctx: Context) -> None:
 
 def _is_role_word(ctx: Context, tok: Any) -> bool:
     low = phrase_key(tok.text)
+    if tok.text == "-":
+        return False
     return low in ctx.kb.roles or low.rstrip("s") in ctx.kb.roles or low in ctx.kb.adjectives
 
 
@@ -209,6 +211,9 @@ def _premodifier_start(ctx: Context, start: int) -> int:
     steps = 0
     while k >= 0 and steps < MAX_ROLE_TOKENS:
         tok = doc[k]
+        if tok.tag_ == "POS" and k > 0 and _country_owner(ctx, k - 1):
+            best = k - 1  # "Lebanon's new President Elias Hrawi"
+            break
         if tok.is_space or tok.tag_ in STOP_TAGS or tok.dep_ == "poss":
             break
         if tok.text == "-" and k > 0 and not doc[k - 1].whitespace_ and doc[k - 1].is_alpha:
@@ -233,6 +238,11 @@ def _premodifier_start(ctx: Context, start: int) -> int:
     while best < start and (doc[best].lower_ in TITLE_LINKS or doc[best].tag_ in ("DT", "HYPH")):
         best += 1
     return best
+
+
+def _country_owner(ctx: Context, k: int) -> bool:
+    owner = ctx.taken[k]
+    return owner is not None and owner in ctx.drafts and ctx.drafts[owner].type == "COUNTRY"
 
 
 def _link_continues(ctx: Context, k: int) -> bool:

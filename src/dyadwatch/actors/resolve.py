@@ -128,10 +128,16 @@ def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
         if rule.startswith("title+"):
             sent = ctx.doc[start].sent
             found = {ctx.drafts[o].country for o in ctx.taken[sent.start:sent.end]
-                     if o and o in ctx.drafts and ctx.drafts[o].type == "COUNTRY"}
+                     if o and o in ctx.drafts and ctx.drafts[o].type == "COUNTRY" and _named(ctx.drafts[o], sent)}
             if len(found) == 1:
                 return found.pop()
     return None
+
+
+def _named(draft: Draft, sent: Any) -> bool:
+    """The country is named in the sentence (by name, capital or demonym), not only through a
+    collective ("the German government" is an actor of its own there)."""
+    return any(sent.start <= s < sent.end and ">GOV" not in rule for s, _, rule in draft.mentions)
 
 
 def _actor(ctx: Context, draft: Draft) -> Actor:
