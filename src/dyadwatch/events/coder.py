@@ -53,6 +53,15 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+THREAT_CODE = "130"
+AUTHOR_PREPS = frozenset({"by", "from"})
+CONDITION_MARKS = frozenset({"unless", "if"})
+# Roots whose acts CAMEO codes with the source alone when the text names no target
+# (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
+SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
+# Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
+# the grammatical subject holds the attitude.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve"})
 # "X said Y must drop barriers": a demand whatever the act demanded, so a verb with no
 # pattern of its own still codes when an obligation modal and a frame of saying govern it.
 OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
@@ -161,6 +170,8 @@ def _participle_subjects(pred: Token) -> list[Token]:
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     subjects = _children(pred, "nsubj", "csubj")
+    if passive and pred.lemma_.lower() in STATIVE_PASSIVES and not _children(pred, "agent"):
+        passive, subjects = False, _children(pred, "nsubjpass")
     if not subjects and not passive:
         subjects = _inherited_subjects(pred) or _participle_subjects(pred)
     agents = [o for p in _children(pred, "agent") for o in _children(p, "pobj")]
@@ -277,12 +288,19 @@ def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool]]:
     heads: list[tuple[Token, bool]] = []
     if not p.notarget and not p.nominal:
         heads += [(o, False) for o in f.objects]
+        # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
+        # the act answers is its target.
+        heads += [(a, False) for o in f.objects for prep, a, _ in _preps(o) if prep in AUTHOR_PREPS]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
     heads += [(o, True) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
     for comp in f.complements:
         # "demanded that the US cancel ...": the one asked to act is the target.
         heads += [(o, False) for o in _children(comp, "nsubj", "nsubjpass", "dobj")]
+    for aim in _children(f.pred, "advcl"):
+        if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
+            heads += [(o, True) for o in _children(aim, "dobj")] + [(o, True) for prep, o, _ in _preps(aim) if prep in order]
     # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
     heads += [(o, False) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
@@ -407,6 +425,10 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     intent = None
     if fact.reason is not None:
         intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
+        if intent is not None and _conditional_on_other(tok):
+            # "will withdraw its force unless X ...": an intention made conditional on another
+            # party's act is a threat (CAMEO 13x) whatever the act.
+            intent = intent if intent.startswith("13") else THREAT_CODE
         if intent is None:
             return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
@@ -429,10 +451,14 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
     targets = find_targets(doc, p, f, sources)
-    if not targets and len(sources) < 2 and not p.untargeted:
+    if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS:
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def _conditional_on_other(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children) for c in tok.children)
 
 
 def _aux_words(tok: Token) -> set[str]:
