@@ -161,8 +161,41 @@ def test_coder_stated_intention_is_coded_as_intent():
     assert ("033", "TUR", "SYR") in got
 
 
-def test_coder_narrated_future_is_a_prediction_not_an_intent():
-    assert not code("Turkey will send aid to Syria.").events
+def test_coder_narrated_future_cooperation_is_an_announced_intent():
+    assert ("033", "TUR", "SYR") in triples("Turkey will send aid to Syria.")
+
+
+def test_coder_narrated_future_attack_is_a_prediction_not_a_threat():
+    assert not code("Turkey will attack Syria.").events
+
+
+def test_coder_readiness_of_the_subject_is_its_intent():
+    assert {e.cameo[:2] for e in code("Syria says it is willing to withdraw its troops from Georgia.").events} == {"03"}
+
+
+def test_coder_intention_conditional_on_another_is_a_threat():
+    got = triples("Iran said it will withdraw its ambassador from France unless France apologizes.")
+    assert any(c.startswith("13") and s == "IRN" for c, s, _ in got), got
+
+
+def test_coder_obligation_in_reported_speech_needs_no_pattern_for_the_act():
+    assert ("100", "TUR", "IRN") in triples("Turkey declared that Iran must drop its barriers to imports.")
+
+
+def test_coder_attitude_in_stative_passive_keeps_its_subject():
+    assert ("110", "ISR", "FRA") in triples("Israel is opposed to the mediation by France.")
+
+
+def test_coder_author_of_a_rejected_call_is_the_target():
+    assert any(c.startswith("12") and (s, t) == ("GEO", "UKR") for c, s, t in triples("Georgia rejected calls by Ukraine for new talks."))
+
+
+def test_coder_rejection_without_a_named_target_keeps_its_source():
+    assert any(c.startswith("12") and (s, t) == ("IRN", None) for c, s, t in triples("Iran declined to comment on the plan and refused to resign."))
+
+
+def test_coder_participle_on_a_noun_of_saying_acts_for_its_issuer():
+    assert any(c.startswith("10") and (s, t) == ("TUR", "IRN") for c, s, t in triples("Turkey issued a statement demanding that Iran release the sailors."))
 
 
 def test_coder_reported_obligation_is_a_demand_on_the_target():

@@ -433,7 +433,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
     if intent is not None:
-        if not sources or not own_act(doc, tok, sources):
+        if not sources or not own_act(doc, tok, sources, narrated=intent.startswith("03")):
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
         p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
@@ -525,17 +525,18 @@ def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
     return False
 
 
-def own_act(doc: Document, tok: Token, sources: list[Actor]) -> bool:
+def own_act(doc: Document, tok: Token, sources: list[Actor], *, narrated: bool = False) -> bool:
     """A commitment counts when the one who states it (in a report or a quotation) is the one who will act."""
     frame = reporting_frame(tok)
     said_by = speakers(doc, frame) if frame is not None else []
     if frame is None:
         quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
         if quote is None:
-            # News narration of an actor's own coming act ("Finland will give Tanzania a grant")
-            # reports an announced plan; CAMEO codes it as the actor's intent. Inside someone
-            # else's quotation the same words are that speaker's prediction.
-            return True
+            # News narration of an actor's coming cooperation ("Finland will give Tanzania a
+            # grant") reports an announced plan, which CAMEO codes as intent (`narrated`). A
+            # threat is an act of speech: the narrator's "X will attack" is a prediction unless
+            # X says it. Inside someone else's quotation both are that speaker's prediction.
+            return narrated
         who = quote.speaker.actor_id if quote.speaker else None
         said_by = [a for a in doc.actors if a.id == who]
     if not said_by:
@@ -566,10 +567,9 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
     seen: set[tuple] = set()
     for tok in parse:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in VERB_POS and lemma in patterns.verbs:
-            decision = _decide(doc, tok, patterns.verbs[lemma], read_frame(tok))
-        elif tok.pos_ in VERB_POS and _aux_words(tok) & OBLIGATION_MODALS and reporting_frame(tok) is not None:
-            decision = _decide(doc, tok, (OBLIGATION,), read_frame(tok))
+        obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & OBLIGATION_MODALS) and reporting_frame(tok) is not None
+        if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged):
+            decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + ((OBLIGATION,) if obliged else ()), read_frame(tok))
         elif tok.pos_ in NOUN_POS:
             keys = token_keys(tok) & patterns.nouns.keys()
             if not keys or _is_theme_of_coded_verb(tok, patterns):
