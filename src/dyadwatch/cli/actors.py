@@ -46,18 +46,26 @@ def import_(files: tuple[Path, ...], dict_path: Path | None, as_json: bool) -> N
 @click.option("--text", help="resolve this text and show how NAME was linked in it")
 @click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="resolve this file (text or HTML) instead")
 @click.option("--date", "day", help="date for offices (YYYY-MM-DD; default: the document's date, else today)")
+@click.option("--dict", "dict_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="user dictionary to use (default: $DYADWATCH_ACTOR_DICT, else ~/.config/dyadwatch/actors.json if present)")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of tables")
-def show(name: str, text: str | None, file_: Path | None, day: str | None, as_json: bool) -> None:
+def show(name: str, text: str | None, file_: Path | None, day: str | None, dict_path: Path | None, as_json: bool) -> None:
     """Explain how NAME resolves: knowledge-base entries (offices, codes, spellings), and with
     --text/--file every mention in that document, the rule that linked it and its code."""
-    from ..actors.explain import known_entries, resolution_rows
-    from ..actors.kb import default_kb
+    import os
 
-    emit(known_entries(default_kb(), name, day), as_json, title=f"known as {name!r}")
+    from ..actors.explain import known_entries, resolution_rows
+    from ..actors.kb import USER_DICT_ENV, default_kb
+
+    if dict_path is not None:
+        os.environ[USER_DICT_ENV] = str(dict_path)  # the resolution below reads the same dictionary
+    known = known_entries(default_kb(), name, day)
+    emit(known, as_json, title=f"known as {name!r}")
     if text is None and file_ is None:
         return
     doc = _resolve(text, file_, day)
-    emit(resolution_rows(doc, name), as_json, title=f"{name!r} in {file_ or 'the text'}")
+    ids = frozenset(row["id"] for row in known)
+    emit(resolution_rows(doc, name, ids), as_json, title=f"{name!r} in {file_ or 'the text'}")
 
 
 def _resolve(text: str | None, path: Path | None, day: str | None):
