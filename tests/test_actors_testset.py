@@ -2,7 +2,9 @@
 
 Each line is an invented sentence with its publication date and the actors it must yield:
 `find` is a phrase of the sentence; the actor whose mention covers it must have the given
-`code` (a prefix, as the mention names it: "Baku" -> AZEGOV), and `id` / `type` when given.
+`code` (a prefix, as the mention names it: "Baku" -> AZEGOV), and `id` / `type` / `country`
+when given. `set` names a group of sentences written together before the rules they test
+(`python tests/test_actors_testset.py SET` scores one group alone).
 """
 from __future__ import annotations
 
@@ -44,16 +46,18 @@ def check_case(case: dict, doc) -> list[str]:
             problems.append(f"id {actor.id} want {want['id']}")
         if "type" in want and actor.type != want["type"]:
             problems.append(f"type {actor.type} want {want['type']}")
+        if "country" in want and actor.country != want["country"]:
+            problems.append(f"country {actor.country} want {want['country']}")
         if problems:
             misses.append(f"{want['find']!r}: " + ", ".join(problems) + f" [{mention.rule}]")
     return misses
 
 
-def score_testset() -> tuple[int, int, list[str]]:
+def score_testset(only: str | None = None) -> tuple[int, int, list[str]]:
     from dyadwatch.models import InputRecord
     from dyadwatch.pipeline import Pipeline, build
 
-    cases = load_cases()
+    cases = [c for c in load_cases() if only is None or c.get("set") == only]
     pipeline = Pipeline(stages=build(["extract", "parse", "actors"]))
     inputs = [InputRecord(id=str(i), text=c["text"], published=c.get("published"), language="en") for i, c in enumerate(cases)]
     ok = total = 0
@@ -84,6 +88,8 @@ def test_actors_testset_score_above_floor():
 
 
 if __name__ == "__main__":
-    ok, total, misses = score_testset()
+    import sys
+
+    ok, total, misses = score_testset(sys.argv[1] if len(sys.argv) > 1 else None)
     print("\n".join(misses))
     print(f"{ok}/{total} = {ok / total:.3f}")
