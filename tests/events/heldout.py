@@ -22,15 +22,19 @@ class Case:
     roots: tuple[str, ...]
     source: str | None
     target: str | None
+    batch: int = 1  # sets of sentences written at different times; a comment after sentences starts the next
 
 
 def cases() -> list[Case]:
     out = []
+    batch = 1
     for line in HELDOUT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") and out and out[-1].batch == batch:
+            batch += 1
         if not line.strip() or line.startswith("#"):
             continue
         text, roots, src, tgt = line.split("\t")
-        out.append(Case(text, tuple(roots.split("|")), None if src == "-" else src, None if tgt == "-" else tgt))
+        out.append(Case(text, tuple(roots.split("|")), None if src == "-" else src, None if tgt == "-" else tgt, batch))
     return out
 
 
@@ -43,16 +47,23 @@ def _side_ok(want: str | None, side) -> bool:
 def score(docs, items: list[Case]) -> tuple[dict, list[str]]:
     root = triple = 0
     misses = []
+    per_batch: dict[int, list[int]] = {}
     for case, doc in zip(items, docs):
         same = [e for e in doc.events if e.cameo[:2] in case.roots]
         ok = [e for e in same if _side_ok(case.source, e.source) and _side_ok(case.target, e.target)]
         root += bool(same)
         triple += bool(ok)
+        counts = per_batch.setdefault(case.batch, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += bool(same)
+        counts[2] += bool(ok)
         if not ok:
             got = [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in doc.events]
             misses.append(f"want {'|'.join(case.roots)} {case.source}->{case.target}, got {got}: {case.text}")
     n = len(items)
-    return {"sentences": n, "root_accuracy": round(root / n, 3), "triple_accuracy": round(triple / n, 3)}, misses
+    batches = {f"set{b}": {"sentences": c[0], "root": round(c[1] / c[0], 3), "triple": round(c[2] / c[0], 3)}
+               for b, c in sorted(per_batch.items())}
+    return {"sentences": n, "root_accuracy": round(root / n, 3), "triple_accuracy": round(triple / n, 3), "by_set": batches}, misses
 
 
 def run() -> tuple[dict, list[str]]:
