@@ -272,6 +272,18 @@ def link_id_of(r: EventReport) -> str:
     return "ev-" + hashlib.sha256(f"{r.doc_id}#{r.n}".encode()).hexdigest()[:16]
 
 
+def majority_direction(reports: list[EventReport], first: EventReport) -> bool:
+    """The direction most reports give (ties go to the first report).
+
+    Reports of one act word it differently ("X called Y", "Y received a call from X"); the
+    linked event follows what most outlets say rather than whichever report came first.
+    """
+    votes = Counter(orient(r).forward for r in reports)
+    if votes[True] == votes[False]:
+        return orient(first).forward
+    return votes[True] > votes[False]
+
+
 def finish(event: Open) -> tuple[LinkedEvent, list[ReportLink]]:
     reports = sorted((r for r, _ in event.members), key=first_report_order)
     first = reports[0]
@@ -287,7 +299,7 @@ def finish(event: Open) -> tuple[LinkedEvent, list[ReportLink]]:
     any_dates = [r.date for r in reports if r.date]
     date = min(precise_dates) if precise_dates else (min(any_dates) if any_dates else None)
     o = event.first
-    forward = orient(first).forward
+    forward = majority_direction(reports, first)
     a_actor = event.persons[0] or o.a.actor
     b_actor = event.persons[1] or o.b.actor
     source, target = (a_actor, b_actor) if forward else (b_actor, a_actor)
