@@ -29,11 +29,6 @@ GENERIC_HEADS = frozenset({"government", "authorities", "police", "army", "milit
                            "parliament", "security services", "local authorities"})
 # Nouns that, after a regional adjective, make an epithet for a country ("the Central Asian republic").
 EPITHET_NOUNS = frozenset({"republic", "state", "country", "nation", "kingdom", "emirate", "monarchy", "neighbour", "neighbor"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "stress", "explain", "believe", "think", "claim", "argue", "emphasize",
-                          "emphasise", "insist", "warn", "suggest", "state", "declare", "continue", "conclude", "point", "recall",
-                          "comment", "write", "answer", "reply", "admit", "assert", "predict", "sum", "underline", "announce",
-                          "deny", "acknowledge", "observe", "remark", "mention", "urge", "consider", "expect", "fear", "doubt"})
-PRONOUNS = frozenset({"he", "she"})
 # Office words and the KB office titles they stand for, most senior first.
 OFFICE_TITLES = {
     "leader": ("Supreme Leader", "President", "Leader", "King", "Emir", "Prime Minister", "Chancellor"),
@@ -49,13 +44,15 @@ OFFICE_TITLES = {
     "emir": ("Emir",),
     "supreme leader": ("Supreme Leader",),
 }
-# Sentences looked back over for the speaker a pronoun stands for.
-PRONOUN_WINDOW_SENTENCES = 3
 # Share of all country mentions one country needs to be "the country the text is about",
 # and the fewest mentions; calibrated on invented one-country and two-country test texts.
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
 MAX_ROLE_WORDS = 3
+# "ethnic" before a demonym names people of that origin, usually a minority in another country.
+ETHNIC = "ethnic"
+# CAMEO codes ethnic groups as civilians (the agents dictionary's ETHNIC_GROUP).
+ETHNIC_SECTOR = "CVL"
 
 
 def role_at(ctx: Context, k: int, end: int) -> tuple[Role, int] | None:
@@ -64,7 +61,8 @@ def role_at(ctx: Context, k: int, end: int) -> tuple[Role, int] | None:
         if k + n > end or not ctx.keys[k + n - 1]:
             continue
         key = span_key(ctx.doc, ctx.keys, k, k + n)  # "Vice-President" as one word
-        for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
+        for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else "",
+                     key[:-3] + "man" if key.endswith("men") else ""):
             role = ctx.kb.roles.get(form) if form else None
             if role is not None:
                 return role, k + n
@@ -116,6 +114,9 @@ def link_descriptors(ctx: Context) -> None:
             countries.append((nxt, first + 1, after))  # "Hungarian and Romanian officials"
             first = after
         found = role_at(ctx, first, n)
+        if i > 0 and doc[i - 1].lower_ == ETHNIC and len(countries) == 1 and ctx.taken[i - 1] is None:
+            _ethnic_group(ctx, country, i - 1, first, found)
+            continue
         if found is None:
             for country, start, after in countries:
                 _demonym_alone(ctx, country, start, after)
@@ -142,6 +143,23 @@ def _descriptor(ctx: Context, country: str, role: Role, i: int, end: int, phrase
             _office_reference(ctx, country, role, i, end)
     elif role.kind in ("body", "group") or plural:
         _institution(ctx, country, role, i, end)
+
+
+def _ethnic_group(ctx: Context, ethnicity: str, i: int, after: int, found: tuple[Role, int] | None) -> None:
+    """ "ethnic Albanians", "ethnic Albanian guerrillas": people of that origin living elsewhere;
+    the group's country is the place the text puts them in (settled when the document is read)."""
+    end, sector = after, ETHNIC_SECTOR
+    if found is not None:
+        role, end = extend_role(ctx, *found)
+        sector = role.sector or sector
+    elif ctx.doc[after - 1].tag_ not in ("NNS", "NNPS"):
+        return  # "ethnic Albanian" before a noun that is no group ("ethnic Albanian areas")
+    if not ctx.free(i, end):
+        return
+    draft_id = slug(f"ethnic {' '.join(ctx.keys[i + 1:end])}")
+    draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=ctx.doc[i:end].text, type="GROUP", sector=sector,
+                                               code=sector, rule="ethnic-group", ethnicity=ethnicity)
+    ctx.mention(draft, i, end, "ethnic-group")
 
 
 def _demonym_alone(ctx: Context, country: str, i: int, end: int) -> None:
@@ -253,7 +271,7 @@ def _institution(ctx: Context, country: str, role: Role, i: int, end: int) -> No
     doc = ctx.doc
     words = doc[i:end].text
     draft_id = slug(f"{country} {' '.join(ctx.keys[i + 1:end])}")
-    typ = "GROUP" if role.kind == "group" or (role.type == "PERSON") else "ORG"
+    typ = "GROUP" if role.kind == "group" or role.type in ("PERSON", "GROUP") else "ORG"
     draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=words, type=typ, country=country, sector=role.sector,
                                                code=(ctx.kb.country_code(country) or "") + (role.sector or ""), rule="adjective+institution")
     name_like = all(t.text[:1].isupper() for t in doc[i:end])
@@ -290,7 +308,8 @@ def _region_adjective(ctx: Context, i: int) -> tuple[str, int] | None:
 
 
 def dominant_country(ctx: Context) -> str | None:
-    counts = Counter(d.country for d in ctx.drafts.values() if d.type == "COUNTRY" for _ in d.mentions)
+    counts = Counter(d.country for d in ctx.drafts.values()
+                     if d.type == "COUNTRY" or (d.type == "LOCATION" and d.rule == "seat-place") for _ in d.mentions)
     total = sum(counts.values())
     if not total:
         return None
@@ -300,9 +319,10 @@ def dominant_country(ctx: Context) -> str | None:
     return country if top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE else None
 
 
-def _sentence_country(ctx: Context, i: int) -> str | None:
+def sentence_country(ctx: Context, i: int) -> str | None:
+    """The one country the sentence of token i names (by name, capital, demonym or a place in it)."""
     sent = ctx.doc[i].sent
-    found = {ctx.drafts[o].country for o in ctx.taken[sent.start:sent.end] if o and ctx.drafts[o].type == "COUNTRY"}
+    found = ctx.sentence_countries(sent.start, sent.end)
     return found.pop() if len(found) == 1 else None
 
 
@@ -322,7 +342,7 @@ def link_generic(ctx: Context) -> None:
         role, end = found
         if not ctx.free(i, end) or _continues_noun(ctx, end) or (i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS")):
             continue
-        country = _of_country(ctx, end) or _sentence_country(ctx, i)
+        country = _of_country(ctx, end) or sentence_country(ctx, i)
         if country is None:
             if not dominant_done:
                 dominant, dominant_done = dominant_country(ctx), True
@@ -349,7 +369,7 @@ def _of_country(ctx: Context, end: int) -> str | None:
 def _generic_actor(ctx: Context, country: str | None, role: Role, start: int, end: int) -> None:
     adjective = _adjective_for(ctx, country)
     name = f"{adjective} {role.phrase}" if adjective else role.phrase
-    typ = "GROUP" if role.kind == "group" else "ORG"
+    typ = "GROUP" if role.kind == "group" or role.type == "GROUP" else "ORG"
     draft_id = slug(f"{country or ''} {role.phrase}")
     code = ((ctx.kb.country_code(country) or "") if country else "") + (role.sector or "")
     draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=name, type=typ, country=country, sector=role.sector,
@@ -422,35 +442,4 @@ def _antecedent(ctx: Context, role: Role, country: str | None, before: int) -> D
         elif official:
             continue
         best, best_at = draft, at
-    return best
-
-
-def link_pronouns(ctx: Context) -> None:
-    """he/she as the subject of a speech verb ("he said", "according to him"): the last person."""
-    doc = ctx.doc
-    for i, tok in enumerate(doc):
-        if ctx.taken[i] is not None or tok.lower_ not in PRONOUNS | {"him", "her"}:
-            continue
-        speech = (tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH_VERBS) or (
-            tok.lower_ in ("him", "her") and i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according")
-        if not speech:
-            continue
-        person = _last_person(ctx, i)
-        if person is not None:
-            ctx.mention(person, i, i + 1, "pronoun-speech")
-
-
-def _last_person(ctx: Context, i: int) -> Draft | None:
-    sents = list(ctx.doc.sents)
-    here = ctx.doc[i].sent.start
-    window_start = here
-    for s in reversed([s for s in sents if s.start < here][-PRONOUN_WINDOW_SENTENCES:]):
-        window_start = s.start
-    best, best_at = None, -1
-    for draft in ctx.drafts.values():
-        if draft.type != "PERSON":
-            continue
-        at = ctx.last_mention_before(draft, i)
-        if at >= window_start and at > best_at:
-            best, best_at = draft, at
     return best

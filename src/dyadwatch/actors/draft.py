@@ -26,6 +26,7 @@ class Draft:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, rule
     name_key: str = ""
     region_members: tuple[str, ...] = ()
+    ethnicity: str | None = None  # "ethnic Albanians": the country of the ethnic name, not of the group
 
     def add_role(self, role: str) -> None:
         if role and role not in self.roles:
@@ -74,6 +75,21 @@ class Context:
     def country_draft(self, iso3: str, rule: str) -> Draft | None:
         eid = self.kb.country_ids.get(iso3)
         return self.draft_for(self.kb.entries[eid], rule) if eid else None
+
+    def sentence_countries(self, start: int, end: int, *, named_only: bool = False) -> set[str]:
+        """Countries named in tokens [start, end): countries by any name, places by their
+        country ("in Aleppo" is Syria). `named_only` leaves out collectives ("the German
+        government") that are actors of their own."""
+        found = set()
+        for k in range(start, end):
+            owner = self.taken[k]
+            draft = self.drafts.get(owner) if owner else None
+            if draft is None or not draft.country or draft.type not in ("COUNTRY", "LOCATION"):
+                continue
+            if named_only and draft.type == "COUNTRY" and any(s <= k < e and ">GOV" in r for s, e, r in draft.mentions):
+                continue
+            found.add(draft.country)
+        return found
 
     def last_mention_before(self, draft: Draft, tok: int) -> int:
         ends = [s for s, e, _ in draft.mentions if s < tok]

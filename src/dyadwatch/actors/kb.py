@@ -94,6 +94,12 @@ class KnowledgeBase:
             return None
         return self.cameo.get(iso3, iso3)
 
+    def country_of_code(self, code: str) -> str | None:
+        """The ISO country whose CAMEO country code this is (SYR -> SYR, KSV -> XKX), or None."""
+        if code in self.country_ids:
+            return code
+        return next((iso for iso, cameo in self.cameo.items() if cameo == code), None)
+
     def holder_offices(self, person_id: str) -> list[Office]:
         return self.offices.get(person_id, [])
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from .draft import Context, Draft
 from .kb import Entry, Office, phrase_key, slug
-from .translit import name_key
+from .translit import key_id, name_key
 
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "ousted", "deposed", "late"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "m."})
@@ -23,7 +23,8 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         start, end = ent.start, ent.end
-        while start < end and (ctx.doc[start].lower_ in ("the", "a", "an") or ctx.doc[start].lower_ in HONORIFICS or not ctx.doc[start].is_alpha):
+        while start < end and (ctx.doc[start].lower_ in ("the", "a", "an") or ctx.doc[start].lower_ in HONORIFICS or not ctx.doc[start].is_alpha
+                               or (end - start > 2 and _leading_title(ctx, start))):
             start += 1
         while end > start and (ctx.doc[end - 1].text in ("'s", "’s", "'") or not ctx.doc[end - 1].text[-1:].isalnum()):
             end -= 1
@@ -37,6 +38,12 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         spans.append((start, end))
     covered = {i for s, e in spans for i in range(s, e)}
     return spans + [s for s in _unlabelled_names(ctx) if not covered & set(range(*s))]
+
+
+def _leading_title(ctx: Context, k: int) -> bool:
+    """ "Spokeswoman" in a PERSON entity "Spokeswoman Maria Lund": a title NER took into the name."""
+    role = ctx.kb.roles.get(ctx.keys[k])
+    return role is not None and role.type == "PERSON" and role.kind in ("office", "profession")
 
 
 def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
@@ -93,7 +100,7 @@ def link_named_persons(ctx: Context) -> None:
             ctx.mention(ctx.draft_for(entry, "kb-surname-on-date"), start, end, "kb-surname-on-date")
             continue
         name = ctx.doc[start:end].text
-        draft = Draft(id=slug(name), name=name, type="PERSON", rule="ner-person", name_key=name_key(name))
+        draft = Draft(id=key_id(name) or slug(name), name=name, type="PERSON", rule="ner-person", name_key=name_key(name))
         ctx.mention(draft, start, end, "ner-person")
 
 
@@ -112,7 +119,7 @@ def _person_for_name(ctx: Context, start: int, end: int) -> Draft:
         draft = ctx.draft_for(ctx.kb.entries[ids[0]], "kb-name")
         draft.name_key = name_key(draft.name)
         return draft
-    return Draft(id=slug(name), name=name, type="PERSON", rule="ner-person", name_key=key)
+    return Draft(id=key_id(name) or slug(name), name=name, type="PERSON", rule="ner-person", name_key=key)
 
 
 def surname_owner(ctx: Context, key: str, tok: int) -> Draft | None:

@@ -5,7 +5,8 @@ import re
 from typing import Any
 
 from ..models import Actor, Mention
-from .describe import link_descriptors, link_epithets, link_generic, link_pronouns, link_role_nouns
+from .coref import link_pronouns
+from .describe import link_descriptors, link_epithets, link_generic, link_role_nouns
 from .draft import Context, Draft
 from .kb import KnowledgeBase, default_kb, slug
 from .match import find_matches, token_keys
@@ -40,10 +41,10 @@ def resolve_actors(parse: Any, published: str | None = None, kb: KnowledgeBase |
     link_quoted_names(ctx)
     link_parentheticals(ctx)
     link_unknown_orgs(ctx)
+    link_places(ctx)  # before bare bodies and groups, which take their country from places
     link_generic(ctx)
     link_role_nouns(ctx)
     link_pronouns(ctx)
-    link_places(ctx)
     return finish(ctx)
 
 
@@ -56,11 +57,30 @@ def link_dictionary(ctx: Context) -> None:
             continue  # "Jordan" inside a person's name
         rule = {"seat": "seat>GOV", "country-name": "country-name", "region": "region", "official": "kb-name"}.get(m.surface.kind, "kb-name")
         if m.surface.kind == "seat" and m.start > 0 and ctx.doc[m.start - 1].lower_ in LOCATIVE:
-            rule = "seat-place"
+            ctx.mention(_seat_place(ctx, m), m.start, m.end, "seat-place")
+            continue
         draft = ctx.draft_for(entry, rule)
         if entry.type == "PERSON":
             draft.name_key = draft.name_key or _key(draft.name)
         ctx.mention(draft, m.start, m.end, rule)
+
+
+def _seat_place(ctx: Context, m: Any) -> Draft:
+    """ "in Brussels", "near Ankara": a capital after a locative preposition is the city itself,
+    in the country whose capital it is (not the government or organisation it stands for
+    when it acts: "Brussels demanded", "Moscow said")."""
+    name = ctx.doc[m.start:m.end].text
+    country = next((ctx.kb.entries[s.entry_id].country for s in ctx.kb.surfaces.get(m.key, [])
+                    if s.kind == "seat" and ctx.kb.entries[s.entry_id].type == "COUNTRY"), None)
+    if country is None:
+        place = find_place(name)
+        country = place.country if place is not None else None
+    draft_id = slug(name)
+    existing = ctx.drafts.get(draft_id)
+    if existing is not None and existing.type == "LOCATION":
+        return existing
+    return Draft(id=draft_id if existing is None else f"{draft_id}-place", name=name, type="LOCATION", country=country,
+                 code=ctx.kb.country_code(country), rule="seat-place")
 
 
 def _key(name: str) -> str:
@@ -100,6 +120,7 @@ def finish(ctx: Context) -> list[Actor]:
 def _settle(ctx: Context, draft: Draft) -> None:
     """Country, sector, roles and code from what is known and what the text says."""
     if draft.type != "PERSON":
+        _settle_group(ctx, draft)
         return
     offices = ctx.kb.holder_offices(draft.id)
     office = holder_on(offices, ctx.published)
@@ -122,26 +143,46 @@ def _settle(ctx: Context, draft: Draft) -> None:
 
 
 def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
-    """ "President Mugabe ... in Zimbabwe": an office holder the text does not place belongs to
-    the one country named in the sentence where the title appears."""
-    if draft.role_sector not in ("GOV", "MIL", "LEG", "JUD", "COP"):
+    """ "President Mugabe ... in Zimbabwe", "Police Chief Omar Haddad said the attack in Aleppo":
+    a person whose role gives a sector but whom the text does not place belongs to the one
+    country named in the sentence where the role is written (the title's mention first)."""
+    if draft.role_sector is None or draft.role_igo:
         return None
     if any(w in " ".join(draft.roles).lower() for w in DIPLOMATIC_WORDS):
         return None  # an envoy's sentence names the country he is sent to
-    for start, _, rule in draft.mentions:
-        if rule.startswith("title+"):
-            sent = ctx.doc[start].sent
-            found = {ctx.drafts[o].country for o in ctx.taken[sent.start:sent.end]
-                     if o and o in ctx.drafts and ctx.drafts[o].type == "COUNTRY" and _named(ctx.drafts[o], sent)}
-            if len(found) == 1:
-                return found.pop()
+    named = [m for m in draft.mentions if not m[2].startswith("pronoun") and m[2] != "role-noun"]
+    titled = [m for m in named if m[2].startswith("title+")]
+    for start, _, _ in titled or named[:1]:
+        sent = ctx.doc[start].sent
+        found = ctx.sentence_countries(sent.start, sent.end, named_only=True)
+        if len(found) == 1:
+            return found.pop()
     return None
 
 
-def _named(draft: Draft, sent: Any) -> bool:
-    """The country is named in the sentence (by name, capital or demonym), not only through a
-    collective ("the German government" is an actor of its own there)."""
-    return any(sent.start <= s < sent.end and ">GOV" not in rule for s, _, rule in draft.mentions)
+def _settle_group(ctx: Context, draft: Draft) -> None:
+    """An organisation or group with a sector but no country ("the interior ministry", an
+    unknown body): the country its code begins with, else the one country of its sentence,
+    else the country the text is about."""
+    if draft.country or draft.type not in ("ORG", "GROUP") or not draft.sector:
+        return
+    code = draft.code or ""
+    if code[:3] in ("IGO", "NGO", "MNC"):
+        return
+    by_code = ctx.kb.country_of_code(code[:3]) if len(code) > 3 and not draft.ethnicity else None
+    country = by_code
+    if country is None:
+        from .describe import dominant_country
+
+        sent = ctx.doc[min(s for s, _, _ in draft.mentions)].sent
+        found = ctx.sentence_countries(sent.start, sent.end) - {draft.ethnicity}
+        country = found.pop() if len(found) == 1 else dominant_country(ctx)
+        if country == draft.ethnicity:
+            country = None  # "ethnic Albanians" are not Albania's unless the text places them there
+    if country:
+        draft.country = country
+        if not by_code:
+            draft.code = (ctx.kb.country_code(country) or "") + (draft.sector or "")
 
 
 def _actor(ctx: Context, draft: Draft) -> Actor:
