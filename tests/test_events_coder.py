@@ -104,7 +104,7 @@ def test_coder_signed_agreement_between_two_parties_takes_them_as_sides():
     ("Russia will attack Ukraine.", "future"),
     ("If Russia attacks Ukraine, the war will spread.", "conditional"),
     ("Did Russia attack Ukraine?", "question"),
-    ("Russia plans to attack Ukraine.", "embedded"),
+    ("Russia hopes to attack Ukraine.", "embedded"),
     ("Lavrov believes that Russia will attack Ukraine.", "future"),
     ("Moscow has no chance to put pressure on Azerbaijan.", "negated"),
     ("Russia sent troops to attack Ukraine.", "purpose"),
@@ -217,3 +217,19 @@ def test_coder_crowd_takes_the_country_of_its_place():
     coding = code("Thousands of demonstrators in Baku protested.")
     (event,) = coding.events
     assert event.source.country == "AZE" and event.source.actor_id is None and event.cameo.startswith("14")
+
+
+def test_coder_narrated_plan_is_the_actors_intent_not_the_act():
+    coding = code("Russia plans to attack Ukraine.")
+    assert not [e for e in coding.events if e.cameo.startswith("19")]
+    assert [(e.cameo, e.source.code, e.target.code) for e in coding.events] == [("138", "RUS", "UKR")]
+
+
+def test_coder_conditional_offer_of_help_stays_an_offer():
+    coding = code("Germany said it would send weapons to Ukraine if it is attacked.")
+    assert {e.cameo[:2] for e in coding.events} == {"03"}, coding.events
+
+
+def test_coder_tagger_lemma_errors_fall_back_to_inflection():
+    coding = code("Thousands of students in Indonesia staged demonstrations on Saturday.")
+    assert [e.cameo for e in coding.events] == ["141"], coding.decisions

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
+from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
 from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
@@ -23,16 +24,11 @@ from .sides import GROUP_ID_PREFIX, actors_of, event_side, group_side, place_cou
 
 Token = Any
 
-# Nouns of quantity whose "of" phrase names the real theme.
-MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "thousand", "hundred", "lot", "amount", "number",
-                      "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply"})
 # Places the act is aimed at, read as the target only when nothing else names one.
 LAST_RESORT_PREPS = frozenset({"in", "inside"})
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
                         "regarding", "concerning", "into", "for", "upon", "of", "between")
-# Adverbs that act as verb particles in the parse ("step down", "pull out").
-PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
@@ -56,37 +52,26 @@ THIRD_PLACE_CODE = "044"
 THREAT_CODE = "130"
 AUTHOR_PREPS = frozenset({"by", "from"})
 CONDITION_MARKS = frozenset({"unless", "if"})
+# Coercion a state carries out where it rules (arrest, detention, expulsion, bans, curfews):
+# a passive with no agent is the act of the authorities of the place it names.
+AUTHORITY_CODES = ("172", "173", "174", "1721", "1722", "1723", "1724")
+# Nouns of people: violence done to them is an event even when they are nobody named.
+PERSON_NOUNS = frozenset({"people", "person", "civilian", "man", "woman", "child", "villager", "resident", "worker",
+                          "soldier", "policeman", "officer", "protester", "demonstrator", "student", "journalist",
+                          "passenger", "pilgrim", "militant", "rebel", "fighter", "guerrilla", "insurgent", "refugee",
+                          "hostage", "prisoner", "member", "supporter", "activist", "leader", "official", "guard"})
+# Shows of force done together by two states are military cooperation ("French and Egyptian
+# warships launched war games": 062, not 150).
+JOINT_CODES = {"150": "062"}
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
-# Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
-# the grammatical subject holds the attitude.
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve"})
 # "X said Y must drop barriers": a demand whatever the act demanded, so a verb with no
 # pattern of its own still codes when an obligation modal and a frame of saying govern it.
 OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
                      note="reported obligation on another actor", text="100 <verb under must/should in reported speech>", origin="frames")
-# Nouns of saying whose participle or clause carries the act ("a declaration demanding ...",
-# "its demand that ..."): the one who issued the noun is the one who acts.
-SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
-                          "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
-POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 VERB_POS = frozenset({"VERB"})
-TIME_ENTS = frozenset({"DATE", "TIME"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-
-
-@dataclass(frozen=True)
-class Frame:
-    pred: Token
-    subjects: tuple[Token, ...]
-    agents: tuple[Token, ...]
-    objects: tuple[Token, ...]
-    passive: bool
-    preps: tuple[tuple[str, Token, Token], ...]  # (preposition, its object, what it attaches to)
-    complements: tuple[Token, ...]
-    particles: frozenset[str]
-    themes: tuple[Token, ...]
 
 
 @dataclass(frozen=True)
@@ -109,133 +94,6 @@ class Decision:
 class Coding:
     events: list[Event] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _with_conjuncts(toks: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for t in toks:
-        for x in (t, *t.conjuncts):
-            if x not in out:
-                out.append(x)
-    return out
-
-
-def _preps(tok: Token) -> list[tuple[str, Token, Token]]:
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent"):
-            for o in p.children:
-                if o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS:
-                    continue  # "on Saturday" dates the act; it names no party
-                if o.dep_ in ("pobj", "pcomp"):
-                    out.append((p.lower_, o, tok))
-                    for c in o.conjuncts:
-                        out.append((p.lower_, c, tok))
-    return out
-
-
-def _inherited_subjects(pred: Token) -> list[Token]:
-    """Subjects shared with a governing verb: "called X and apologized", "began to withdraw"."""
-    tok = pred
-    for _ in range(4):
-        if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp") or tok.head is tok:
-            return []
-        tok = tok.head
-        subj = _children(tok, "nsubj")
-        if subj:
-            return subj
-        agent = [o for p in _children(tok, "agent") for o in _children(p, "pobj")]
-        if agent:
-            return agent
-    return []
-
-
-def _participle_subjects(pred: Token) -> list[Token]:
-    """Who acts in a participle on a noun: the noun itself ("protesters demanding ..."), or,
-    for a noun of saying, whoever issued it ("issued a declaration demanding ...")."""
-    if pred.dep_ != "acl" or pred.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    noun = pred.head
-    if noun.lemma_.lower() not in SPEECH_NOUNS:
-        return [noun]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        return _children(noun.head, "nsubj") or [o for p in _children(noun.head, "agent") for o in _children(p, "pobj")]
-    return []
-
-
-def read_frame(pred: Token) -> Frame:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
-    subjects = _children(pred, "nsubj", "csubj")
-    if passive and pred.lemma_.lower() in STATIVE_PASSIVES and not _children(pred, "agent"):
-        passive, subjects = False, _children(pred, "nsubjpass")
-    if not subjects and not passive:
-        subjects = _inherited_subjects(pred) or _participle_subjects(pred)
-    agents = [o for p in _children(pred, "agent") for o in _children(p, "pobj")]
-    objects = _children(pred, "dative", "dobj", "oprd")
-    if passive:
-        objects = _children(pred, "dative") + _children(pred, "nsubjpass")
-    objects = _with_conjuncts(objects)
-    preps = _preps(pred)
-    for prt in _children(pred, "prt"):
-        preps += _preps(prt)
-    complements = _children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
-    particles = {c.lower_ for c in _children(pred, "prt")} | {c.lower_ for c in _children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
-    themes = list(objects) + _children(pred, "attr", "oprd") + [o for _, o, _ in preps]
-    for comp in complements:
-        themes += _with_conjuncts(_children(comp, "dobj", "nsubjpass")) + [o for _, o, _ in _preps(comp)]
-        preps += _preps(comp)
-    for t in list(themes):
-        preps += _preps(t)
-        if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
-            # "25,000 tons of food aid": what is measured is the theme.
-            themes += [o for prep, o, _ in _preps(t) if prep == "of"]
-    return Frame(pred, tuple(_with_conjuncts(subjects)), tuple(_with_conjuncts(agents)), tuple(objects), passive,
-                 tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
-
-
-def nominal_frame(noun: Token) -> Frame:
-    subjects = _children(noun, "poss")
-    if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
-        # "the ILO reiterated its demand": the possessive is the subject of the governing verb.
-        subjects = _children(noun.head, "nsubj") or subjects
-    preps = _preps(noun)
-    themes = [o for _, o, _ in preps]
-    complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
-    return Frame(noun, tuple(_with_conjuncts(subjects)), (), (), False, tuple(preps), tuple(complements), frozenset(), tuple(themes))
-
-
-def token_keys(tok: Token) -> set[str]:
-    lemma = tok.lemma_.lower()
-    keys = {lemma, tok.lower_}
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod"):
-            keys.add(f"{c.lemma_.lower()}_{lemma}")
-            keys.add(f"{c.lower_}_{tok.lower_}")
-    return keys
-
-
-def _modifier_keys(toks: list[Token]) -> set[str]:
-    return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
-
-
-def matches(p: Pattern, f: Frame) -> bool:
-    if p.theme is not None and not any(token_keys(t) & p.theme for t in f.themes):
-        return False
-    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
-        return False
-    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
-        return False
-    if p.particle is not None and not (f.particles & p.particle):
-        return False
-    if p.modifiers is not None:
-        mods = _modifier_keys([f.pred]) if p.nominal else _modifier_keys(list(f.themes))
-        if not (mods & p.modifiers):
-            return False
-    return True
 
 
 def best_pattern(candidates: tuple[Pattern, ...], f: Frame) -> Pattern | None:
@@ -279,30 +137,32 @@ def reporting_frame(pred: Token) -> Token | None:
 
 def speakers(doc: Document, frame: Token) -> list[Actor]:
     out: list[Actor] = []
-    for s in _children(frame, "nsubj"):
+    for s in children(frame, "nsubj"):
         out += actors_of(doc, s)
     return out
 
 
-def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool]]:
-    heads: list[tuple[Token, bool]] = []
+def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool | None]]:
+    """Phrases that may name the target, most likely first, each with how to read it: True
+    to look deep into it, False for its noun phrase, None for a place of last resort."""
+    heads: list[tuple[Token, bool | None]] = []
     if not p.notarget and not p.nominal:
         heads += [(o, False) for o in f.objects]
         # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
         # the act answers is its target.
-        heads += [(a, False) for o in f.objects for prep, a, _ in _preps(o) if prep in AUTHOR_PREPS]
+        heads += [(a, False) for o in f.objects for prep, a, _ in preps_of(o) if prep in AUTHOR_PREPS]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
     heads += [(o, True) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
     for comp in f.complements:
         # "demanded that the US cancel ...": the one asked to act is the target.
-        heads += [(o, False) for o in _children(comp, "nsubj", "nsubjpass", "dobj")]
-    for aim in _children(f.pred, "advcl"):
+        heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj")]
+    for aim in children(f.pred, "advcl"):
         if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
-            heads += [(o, True) for o in _children(aim, "dobj")] + [(o, True) for prep, o, _ in _preps(aim) if prep in order]
+            heads += [(o, True) for o in children(aim, "dobj")] + [(o, True) for prep, o, _ in preps_of(aim) if prep in order]
     # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
-    heads += [(o, False) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
+    heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
 
 
@@ -316,8 +176,10 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> l
     source_countries = {a.country for a in sources} - {None}
     fallback: list[Actor] = []
     for head, deep in _target_heads(p, f):
-        found = [a for a in actors_of(doc, head, deep=deep) if a.id not in source_ids]
-        if deep:
+        found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids]
+        if deep is None:
+            found = [a for a in found if a.country]  # where the act is aimed: a place with a country
+        elif deep:
             foreign = [a for a in found if a.country not in source_countries]
             if not foreign:
                 foreign = [a for a in subtree_actors(doc, head) if a.id not in source_ids and a.country not in source_countries][:1]
@@ -337,7 +199,7 @@ def _between_pair(doc: Document, pred: Token) -> list[Actor]:
     """The two parties of "between A and B" in the predicate's sentence."""
     for t in pred.sent:
         if t.lower_ == "between" and t.dep_ == "prep":
-            for o in _children(t, "pobj"):
+            for o in children(t, "pobj"):
                 found = actors_of(doc, o)
                 if len(found) >= 2:
                     return found[:2]
@@ -425,7 +287,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     intent = None
     if fact.reason is not None:
         intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
-        if intent is not None and _conditional_on_other(tok):
+        if intent is not None and _conditional_on_other(tok, cooperative=intent.startswith("03")):
             # "will withdraw its force unless X ...": an intention made conditional on another
             # party's act is a threat (CAMEO 13x) whatever the act.
             intent = intent if intent.startswith("13") else THREAT_CODE
@@ -433,7 +295,10 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
     if intent is not None:
-        if not sources or not own_act(doc, tok, sources, narrated=intent.startswith("03")):
+        # A plan the narrator attributes to the actor ("Greece plans to impose ...") is the
+        # actor's; a coming act of cooperation is coded as intent whoever reports it.
+        cooperative = intent.startswith("03")
+        if not sources or not (cooperative or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
         p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
@@ -443,22 +308,71 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     if not sources:
         group = unnamed_group(doc, p, f)
         if group is None and f.passive and p.code[:2] in VICTIM_ROOTS:
-            # "three soldiers were killed": the act is certain, its author unknown.
-            victims = [a for o in f.objects for a in actors_of(doc, o)]
-            if victims:
-                return _finish(doc, base, p, f, [], victims, fact.reported)
+            # "three soldiers were killed": the act is certain, its author unknown; "was
+            # arrested in Lebanon": the authorities of the place act.
+            victims = [a for o in f.objects for a in actors_of(doc, o)] or [g for o in f.objects if (g := placed_group(doc, o))]
+            authority = place_authority(doc, p, f)
+            if victims or authority:
+                return _finish(doc, base, p, f, [authority] if authority else [], victims, fact.reported)
         if group is None:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
     targets = find_targets(doc, p, f, sources)
-    if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS:
+    if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
 
 
-def _conditional_on_other(tok: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children) for c in tok.children)
+def _conditional_on_other(tok: Token, *, cooperative: bool = False) -> bool:
+    """Is the act made conditional on another's ("unless X complies", "if X does not")?
+
+    An offer of help "if it is attacked" stays an offer: for cooperative acts only "unless"
+    or a negated condition makes a threat."""
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"} & CONDITION_MARKS
+        if marks and (not cooperative or "unless" in marks or any(m.dep_ == "neg" for m in c.children)):
+            return True
+    return False
+
+
+def sense_is_certain(p: Pattern, f: Frame) -> bool:
+    """May the act stand without a target? When a theme or complement the pattern names
+    fixes the verb's sense ("provided aid", "gave a warm welcome"), when the verb has no
+    object that could make it figurative, or when violence is done to counted or named people."""
+    if p.theme is not None or p.complement is not None or p.nominal:
+        return True
+    objects = list(f.objects)
+    if not objects:
+        return not f.passive
+    if p.code[:2] in VICTIM_ROOTS:
+        return all(o.lemma_.lower() in PERSON_NOUNS or o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children) for o in objects)
+    return False
+
+
+def placed_group(doc: Document, head: Token) -> Actor | None:
+    """An unnamed group tied to a country by a place phrase ("a missionary from Calgary")."""
+    country = place_country(doc, head)
+    if country is None:
+        return None
+    side = group_side(doc, head, country)
+    return Actor(id=GROUP_ID_PREFIX + (side.name or ""), name=side.name or "", type="GROUP", country=country, code=country)
+
+
+def place_authority(doc: Document, p: Pattern, f: Frame) -> Actor | None:
+    """Who arrests, detains or expels when the passive names nobody: the state where it
+    happened ("was arrested in Lebanon")."""
+    if not p.code.startswith(AUTHORITY_CODES):
+        return None
+    for prep, o, at in f.preps:
+        if at is f.pred and prep in LAST_RESORT_PREPS:
+            for a in actors_of(doc, o):
+                if a.country and a.type in ("COUNTRY", "LOCATION"):
+                    return Actor(id=GROUP_ID_PREFIX + f"authorities:{a.country}", name=f"authorities ({a.name})",
+                                 type="GROUP", country=a.country, code=a.country)
+    return None
 
 
 def _aux_words(tok: Token) -> set[str]:
@@ -546,6 +460,8 @@ def own_act(doc: Document, tok: Token, sources: list[Actor], *, narrated: bool =
 
 
 def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:
+    if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
+        p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
     return Decision(**base, outcome="event", detail=p.note, pattern=p, events=tuple(events),
                     sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets))
@@ -567,6 +483,8 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
     seen: set[tuple] = set()
     for tok in parse:
         lemma = tok.lemma_.lower()
+        if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
+            lemma = next((w for w in verb_lemmas(tok) if w in patterns.verbs), lemma)
         obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & OBLIGATION_MODALS) and reporting_frame(tok) is not None
         if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged):
             decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + ((OBLIGATION,) if obliged else ()), read_frame(tok))

@@ -1,0 +1,212 @@
+"""A predicate's arguments read from the dependency parse: subjects, objects, prepositional
+objects, complements, particles and the themes patterns are matched against.
+
+The word lists are closed classes of English grammar (quantity nouns, particles, stative
+passives, possessive pronouns) and nouns of saying.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .patterns import Pattern
+
+Token = Any
+
+# Nouns of quantity whose "of" phrase names the real theme.
+MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "thousand", "hundred", "lot", "amount", "number",
+                      "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply",
+                      "part", "portion", "half", "worth", "range", "set", "kind", "type", "group"})
+# Adverbs that act as verb particles in the parse ("step down", "pull out").
+PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
+# Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
+# the grammatical subject holds the attitude.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve"})
+# Nouns of saying whose participle or clause carries the act ("a declaration demanding ...",
+# "its demand that ..."): the one who issued the noun is the one who acts.
+SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
+                          "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+# Dependencies through which a verb shares the subject of the verb above it ("called X and
+# apologized", "began to withdraw", "resorted to throwing stones").
+SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp", "pcomp"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    pred: Token
+    subjects: tuple[Token, ...]
+    agents: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    passive: bool
+    preps: tuple[tuple[str, Token, Token], ...]  # (preposition, its object, what it attaches to)
+    complements: tuple[Token, ...]
+    particles: frozenset[str]
+    themes: tuple[Token, ...]
+
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def with_conjuncts(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def preps_of(tok: Token) -> list[tuple[str, Token, Token]]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") or (p.dep_ == "dative" and p.pos_ == "ADP"):
+            for o in p.children:
+                if o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS:
+                    continue  # "on Saturday" dates the act; it names no party
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.append((p.lower_, o, tok))
+                    for c in o.conjuncts:
+                        out.append((p.lower_, c, tok))
+    return out
+
+
+def _inherited_subjects(pred: Token) -> list[Token]:
+    """Subjects shared with a governing verb: "called X and apologized", "began to withdraw"."""
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ not in SUBJECT_SHARING or tok.head is tok:
+            return []
+        via = tok.dep_
+        tok = tok.head
+        if via == "pcomp":
+            # "resorted to throwing stones": through the preposition to its verb, unless that
+            # verb has an object, who is then the one meant ("accused X of attacking").
+            if tok.dep_ != "prep" or tok.head is tok or children(tok.head, "dobj"):
+                return []
+            tok = tok.head
+        subj = children(tok, "nsubj")
+        if subj:
+            return subj
+        agent = [o for p in children(tok, "agent") for o in children(p, "pobj")]
+        if agent:
+            return agent
+    return []
+
+
+def _participle_subjects(pred: Token) -> list[Token]:
+    """Who acts in a participle on a noun: the noun itself ("protesters demanding ..."), or,
+    for a noun of saying, whoever issued it ("issued a declaration demanding ...")."""
+    if pred.dep_ != "acl" or pred.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = pred.head
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return [noun]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return children(noun.head, "nsubj") or [o for p in children(noun.head, "agent") for o in children(p, "pobj")]
+    return []
+
+
+def _datives(tok: Token) -> list[Token]:
+    """Indirect objects; a dative preposition ("provided X to Macedonia") gives its object."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "dative":
+            out += [o for o in c.children if o.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+    return out
+
+
+def read_frame(pred: Token) -> Frame:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+    subjects = children(pred, "nsubj", "csubj")
+    if passive and pred.lemma_.lower() in STATIVE_PASSIVES and not children(pred, "agent"):
+        passive, subjects = False, children(pred, "nsubjpass")
+    if not subjects and not passive:
+        subjects = _inherited_subjects(pred) or _participle_subjects(pred)
+    agents = [o for p in children(pred, "agent") for o in children(p, "pobj")]
+    objects = _datives(pred) + children(pred, "dobj", "oprd")
+    if passive:
+        objects = _datives(pred) + children(pred, "nsubjpass")
+    objects = with_conjuncts(objects)
+    preps = preps_of(pred)
+    for prt in children(pred, "prt"):
+        preps += preps_of(prt)
+    complements = children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
+    particles = {c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+    themes = list(objects) + children(pred, "attr", "oprd") + [o for _, o, _ in preps]
+    for comp in complements:
+        themes += with_conjuncts(children(comp, "dobj", "nsubjpass")) + [o for _, o, _ in preps_of(comp)]
+        preps += preps_of(comp)
+    for t in list(themes):
+        preps += preps_of(t)
+        if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
+            # "25,000 tons of food aid": what is measured is the theme.
+            themes += [o for prep, o, _ in preps_of(t) if prep == "of"]
+    return Frame(pred, tuple(with_conjuncts(subjects)), tuple(with_conjuncts(agents)), tuple(objects), passive,
+                 tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
+
+
+def nominal_frame(noun: Token) -> Frame:
+    subjects = children(noun, "poss")
+    if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
+        # "the ILO reiterated its demand": the possessive is the subject of the governing verb.
+        subjects = children(noun.head, "nsubj") or subjects
+    preps = preps_of(noun)
+    themes = [o for _, o, _ in preps]
+    complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    return Frame(noun, tuple(with_conjuncts(subjects)), (), (), False, tuple(preps), tuple(complements), frozenset(), tuple(themes))
+
+
+def token_keys(tok: Token) -> set[str]:
+    """The words a theme can be matched by: its lemma and form, "x_y" for a compound or
+    adjective x on it, and "y_of_z" for its "of" phrase ("state of emergency")."""
+    lemma = tok.lemma_.lower()
+    keys = {lemma, tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            keys.add(f"{c.lemma_.lower()}_{lemma}")
+            keys.add(f"{c.lower_}_{tok.lower_}")
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            keys.update(f"{lemma}_of_{o.lemma_.lower()}" for o in c.children if o.dep_ == "pobj")
+    return keys
+
+
+def verb_lemmas(tok: Token) -> list[str]:
+    """The verb's lemma, then forms guessed from its inflection when the tagger's lemma is
+    not a word ("staged" -> "stag"): regular English endings removed, e doubled consonants undone."""
+    lemma = tok.lemma_.lower()
+    out = [lemma]
+    word = tok.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # "supplied" -> "supply"
+            break
+    return list(dict.fromkeys(out))
+
+
+def _modifier_keys(toks: list[Token]) -> set[str]:
+    return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def matches(p: Pattern, f: Frame) -> bool:
+    if p.theme is not None and not any(token_keys(t) & p.theme for t in f.themes):
+        return False
+    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
+        return False
+    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
+        return False
+    if p.particle is not None and not (f.particles & p.particle):
+        return False
+    if p.modifiers is not None:
+        mods = _modifier_keys([f.pred]) if p.nominal else _modifier_keys(list(f.themes))
+        if not (mods & p.modifiers):
+            return False
+    return True
