@@ -19,6 +19,8 @@ from .persons import attach_titles, holder_on, link_named_persons, link_surnames
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across"})
 # Titles whose holders are usually named beside the country they are posted to, not their own.
 DIPLOMATIC_WORDS = ("ambassador", "envoy", "consul", "diplomat", "representative", "negotiator")
+# Sectors of state offices whose titled holders belong to the country a text is about.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -157,6 +159,10 @@ def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
         found = ctx.sentence_countries(sent.start, sent.end, named_only=True)
         if len(found) == 1:
             return found.pop()
+    if titled and draft.role_sector in STATE_SECTORS:
+        from .describe import dominant_country
+
+        return dominant_country(ctx)  # "Interior Minister X" in a text about one country
     return None
 
 
