@@ -14,10 +14,9 @@ Russian side", "the expert", "the interlocutor of Armenpress").
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from .draft import Context, Draft
-from .kb import Role, phrase_key, slug
+from .kb import Role, slug
 from .match import span_key
 from .persons import holder_on
 
