@@ -3,7 +3,7 @@
 "the Azerbaijani authorities" (the government of a country), "the Russian Foreign Ministry"
 (a state institution), "Armenian observers" (a group), "the Azerbaijani leader" (an office
 holder), "the Transcaucasian republic" (an epithet for a country named nearby), "the expert"
-(a person named earlier), "he said" (the person speaking), and bare "police" or "the
+(a person named earlier), and bare "police" or "the
 government", given the country the text is about when it says so.
 
 Mention spans follow one convention: names, titles and epithets are name-like and are
