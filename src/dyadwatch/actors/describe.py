@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Context, Draft
+from .draft import Context, Draft, country_after_of
 from .kb import Role, slug
 from .match import span_key
 from .persons import holder_on
@@ -341,7 +341,7 @@ def link_generic(ctx: Context) -> None:
         role, end = found
         if not ctx.free(i, end) or _continues_noun(ctx, end) or (i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS")):
             continue
-        country = _of_country(ctx, end) or sentence_country(ctx, i)
+        country = country_after_of(ctx, end) or sentence_country(ctx, i)
         if country is None:
             if not dominant_done:
                 dominant, dominant_done = dominant_country(ctx), True
@@ -354,15 +354,6 @@ def link_generic(ctx: Context) -> None:
             continue
         _generic_actor(ctx, country, role, start, end)
 
-
-def _of_country(ctx: Context, end: int) -> str | None:
-    doc = ctx.doc
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        k = end + 1 + (doc[end + 1].lower_ == "the")
-        owner = ctx.taken[k] if k < len(doc) else None
-        if owner and ctx.drafts[owner].type == "COUNTRY":
-            return ctx.drafts[owner].country
-    return None
 
 
 def _generic_actor(ctx: Context, country: str | None, role: Role, start: int, end: int) -> None:
@@ -400,7 +391,7 @@ def link_role_nouns(ctx: Context) -> None:
         role, end = found
         if _followed_by_name(ctx, end) or _continues_noun(ctx, end) or not ctx.free(k, end):
             continue
-        of_country = _of_country(ctx, end) if role.kind == "office" else None
+        of_country = country_after_of(ctx, end) if role.kind == "office" else None
         if of_country is not None:
             k2 = end + 1 + (doc[end + 1].lower_ == "the")
             _office_reference(ctx, of_country, role, i, k2 + 1)

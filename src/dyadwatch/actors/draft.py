@@ -94,3 +94,16 @@ class Context:
     def last_mention_before(self, draft: Draft, tok: int) -> int:
         ends = [s for s, e, _ in draft.mentions if s < tok]
         return max(ends) if ends else -1
+
+
+def country_after_of(ctx: Context, end: int) -> str | None:
+    """The country named right after "of" at token `end` ("Ministry of Internal Affairs of the
+    Russian Federation", "Ruslan Nuriev of Uzbekistan"), when an earlier rule linked it."""
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        owner = ctx.taken[k] if k < len(doc) else None
+        draft = ctx.drafts.get(owner) if owner else None
+        if draft is not None and draft.type == "COUNTRY":
+            return draft.country
+    return None

@@ -6,7 +6,7 @@ import functools
 
 from rapidfuzz.distance import Levenshtein
 
-from .draft import Context, Draft
+from .draft import Context, Draft, country_after_of
 from .kb import KnowledgeBase, phrase_key, slug
 from .match import cased_like_name
 
@@ -70,7 +70,7 @@ def link_unknown_orgs(ctx: Context) -> None:
             continue
         name = _name_text(ctx, start, end)
         country, sector = _name_hints(ctx, start, end)
-        country = country or _of_country(ctx, end)
+        country = country or country_after_of(ctx, end)
         before = _body_before(ctx, start)
         sector = sector or before
         draft_id = slug(name)
@@ -99,16 +99,6 @@ def link_quoted_names(ctx: Context) -> None:
                                                      code=((ctx.kb.country_code(country) or "") + sector), rule="quoted-name")
         ctx.mention(draft, i + 1, k, "quoted-name")
 
-
-def _of_country(ctx: Context, end: int) -> str | None:
-    """ "Ministry of Internal Affairs of the Russian Federation": the country after "of"."""
-    doc = ctx.doc
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        k = end + 1 + (doc[end + 1].lower_ == "the")
-        owner = ctx.taken[k] if k < len(doc) else None
-        if owner and ctx.drafts[owner].type == "COUNTRY":
-            return ctx.drafts[owner].country
-    return None
 
 
 def _body_before(ctx: Context, i: int) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .draft import Context, Draft
+from .draft import Context, Draft, country_after_of
 from .kb import Entry, Office, phrase_key, slug
 from .translit import key_id, name_key
 
@@ -177,7 +177,7 @@ def attach_titles(ctx: Context) -> None:
     for draft in [d for d in ctx.drafts.values() if d.type == "PERSON"]:
         new = []
         for start, end, rule in draft.mentions:
-            of_country = _of_country_after(ctx, end)
+            of_country = country_after_of(ctx, end)
             if of_country and draft.role_country is None:
                 draft.role_country = of_country
             appos = _apposition(ctx, end)
@@ -278,15 +278,6 @@ def _title_start(ctx: Context, role_start: int, start: int) -> int:
         k += 1
     return k if has_office else start
 
-
-def _of_country_after(ctx: Context, end: int) -> str | None:
-    """ "Ruslan Nuriev of Uzbekistan": the country right after a name."""
-    doc = ctx.doc
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
-        return None
-    owner = ctx.taken[end + 1]
-    draft = ctx.drafts.get(owner) if owner else None
-    return draft.country if draft is not None and draft.type == "COUNTRY" else None
 
 
 def _apposition(ctx: Context, end: int) -> tuple[int, int] | None:

@@ -10,6 +10,9 @@ from .metadata import extract_metadata
 
 @dataclass(frozen=True, kw_only=True)
 class HtmlArticle:
+    """Body and metadata of one article, from whichever extractor read it (HTML or scraped
+    text), before the input's given fields are applied."""
+
     text: str
     title: str | None = None
     published: str | None = None

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..models import Document, InputRecord, Source
 from ..pipeline import Work, register
 from .encoding import decode_bytes
+from .html import HtmlArticle as Extracted
 from .language import detect_language
 from .normalize import normalize_text
 from .textclean import clean_scraped_text
@@ -31,21 +31,6 @@ HTML_TAGS = re.compile(r"<(?:p|div|body|head|article|meta|title)\b[^>]*>", re.I)
 # Tags among the first characters that make text a page even without a doctype.
 MIN_HTML_TAGS = 3
 HTML_SNIFF_CHARS = 4096
-
-
-@dataclass(frozen=True, kw_only=True)
-class Extracted:
-    """Body and metadata from whichever extractor ran, before given fields are applied."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    authors: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    canonical_url: str | None = None
-    language: str | None = None
-    captions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def content_id(inp: InputRecord) -> str:
