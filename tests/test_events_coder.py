@@ -183,7 +183,8 @@ def test_coder_obligation_in_reported_speech_needs_no_pattern_for_the_act():
 
 
 def test_coder_attitude_in_stative_passive_keeps_its_subject():
-    assert ("110", "ISR", "FRA") in triples("Israel is opposed to the mediation by France.")
+    # Opposing mediation is CAMEO's rejection of mediation (126); the subject holds the attitude.
+    assert ("126", "ISR", "FRA") in triples("Israel is opposed to the mediation by France.")
 
 
 def test_coder_author_of_a_rejected_call_is_the_target():
@@ -233,3 +234,27 @@ def test_coder_conditional_offer_of_help_stays_an_offer():
 def test_coder_tagger_lemma_errors_fall_back_to_inflection():
     coding = code("Thousands of students in Indonesia staged demonstrations on Saturday.")
     assert [e.cameo for e in coding.events] == ["141"], coding.decisions
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Russia put its nuclear forces on high alert.", "152"),
+    ("Germany strengthened its forces in Kazakhstan.", "154"),
+    ("Turkey suspended Syria's membership.", "160"),
+    ("France halted military aid to Syria.", "1622"),
+    ("Armenia handed back three villages to Azerbaijan.", "0842"),
+    ("Russia returned forty prisoners to Ukraine.", "0841"),
+    ("Iran declared a state of siege.", "1724"),
+    ("Israel closed its border with Syria.", "191"),
+    ("Germany sent medical supplies to Ukraine.", "073"),
+])
+def test_coder_weak_categories_in_their_common_forms(text, code):
+    assert code in {e.cameo for e in globals()["code"](text).events}
+
+
+def test_coder_troops_moved_are_the_theme_not_the_target():
+    assert ("154", "RUS", "UKR") in triples("Russia massed troops along the border with Ukraine.")
+
+
+def test_coder_bare_infinitive_joined_to_a_finite_verb_is_not_an_act():
+    found = code("Aliyev demanded from Russia to admit guilt, punish the perpetrators and pay compensation.")
+    assert [e.cameo for e in found.events] == ["100"], found.events

@@ -28,6 +28,10 @@ SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "c
                           "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+# Verbs whose subject carries out the act their object names ("announced a suspension of
+# links", "completed the withdrawal", "ordered the expulsion of the envoy").
+CARRYING_OUT = frozenset({"announce", "order", "declare", "decree", "approve", "begin", "start", "complete", "speed",
+                          "accelerate", "continue", "finish", "resume", "launch", "carry", "conduct", "implement", "impose"})
 # Dependencies through which a verb shares the subject of the verb above it ("called X and
 # apologized", "began to withdraw", "resorted to throwing stones").
 SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp", "pcomp"})
@@ -138,7 +142,8 @@ def read_frame(pred: Token) -> Frame:
     particles = {c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
     themes = list(objects) + children(pred, "attr", "oprd") + [o for _, o, _ in preps]
     for comp in complements:
-        themes += with_conjuncts(children(comp, "dobj", "nsubjpass")) + [o for _, o, _ in preps_of(comp)]
+        # "allowed inspectors to visit": the complement's subject is a theme too.
+        themes += with_conjuncts(children(comp, "dobj", "nsubjpass", "nsubj")) + [o for _, o, _ in preps_of(comp)]
         preps += preps_of(comp)
     for t in list(themes):
         preps += preps_of(t)
@@ -154,6 +159,9 @@ def nominal_frame(noun: Token) -> Frame:
     if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
         # "the ILO reiterated its demand": the possessive is the subject of the governing verb.
         subjects = children(noun.head, "nsubj") or subjects
+    if not subjects and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CARRYING_OUT:
+        # "Italy announced a suspension of air links", "began the withdrawal of its troops".
+        subjects = children(noun.head, "nsubj")
     preps = preps_of(noun)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]

@@ -59,7 +59,10 @@ AUTHORITY_CODES = ("172", "173", "174", "1721", "1722", "1723", "1724")
 PERSON_NOUNS = frozenset({"people", "person", "civilian", "man", "woman", "child", "villager", "resident", "worker",
                           "soldier", "policeman", "officer", "protester", "demonstrator", "student", "journalist",
                           "passenger", "pilgrim", "militant", "rebel", "fighter", "guerrilla", "insurgent", "refugee",
-                          "hostage", "prisoner", "member", "supporter", "activist", "leader", "official", "guard"})
+                          "hostage", "prisoner", "member", "supporter", "activist", "leader", "official", "guard",
+                          "researcher", "scholar", "academic", "writer", "blogger", "lawyer", "priest", "missionary",
+                          "businessman", "tourist", "diplomat", "national", "citizen", "migrant", "immigrant", "farmer",
+                          "suspect", "dissident", "opponent", "critic", "reporter", "crew", "sailor", "fisherman", "family"})
 # Shows of force done together by two states are military cooperation ("French and Egyptian
 # warships launched war games": 062, not 150).
 JOINT_CODES = {"150": "062"}
@@ -100,7 +103,9 @@ def best_pattern(candidates: tuple[Pattern, ...], f: Frame) -> Pattern | None:
     fitting = [p for p in candidates if matches(p, f)]
     if not fitting:
         return None
-    return max(fitting, key=lambda p: (p.specificity, p.origin == "builtin", -p.line))
+    # Equally constrained patterns: the finer CAMEO code wins ("military aid" fits both the
+    # aid set of 162 and the military-aid set of 1622), then the built-in, then the earlier line.
+    return max(fitting, key=lambda p: (p.specificity, len(p.code), p.origin == "builtin", -p.line))
 
 
 def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
@@ -151,6 +156,8 @@ def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool | None]]:
         # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
         # the act answers is its target.
         heads += [(a, False) for o in f.objects for prep, a, _ in preps_of(o) if prep in AUTHOR_PREPS]
+        # "rejected the proposal put forward by Kosovo": the agent of a participle on the object.
+        heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
     heads += [(o, True) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
@@ -348,7 +355,7 @@ def sense_is_certain(p: Pattern, f: Frame) -> bool:
     if not objects:
         return not f.passive
     if p.code[:2] in VICTIM_ROOTS:
-        return all(o.lemma_.lower() in PERSON_NOUNS or o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children) for o in objects)
+        return any(o.lemma_.lower() in PERSON_NOUNS or o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children) for o in objects)
     return False
 
 
@@ -427,8 +434,8 @@ def unnamed_group(doc: Document, p: Pattern, f: Frame) -> Actor | None:
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
     """Is the unrealised act a commitment ("will send", "said it would allow", "is ready to attack")?"""
-    if f.passive and not f.agents:
-        return False  # "compensation will be paid": nobody commits to anything
+    if f.passive:
+        return False  # "compensation will be paid (by X)": a passive future predicts; nobody commits
     if fact.reason == "future":
         return True
     if fact.reason == "modal":

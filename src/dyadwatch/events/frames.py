@@ -45,6 +45,8 @@ IRREALIS_MODIFIERS = frozenset({
     "prospective", "hypothetical", "forthcoming", "scheduled", "imminent", "eventual", "would-be",
     "intended", "anticipated", "next",
 })
+# Penn tags of finite or participial verbs (a base form cannot be coordinated with them).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Dependencies through which a clause inherits the negation or modality of what governs it.
 CLAUSE_UP = frozenset({"conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "dative", "agent", "npadvmod", "oprd"})
 
@@ -103,6 +105,15 @@ def _is_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _stray_base_form(tok: Token, head: Token) -> bool:
+    """A base-form verb with no subject or auxiliary of its own cannot continue a finite verb
+    ("demanded that Russia admit guilt, punish X and pay ..." parsed with "punish" joined
+    to "demanded"): it belongs to an infinitive or subjunctive the parse lost."""
+    if tok.tag_ != "VB" or head.tag_ not in FINITE_TAGS:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
 def factuality(pred: Token) -> Factuality:
     """Did the act of `pred` happen, as far as its own clause and the clauses above it say?
 
@@ -140,6 +151,9 @@ def factuality(pred: Token) -> Factuality:
         elif dep == "conj":
             if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
                 break
+            if _stray_base_form(tok, head):
+                return Factuality("embedded", f"'{tok.text}' is a bare infinitive coordinated with '{head.text}': "
+                                              "part of what is asked or meant, not an act", reported)
         elif dep == "ccomp":
             if lemma in REPORTING:
                 neg = _negation(head)
