@@ -174,3 +174,14 @@ def test_extract_scraped_bytes_are_cleaned_and_language_found():
 def test_textclean_short_note_written_as_a_sentence_is_kept():
     assert clean_scraped_text("Talks resumed.\n").text == "Talks resumed."
     assert clean_scraped_text("Menu\nTalks\nSport\n").text == ""
+
+
+def test_dateline_with_place_before_the_date_is_read():
+    from dyadwatch.extract.datelines import line_date
+
+    assert line_date("Yerevan, 15 January 2025, 09:40") == "2025-01-15T09:40"
+    assert line_date("NEW YORK, March 3, 2025") == "2025-03-03"
+    assert line_date("Rio de Janeiro, 3 March 2025") == "2025-03-03"
+    # a sentence that happens to hold a date is not a dateline
+    assert line_date("The talks in Yerevan began on 15 January 2025") is None
+    assert line_date("Armenia and the US signed a charter, 15 January 2025") is None

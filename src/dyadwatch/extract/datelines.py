@@ -180,12 +180,25 @@ def find_date(text: str) -> FoundDate | None:
     return FoundDate(d.isoformat() + (f"T{clock}" if clock else ""), start, end)
 
 
+# A place before the date on a dateline: "Yerevan, 15 January 2025", "NEW YORK, March 3,
+# 2025", "Москва, 5 марта 2025". Up to three capitalised words (calibrated on city names such
+# as "Nur-Sultan", "Rio de Janeiro", "Los Angeles"), then a comma.
+PLACE_PREFIX = re.compile(r"^\s*(?:[^\W\d_][\w'.-]*)(?:\s+[\w'.-]+){0,2}\s*,\s*$")
+
+
+def place_prefix(text: str) -> bool:
+    """Is `text` a dateline place ("Yerevan, ") and nothing more?"""
+    return bool(PLACE_PREFIX.match(text)) and text.strip()[:1].isupper() and len(text.split()) <= 3
+
+
 def line_date(line: str) -> str | None:
-    """The date of a line that holds nothing but a date (and time, and dateline words)."""
+    """The date of a line that holds nothing but a date (and time, dateline words, and a place
+    before it)."""
     found = find_date(line)
     if found is None:
         return None
-    rest = line[:found.start] + " " + line[found.end:]
+    head = "" if place_prefix(line[:found.start]) else line[:found.start]
+    rest = head + " " + line[found.end:]
     words = re.findall(r"[^\W\d_]+", rest.lower())
     if any(w not in DATE_FILLER for w in words):
         return None
