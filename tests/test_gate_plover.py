@@ -18,9 +18,11 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 EVAL = SHARED / "eval"
 # Measured with the actors stage of the same checkout: type 0.463, triple 0.230 (322 records);
 # 0.519 / 0.311 with a later actors stage; 0.668 / 0.394 after intent, obligation, source-only
-# and target-author rules (verbs-2025.1). Floors a little under the latest figure.
-GSR_TYPE_FLOOR = 0.64
-GSR_TRIPLE_FLOOR = 0.37
+# and target-author rules (verbs-2025.1); 0.795 / 0.444 with verbs-2025.2 (mobilisation, reduced
+# relations, yielding, coercion and aid in their common news forms) and acts that stand without
+# a target when their sense is certain. Floors a little under the latest figure.
+GSR_TYPE_FLOOR = 0.77
+GSR_TRIPLE_FLOOR = 0.42
 # The floors for the seed pages (measured: found 1.0, precision 0.9, skipped 1.0, date 1.0).
 SEED_FLOORS = {"events.found": 0.9, "events.precision": 0.8, "events.non_events_skipped": 1.0, "events.date": 0.9}
 
