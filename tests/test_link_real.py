@@ -23,6 +23,11 @@ from support import ROOT, SEEDS, need_shared
 
 pytestmark = pytest.mark.slow
 
+# How many of the expected multi-outlet groups must have at least two coded, dated reports
+# (and so be checked). A group the coder misses cannot be linked; this floor keeps the test
+# from passing on a handful of groups. Pinned a little under what the pipeline reaches.
+MIN_GROUPS_CHECKED = 5
+
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected_links.json"
 
@@ -86,8 +91,9 @@ def test_link_real_multi_outlet_events_are_counted_once_with_all_their_sources(s
         assert event["reports"] >= len(files)
         found_by_group[group["event"]] = event.name
         checked.append(group["event"])
-    if not checked:
-        pytest.skip("the event coder found fewer than two reports of every expected group: nothing to check yet")
+    print(f"checked {len(checked)} of {len(groups)} groups: {checked}")
+    assert len(checked) >= MIN_GROUPS_CHECKED, (
+        f"only {len(checked)} of {len(groups)} expected groups had two coded, dated reports: {checked}")
     assert len(set(found_by_group.values())) == len(found_by_group), "two expected happenings share one linked event"
     # the call and apology of 2024-12-28 is reported by four outlets and must be among the checked ones
     assert any("apologises" in name for name in checked), f"checked only: {checked}"
