@@ -179,6 +179,11 @@ def token_keys(tok: Token) -> set[str]:
             keys.add(f"{c.lower_}_{tok.lower_}")
         elif c.dep_ == "prep" and c.lower_ == "of":
             keys.update(f"{lemma}_of_{o.lemma_.lower()}" for o in c.children if o.dep_ == "pobj")
+    if tok.pos_ == "PROPN":
+        # A name is also known by the title before it ("Ambassador Rahman Mustafayev" is an
+        # ambassador) and by a common noun in apposition ("Mustafayev, the ambassador").
+        keys.update(c.lemma_.lower() for c in tok.children
+                    if (c.dep_ == "compound" and c.i < tok.i) or (c.dep_ == "appos" and c.pos_ == "NOUN"))
     return keys
 
 
@@ -204,8 +209,10 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
     return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
-def matches(p: Pattern, f: Frame) -> bool:
-    if p.theme is not None and not any(token_keys(t) & p.theme for t in f.themes):
+def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bool:
+    """Does the pattern fit the frame? `role_keys` are the words of the roles the actor stage
+    gave the actors named by the themes ("the Azerbaijani ambassador" for a bare name)."""
+    if p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
         return False
     if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
         return False

@@ -20,7 +20,7 @@ from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
-from .sides import GROUP_ID_PREFIX, actors_of, event_side, group_side, place_country, subtree_actors
+from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_side, place_country, subtree_actors
 
 Token = Any
 
@@ -99,8 +99,21 @@ class Coding:
     decisions: list[Decision] = field(default_factory=list)
 
 
-def best_pattern(candidates: tuple[Pattern, ...], f: Frame) -> Pattern | None:
-    fitting = [p for p in candidates if matches(p, f)]
+def theme_role_keys(doc: Document, f: Frame) -> frozenset[str]:
+    """The head words of the roles held by the persons a theme names: a pattern about an
+    ambassador fits "summoned Rahman Mustafayev" when the text calls him the ambassador."""
+    keys: set[str] = set()
+    for t in f.themes:
+        if t.pos_ != "PROPN":
+            continue
+        for a in actors_of_phrase(doc, t):
+            if a.type == "PERSON":
+                keys.update(r.split()[-1].lower() for r in a.roles if r.split())
+    return frozenset(keys)
+
+
+def best_pattern(candidates: tuple[Pattern, ...], f: Frame, role_keys: frozenset[str] = frozenset()) -> Pattern | None:
+    fitting = [p for p in candidates if matches(p, f, role_keys)]
     if not fitting:
         return None
     # Equally constrained patterns: the finer CAMEO code wins ("military aid" fits both the
@@ -283,7 +296,7 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
 
 def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame) -> Decision:
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower())
-    p = best_pattern(candidates, f)
+    p = best_pattern(candidates, f, theme_role_keys(doc, f))
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
@@ -314,6 +327,13 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
     if not sources:
         group = unnamed_group(doc, p, f)
+        if group is None and f.passive and p.hostsource:
+            # "the ambassador was summoned to the Foreign Ministry": the host institution
+            # complains; with a bare "to the ministry" the complaint stands without a source.
+            hosts = [a for prep, o, at in f.preps if at is f.pred and prep == "to" for a in actors_of(doc, o) if a.type != "PERSON"]
+            guests = [a for o in f.objects for a in actors_of(doc, o)]
+            if guests:
+                return _finish(doc, base, p, f, hosts[:1], guests, fact.reported)
         if group is None and f.passive and p.code[:2] in VICTIM_ROOTS:
             # "three soldiers were killed": the act is certain, its author unknown; "was
             # arrested in Lebanon": the authorities of the place act.

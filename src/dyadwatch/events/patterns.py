@@ -38,6 +38,7 @@ class Pattern:
     modifiers: frozenset[str] | None = None
     untargeted: bool = False
     notarget: bool = False
+    hostsource: bool = False
     note: str = ""
     text: str = ""
     origin: str = "builtin"
@@ -119,6 +120,7 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
         modifiers=opts.get("*"),
         untargeted="untargeted" in flags,
         notarget="notarget" in flags,
+        hostsource="hostsource" in flags,
         note=note.strip(),
         text=" ".join(words),
         origin=origin,
