@@ -258,3 +258,22 @@ def test_coder_troops_moved_are_the_theme_not_the_target():
 def test_coder_bare_infinitive_joined_to_a_finite_verb_is_not_an_act():
     found = code("Aliyev demanded from Russia to admit guilt, punish the perpetrators and pay compensation.")
     assert [e.cameo for e in found.events] == ["100"], found.events
+
+
+def test_coder_own_country_adjective_in_a_setting_is_not_the_target():
+    # The apology goes to the one called, not to the airspace of the caller's own country.
+    got = triples("Putin phoned Aliyev on Friday and apologised that the drone had crashed in Russian territory.")
+    assert ("055", "RUS", "AZE") in got
+    assert not any(src == tgt for _, src, tgt in got)
+
+
+def test_coder_own_country_adjective_in_a_setting_with_no_addressee_gives_no_self_target():
+    text = "Erdogan apologised that the ferry sank in Turkish waters."
+    doc, parse = make_doc(text, {"Erdogan": ("TUR", "TURGOV", "PERSON"), "Turkish": ("TUR", "TUR", "COUNTRY")})
+    events = code_parse(doc, parse).events
+    assert events and all(e.target is None for e in events if e.cameo == "055")
+
+
+def test_coder_domestic_arrests_keep_their_own_country_target():
+    got = triples("Russian police arrested Russian activists in Moscow on Sunday.")
+    assert any(code.startswith("17") and src == "RUS" and tgt == "RUS" for code, src, tgt in got)

@@ -26,6 +26,8 @@ Token = Any
 
 # Places the act is aimed at, read as the target only when nothing else names one.
 LAST_RESORT_PREPS = frozenset({"in", "inside"})
+# Dependencies of a word that only describes the noun it hangs on ("Russian airspace").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
                         "regarding", "concerning", "into", "for", "upon", "of", "between")
@@ -197,6 +199,8 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> l
     fallback: list[Actor] = []
     for head, deep in _target_heads(p, f):
         found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids]
+        if _describes_a_setting(p, f, head, deep):
+            found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
         if deep is None:
             found = [a for a in found if a.country]  # where the act is aimed: a place with a country
         elif deep:
@@ -213,6 +217,35 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> l
         # "called X and apologized": a conjunct with no object of its own shares its partner's.
         return find_targets(doc, p, read_frame(f.pred.head), sources)
     return fallback
+
+
+def _describes_a_setting(p: Pattern, f: Frame, head: Token, deep: bool | None) -> bool:
+    """Is the phrase a setting of the act rather than its addressee: a place of last resort
+    ("in Russian airspace") or a phrase inside a complement clause ("apologised that the
+    incident took place in ...")? A phrase on the verb itself may name a domestic side
+    ("to press their demands on the Algerian government"), so it stays a candidate. Violence and coercion done in a place are done to it, so
+    their places stay candidates (a state's acts against its own people are real events)."""
+    if p.code[:2] in VICTIM_ROOTS or deep is False:
+        return False
+    if deep is None:
+        return True
+    inside = {t.i for c in f.complements for t in c.subtree}
+    return head.i in inside
+
+
+def _own_by_modifier(doc: Document, head: Token, actor: Actor, own: set[str]) -> bool:
+    """Is the actor the source's own country, named in the phrase only by a modifier
+    ("Russian" in "Russian airspace") and not by the phrase's head?"""
+    if actor.country not in own:
+        return False
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    for m in actor.mentions:
+        if m.end <= lo or m.start >= hi:
+            continue
+        named = [t for t in head.subtree if t.idx < m.end and t.idx + len(t.text) > m.start]
+        if any(t.dep_ not in MODIFIER_DEPS for t in named):
+            return False
+    return True
 
 
 def _between_pair(doc: Document, pred: Token) -> list[Actor]:
