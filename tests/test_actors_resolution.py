@@ -139,3 +139,24 @@ def test_actors_ethnic_group_takes_the_country_it_lives_in(resolve):
     groups = {a.name: a for a in doc.actors if a.type == "GROUP"}
     assert groups["Ethnic Hungarians"].country == "ROU"
     assert groups["ethnic Albanians"].country == "ROU"  # the one country of the sentence
+
+
+def _code_of(doc, phrase: str) -> str | None:
+    start = doc.text.index(phrase)
+    pairs = mentions_in(doc, start, start + len(phrase))
+    return mention_code(pairs[0][1], pairs[0][0]) if pairs else None
+
+
+def test_actors_multiword_demonym_before_a_military_noun_gives_the_military(resolve):
+    doc = resolve("Sri Lankan warships shadowed the convoy on Tuesday.")
+    assert _code_of(doc, "Sri Lankan warships") == "LKAMIL"
+
+
+def test_actors_multiword_demonym_before_government_names_the_country(resolve):
+    doc = resolve("The South Korean government closed the border crossing on Friday.")
+    assert (_code_of(doc, "South Korean government") or "")[:3] == "KOR"
+
+
+def test_actors_demonym_led_forces_belong_to_the_leading_country(resolve):
+    doc = resolve("Ethiopian-led troops entered the town after a week of shelling.")
+    assert _code_of(doc, "Ethiopian-led troops") == "ETHMIL"

@@ -72,10 +72,24 @@ def _det_start(ctx: Context, i: int) -> int:
     return i - 1 if i > 0 and ctx.doc[i - 1].lower_ == "the" else i
 
 
+# Demonyms of more than one word ("Sri Lankan", "Papua New Guinean"), widest first.
+MULTIWORD_DEMONYM_WIDTHS = (3, 2)
+
+
 def _in_compound(ctx: Context, i: int) -> bool:
     doc = ctx.doc
     return (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_) or (
         i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_)
+
+
+def _leads(ctx: Context, k: int) -> bool:
+    """Tokens k.. read "-led": "Vietnamese-led forces" are forces of the country that leads them."""
+    doc = ctx.doc
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "led" and ctx.taken[k + 1] is None
+
+
+def _past_led(ctx: Context, k: int) -> int:
+    return k + 2 if _leads(ctx, k) else k
 
 
 def _followed_by_name(ctx: Context, k: int) -> bool:
@@ -178,12 +192,18 @@ def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
     """(ISO code, index after the country word) when token i is a demonym or "Country's"."""
     doc = ctx.doc
     tok = doc[i]
-    if not tok.text[:1].isupper() or _in_compound(ctx, i):
+    if not tok.text[:1].isupper() or (_in_compound(ctx, i) and not _leads(ctx, i + 1)):
         return None, i
+    for width in MULTIWORD_DEMONYM_WIDTHS:
+        # "South Korean", "Sri Lankan": a demonym of several words.
+        if i + width <= len(doc) and all(ctx.taken[k] is None and ctx.keys[k] for k in range(i, i + width)):
+            iso = demonym(ctx, " ".join(ctx.keys[i:i + width]))
+            if iso is not None:
+                return iso, _past_led(ctx, i + width)
     if ctx.taken[i] is None:
         iso = demonym(ctx, ctx.keys[i])
         if iso is not None:
-            return iso, i + 1
+            return iso, _past_led(ctx, i + 1)
     owner = ctx.taken[i]
     draft = ctx.drafts.get(owner) if owner else None
     if draft is None or draft.type != "COUNTRY" or (i + 1 < len(doc) and ctx.taken[i + 1] == owner):

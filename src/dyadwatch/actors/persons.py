@@ -33,8 +33,9 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         words = [ctx.keys[i] for i in range(start, end)]
         if words[0] in ctx.kb.adjectives and "-" in words:
             continue  # "Azeri-Chechen": a compound of demonyms
-        if all(w in ctx.kb.adjectives or w in ctx.kb.surfaces for w in words if w and w != "-"):
-            continue  # a country, capital or demonym that NER took for a person
+        if " ".join(w for w in words if w) in ctx.kb.adjectives or all(
+                w in ctx.kb.adjectives or w in ctx.kb.surfaces for w in words if w and w != "-"):
+            continue  # a country, capital or demonym ("Sri Lankan") that NER took for a person
         spans.append((start, end))
     covered = {i for s, e in spans for i in range(s, e)}
     return spans + [s for s in _unlabelled_names(ctx) if not covered & set(range(*s))]
