@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import SEEDS, need_shared
+from support import SEEDS, SeedScores, need_shared, seed_scores
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +19,10 @@ def seed_records(tmp_path_factory) -> Path:
     return out
 
 
+
+
+@pytest.fixture(scope="session")
+def seed_rows(seed_records: Path) -> SeedScores:
+    """score.py's rows for the seeds after the whole default pipeline (computed once for
+    every gate that reads them)."""
+    return seed_scores(seed_records)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,23 @@ def run_scorer(script: str, *args: str) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1]) if not res.stdout.lstrip().startswith("{\n") else json.loads(res.stdout)
 
 
-def seed_scores(records: Path) -> dict[str, float]:
-    """score.py's rows for the seeds as {row: ratio}."""
+@dataclass(frozen=True)
+class SeedScores:
+    """score.py on the seed pages: {row: ratio} and the misses it lists."""
+
+    rows: dict[str, float]
+    misses: list[str]
+
+    def misses_of(self, prefix: str) -> str:
+        return "\n".join(m for m in self.misses if m.startswith(prefix))
+
+
+def seed_scores(records: Path) -> SeedScores:
+    """Score document records of the seed pages with ../shared/eval/score.py."""
     need_shared("gold", "seeds.json")
+    need_shared("eval", "score.py")
     res = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold", str(GOLD), "--pred", str(records), "--json"],
                          capture_output=True, text=True, check=True)
-    rows = json.loads(res.stdout)["rows"]
-    return {k: v["ratio"] for k, v in rows.items() if k != "headline"}
+    data = json.loads(res.stdout)
+    rows = {k: v["ratio"] for k, v in data["rows"].items() if k != "headline"}
+    return SeedScores(rows=rows, misses=data["misses"])

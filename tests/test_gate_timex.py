@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from support import EVAL, SEEDS, need_shared, run_scorer, seed_scores
+from support import EVAL, need_shared, run_scorer
 
 from dyadwatch.models import InputRecord
 from dyadwatch.pipeline import Pipeline, build
@@ -48,12 +48,7 @@ def test_gate_timex_tempeval3_platinum(tmp_path):
     assert scores["value_accuracy"] >= FLOOR_VALUE_ACCURACY, scores
 
 
-def test_gate_timex_seed_values(tmp_path):
-    need_shared("gold", "seeds.json")
-    records = [{"path": str(p), "data": p.read_bytes()} for p in sorted(SEEDS.glob("*.txt"))]
-    out = tmp_path / "seeds.jsonl"
-    _extract(records, out)
-    rows = seed_scores(out)
-    if rows.get("article.published", 0.0) < 1.0:
+def test_gate_timex_seed_values(seed_rows):
+    if seed_rows.rows.get("article.published", 0.0) < 1.0:
         pytest.skip("the extraction stage does not give the seeds' publication dates; times need them as anchor")
-    assert rows["times.value"] == 1.0, rows
+    assert seed_rows.rows["times.value"] == 1.0, seed_rows.misses_of("times.")

@@ -5,14 +5,7 @@ shared scorer on its output.
 """
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-
-from support import EVAL, GOLD, need_shared
 
 pytestmark = pytest.mark.gate
 
@@ -24,24 +17,11 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def quote_rows(seed_records: Path) -> tuple[dict[str, float], list[str]]:
-    need_shared("gold", "seeds.json")
-    need_shared("eval", "score.py")
-    res = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold", str(GOLD), "--pred", str(seed_records), "--json"],
-                         check=True, capture_output=True, text=True)
-    data = json.loads(res.stdout)
-    rows = {k: v["ratio"] for k, v in data["rows"].items() if k.startswith("quotes.")}
-    return rows, [m for m in data["misses"] if m.startswith("quotes.")]
-
-
 @pytest.mark.parametrize("row", sorted(FLOORS))
-def test_gate_seeds_quote_row_at_floor(quote_rows, row):
-    rows, misses = quote_rows
-    assert row in rows, f"score.py printed no {row} row; rows: {sorted(rows)}"
-    assert rows[row] >= FLOORS[row], "\n".join(misses)
+def test_gate_seeds_quote_row_at_floor(seed_rows, row):
+    assert row in seed_rows.rows, f"score.py printed no {row} row; rows: {sorted(seed_rows.rows)}"
+    assert seed_rows.rows[row] >= FLOORS[row], seed_rows.misses_of("quotes.")
 
 
-def test_gate_seeds_no_scare_quote_taken(quote_rows):
-    rows, misses = quote_rows
-    assert "quotes.scare_quotes_taken" not in rows, "\n".join(m for m in misses if "scare" in m)
+def test_gate_seeds_no_scare_quote_taken(seed_rows):
+    assert "quotes.scare_quotes_taken" not in seed_rows.rows, seed_rows.misses_of("quotes.scare")
