@@ -6,13 +6,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .link.api import dyad, network, relink, timeline
 from .models import Document
 from .pipeline import Pipeline, build, check_pipeline, registry
 from .runner import Report, process
-from .store import Filters, Store
+from .store import DEFAULT_DB, Filters, Store
 
-DEFAULT_DB = "dyadwatch.duckdb"
 
 __all__ = ["DEFAULT_DB", "actors", "articles", "dyad", "events", "export", "extract", "ingest", "migrate",
            "network", "quotes", "relink", "stage_table", "timeline"]
@@ -67,6 +65,8 @@ def ingest(
                 pending = []
         report.written += store.write(pending, key)
         if link and report.written:
+            from .link.api import relink
+
             relink(store)
     return report
 
@@ -122,3 +122,13 @@ def records_to_jsonl(docs: Iterable[Document]) -> Iterator[str]:
 
 def load_records(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def __getattr__(name: str) -> Any:
+    """timeline, dyad, network and relink come from `dyadwatch.link.api`, imported on first
+    use: it brings pandas, networkx and datasketch, which every other command can do without."""
+    if name in ("dyad", "network", "relink", "timeline"):
+        from .link import api as link_api
+
+        return getattr(link_api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

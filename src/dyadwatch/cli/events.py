@@ -27,9 +27,10 @@ def explain(sentence: str | None, published: str | None, db: str | None, doc_id:
     if sentence and doc_id:
         raise UsageError("give a sentence or --doc, not both")
     if doc_id:
-        from ..store.db import Store
+        from ..store.db import DEFAULT_DB, Store
 
-        with Store(db or "dyadwatch.duckdb", read_only=True, migrate=False) as store:
+        db = db or DEFAULT_DB
+        with Store(db, read_only=True, migrate=False) as store:
             doc = store.document(doc_id)
         if doc is None:
             raise UsageError(f"no document {doc_id!r} in {db}; list them with `dyadwatch articles --db {db}`")

@@ -3,15 +3,28 @@ from __future__ import annotations
 
 import json
 
+import importlib
+
 import click
 
-from ..link import api
+from ..store.db import DEFAULT_DB
 from ..output_text import short
 from .output import emit
 
+
+class _LinkApi:
+    """`dyadwatch.link.api`, imported when a command first uses it (pandas, networkx and
+    datasketch would otherwise add about a second to every dyadwatch call)."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module("dyadwatch.link.api"), name)
+
+
+api = _LinkApi()
+
 EVIDENCE_WIDTH = 90
 
-db_option = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="store file")
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="store file")
 since_option = click.option("--since", help="from this date (YYYY-MM-DD)")
 until_option = click.option("--until", help="up to this date (YYYY-MM-DD)")
 output_option = click.option("-o", "--output", type=click.Path(dir_okay=False),

@@ -9,6 +9,8 @@ from typing import Any, Iterator
 
 import click
 
+from ..store.db import DEFAULT_DB
+
 COLUMN_WIDTH = 60
 
 
@@ -48,7 +50,7 @@ def progress(label: str, total: int | None = None) -> Iterator[Callable[[int], N
 def common_filters(func: Callable) -> Callable:
     """The filter options every listing command takes."""
     options = [
-        click.option("--db", default="dyadwatch.duckdb", show_default=True, help="store file"),
+        click.option("--db", default=DEFAULT_DB, show_default=True, help="store file"),
         click.option("--actor", help="actor id, any name variant, or country code (AZE)"),
         click.option("--since", help="from this date (YYYY-MM-DD)"),
         click.option("--until", help="up to this date (YYYY-MM-DD)"),

@@ -24,7 +24,7 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import UsageError
-from ..store import Store
+from ..store import DEFAULT_DB, Store
 from ..store import links as sql
 from . import aggregate
 from .dedup import find_stories
@@ -32,7 +32,6 @@ from .events import link_events
 from .identity import identities_of
 from .records import ActorRecord, ArticleText, EventReport, Identity, IdentityLink, LinkedEvent, ReportLink, Story
 
-DEFAULT_DB = "dyadwatch.duckdb"
 EXPORT_FORMATS = (".csv", ".parquet", ".json", ".jsonl")
 
 

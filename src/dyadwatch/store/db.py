@@ -20,6 +20,9 @@ from ..errors import StoreError, UsageError
 from ..models import Document
 from .schema import LATEST, MIGRATIONS
 
+# The store file every command uses unless given --db.
+DEFAULT_DB = "dyadwatch.duckdb"
+
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -54,7 +57,7 @@ def check_date(value: str | None, option: str) -> str | None:
 
 
 class Store:
-    def __init__(self, path: str | Path = "dyadwatch.duckdb", *, read_only: bool = False, migrate: bool = True):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, migrate: bool = True):
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
