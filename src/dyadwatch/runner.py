@@ -81,9 +81,10 @@ def drop_known(inputs: Iterable[InputRecord], skip_ids, report: Report, size: in
     batch: list[InputRecord] = []
 
     def flush() -> Iterator[InputRecord]:
-        known = skip_ids([content_id(i) for i in batch])
-        for i in batch:
-            if content_id(i) in known:
+        ids = [content_id(i) for i in batch]
+        known = skip_ids(ids)
+        for i, key in zip(batch, ids):
+            if key in known:
                 report.unchanged += 1
             else:
                 yield i
