@@ -83,6 +83,8 @@ class EventSide(Record):
     code: str | None = None
     country: str | None = None
     name: str | None = Field(None, description="the actor's canonical name (addition)")
+    country_basis: str | None = Field(
+        None, description="where the side's country was read when the actor itself has none: 'event place', 'sentence', 'document' (addition)")
 
 
 class Location(Record):

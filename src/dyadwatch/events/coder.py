@@ -20,7 +20,8 @@ from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
-from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_side, place_country, subtree_actors
+from .sides import (GROUP_ID_PREFIX, actors_of, actors_of_phrase, context_country, event_side, group_side, needs_country,
+                    place_country, placed, subtree_actors)
 
 Token = Any
 
@@ -312,19 +313,30 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     date, precision = event_date(doc, f.pred, span)
     location = place_of(f.pred, list(f.themes))
     modality = "reported" if reported or _in_quote(doc, span) else "asserted"
+    sent = f.pred.sent
     events = []
     for src, tgt in pairs:
         code = p.code
+        (src, src_basis), (tgt, tgt_basis) = (in_context(doc, a, sent.start_char, sent.end_char, location) for a in (src, tgt))
         countries = {src.country if src else None, tgt.country if tgt else None} - {None}
         if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
             code = THIRD_PLACE_CODE
         entry = onto.get(code)
         events.append(Event(
-            source=event_side(src), target=event_side(tgt), cameo=code, plover=entry.plover, goldstein=entry.goldstein,
+            source=event_side(src, src_basis), target=event_side(tgt, tgt_basis), cameo=code, plover=entry.plover, goldstein=entry.goldstein,
             quad_class=entry.quad_class, plover_mode=entry.plover_mode, date=date, date_precision=precision,
             location=location, evidence=span, modality=modality, rule=f"{p.id} {p.text}",
         ))
     return events
+
+
+def in_context(doc: Document, actor: Actor | None, start: int, end: int, location) -> tuple[Actor | None, str | None]:
+    """The actor with the country its context gives when it names none itself, and where
+    that country was read (None when the actor's own)."""
+    if actor is None or not needs_country(actor):
+        return actor, None
+    country, basis = context_country(doc, start, end, location)
+    return (placed(actor, country), basis) if country else (actor, None)
 
 
 def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame) -> Decision:

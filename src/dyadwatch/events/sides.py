@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from collections import Counter
+from ..actors.kb import default_kb
 from ..actors.lookup import mentions_in
-from ..models import Actor, Document, EventSide
+from ..models import Actor, Document, EventSide, Location
 
 Token = Any
 
@@ -99,11 +101,72 @@ def side_code(actor: Actor) -> str | None:
     return code
 
 
-def event_side(actor: Actor | None) -> EventSide | None:
+def event_side(actor: Actor | None, basis: str | None = None) -> EventSide | None:
     if actor is None:
         return None
     actor_id = None if actor.id.startswith(GROUP_ID_PREFIX) else actor.id
-    return EventSide(actor_id=actor_id, code=side_code(actor), country=actor.country, name=actor.name)
+    return EventSide(actor_id=actor_id, code=side_code(actor), country=actor.country, name=actor.name, country_basis=basis)
+
+
+# Codes of actors that belong to no country by nature: international and non-governmental
+# organisations and multinational companies.
+STATELESS_PREFIXES = ("IGO", "NGO", "MNC")
+# A text is about one country when that country has at least this many mentions and this
+# share of all country mentions (the same measure the actor stage uses for generic nouns).
+DOMINANT_MIN = 3
+DOMINANT_SHARE = 0.5
+
+
+def needs_country(actor: Actor) -> bool:
+    """Is this a side of some country that the text does not name with it: a titled person
+    ("President Yoweri Museveni"), an institution or group ("the police", "students", a party)?
+
+    International and non-governmental organisations have no country to find; a person
+    with no known role could be from anywhere, so is left alone.
+    """
+    if actor.country or actor.type not in ("PERSON", "GROUP", "ORG"):
+        return False
+    code = (side_code(actor) or "").upper()
+    sector = (actor.sector or "").upper()
+    if code.startswith(STATELESS_PREFIXES) or sector.startswith(STATELESS_PREFIXES) or sector in IGO_SECTORS:
+        return False
+    return bool(code or sector) if actor.type == "PERSON" else True
+
+
+def _countries_in(doc: Document, start: int, end: int) -> Counter[str]:
+    return Counter(a.country for m, a in mentions_in(doc, start, end) if a.country)
+
+
+def _document_country(doc: Document) -> str | None:
+    counts = Counter(a.country for a in doc.actors if a.type == "COUNTRY" and a.country for _ in a.mentions)
+    total = sum(counts.values())
+    if not total:
+        return None
+    country, top = counts.most_common(1)[0]
+    return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
+
+
+def context_country(doc: Document, start: int, end: int, location: Location | None) -> tuple[str | None, str | None]:
+    """(country, basis) for a side that needs one, read from the context of the act in the
+    sentence [start, end): where the act took place, else the one country the sentence
+    names, else the country the whole text is about when the sentence does not contradict it."""
+    if location is not None and location.country:
+        return location.country, "event place"
+    named = _countries_in(doc, start, end)
+    if len(named) == 1:
+        return next(iter(named)), "sentence"
+    main = _document_country(doc)
+    if main is not None and (not named or main in named):
+        return main, "document"
+    return None, None
+
+
+def placed(actor: Actor, country: str) -> Actor:
+    """The actor as a side of `country`: its code is the country's code followed by its own
+    sector code ("GOV" -> "UGAGOV")."""
+    own = (side_code(actor) or actor.sector or "").upper()
+    prefix = default_kb().country_code(country) or country
+    return actor.model_copy(update={"country": country, "code": own if own.startswith(prefix) else prefix + own})
 
 
 def same_side(a: Actor, b: Actor) -> bool:

@@ -1,0 +1,41 @@
+"""Sides that name no country of their own ("President X", "the police", "students") take the
+country their context gives, and say where it was read."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code():
+    from dyadwatch.errors import ModelMissing
+    from dyadwatch.nlp import load_english
+    from dyadwatch.pipeline import run_text
+
+    try:
+        load_english()
+    except ModelMissing as e:
+        pytest.skip(f"no English spaCy model: {e}")
+    return lambda text: run_text(text, published="2024-05-01").events
+
+
+def test_events_context_titled_person_takes_the_one_country_of_the_sentence(code):
+    events = code("Prime Minister Arnaldo Fenwick has dissolved the Paraguayan opposition movement.")
+    sides = [e.source for e in events if e.source is not None]
+    assert any(s.country == "PRY" and s.country_basis == "sentence" and (s.code or "").startswith("PRY") for s in sides), events
+
+
+def test_events_context_unnamed_crowd_takes_the_country_of_the_place(code):
+    events = code("Thousands of farmers marched in Accra on Monday against the new land law.")
+    assert any(e.source and e.source.country == "GHA" for e in events), events
+
+
+def test_events_context_leaves_international_bodies_without_a_country(code):
+    events = code("The United Nations condemned the Myanmar junta on Friday.")
+    assert events and all(e.source is None or e.source.country is None for e in events), events
+    assert all(e.source is None or e.source.country_basis is None for e in events)
+
+
+def test_events_context_two_countries_and_no_place_give_no_country(code):
+    events = code("Prime Minister Arnaldo Fenwick criticised Brazil and Argentina on Tuesday.")
+    sources = [e.source for e in events if e.source is not None]
+    assert sources and all(s.country is None for s in sources), events
