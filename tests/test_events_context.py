@@ -39,3 +39,22 @@ def test_events_context_two_countries_and_no_place_give_no_country(code):
     events = code("Prime Minister Arnaldo Fenwick criticised Brazil and Argentina on Tuesday.")
     sources = [e.source for e in events if e.source is not None]
     assert sources and all(s.country is None for s in sources), events
+
+
+def _pairs(events):
+    return {(e.cameo[:2], e.source and e.source.country, e.target and e.target.country) for e in events}
+
+
+def test_events_context_own_forces_are_carried_not_targeted(code):
+    pairs = _pairs(code("Portugal withdrew its troops from Mozambique on Thursday."))
+    assert ("08", "PRT", "MOZ") in pairs, pairs
+
+
+def test_events_context_threat_targets_what_the_threatened_act_falls_on(code):
+    pairs = _pairs(code("Peru threatened to shell Ecuadorean border posts in retaliation for a raid on the town of Macara."))
+    assert ("13", "PER", "ECU") in pairs, pairs
+
+
+def test_events_context_a_counterpart_with_a_possessive_is_still_the_target(code):
+    pairs = _pairs(code("Chile's foreign minister met his Bolivian counterpart in Santiago."))
+    assert ("04", "CHL", "BOL") in pairs, pairs

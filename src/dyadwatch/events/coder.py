@@ -15,13 +15,13 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
-from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
+from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
 from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
 from .sides import (GROUP_ID_PREFIX, actors_of, actors_of_phrase, context_country, event_side, group_side, needs_country,
-                    place_country, placed, subtree_actors)
+                    place_country, placed, side_code, subtree_actors, IGO_PREFIX)
 
 Token = Any
 
@@ -32,6 +32,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
                         "regarding", "concerning", "into", "for", "upon", "of", "between")
+# Roots whose acts move people or things to someone (offer, aid, withdraw, deploy): the
+# object the pattern names as theme ("sent troops") is carried, not targeted.
+CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
@@ -163,23 +166,27 @@ def speakers(doc: Document, frame: Token) -> list[Actor]:
     return out
 
 
-def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool | None]]:
+def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str]) -> list[tuple[Token, bool | None]]:
     """Phrases that may name the target, most likely first, each with how to read it: True
     to look deep into it, False for its noun phrase, None for a place of last resort."""
     heads: list[tuple[Token, bool | None]] = []
     if not p.notarget and not p.nominal:
-        heads += [(o, False) for o in f.objects]
+        heads += [(o, False) for o in f.objects if not _carried_thing(doc, p, o, source_countries)]
         # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
         # the act answers is its target.
         heads += [(a, False) for o in f.objects for prep, a, _ in preps_of(o) if prep in AUTHOR_PREPS]
         # "rejected the proposal put forward by Kosovo": the agent of a participle on the object.
         heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
     order = p.target_preps or DEFAULT_TARGET_PREPS
-    ranked = sorted(f.preps, key=lambda x: (x[2] is not f.pred, order.index(x[0]) if x[0] in order else len(order)))
-    heads += [(o, True) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
+    ranked = sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
+    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
+    heads += [(o, True) for prep, o, at in usable if at is f.pred]
     for comp in f.complements:
-        # "demanded that the US cancel ...": the one asked to act is the target.
-        heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj")]
+        # "demanded that the US cancel ...", "threatened to shell Iraqi towns": the one asked
+        # to act, or the one the intended act falls on, is the target; it outranks phrases
+        # hanging further down ("in retaliation for a raid on X").
+        heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj") if not _carried_thing(doc, p, o, source_countries)]
+    heads += [(o, True) for prep, o, at in usable if at is not f.pred]
     for aim in children(f.pred, "advcl"):
         if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
@@ -187,6 +194,19 @@ def _target_heads(p: Pattern, f: Frame) -> list[tuple[Token, bool | None]]:
     # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
     heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
+
+
+def _carried_thing(doc: Document, p: Pattern, obj: Token, source_countries: set[str]) -> bool:
+    """Is the object what the act moves or gives rather than whom it is aimed at: the actor's
+    own ("offered its troops", "withdrew their forces") or the people the pattern names as
+    its theme ("sent troops to X")? The addressee is then in a prepositional phrase. An
+    object that names another country or a body of states is never the actor's own."""
+    for a in actors_of(doc, obj):
+        if (a.country and a.country not in source_countries) or (side_code(a) or "").startswith(IGO_PREFIX):
+            return False
+    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children):
+        return True
+    return p.theme is not None and p.code[:2] in CARRYING_ROOTS and bool(token_keys(obj) & p.theme)
 
 
 def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
@@ -198,8 +218,9 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> l
     source_ids = {a.id for a in sources}
     source_countries = {a.country for a in sources} - {None}
     fallback: list[Actor] = []
-    for head, deep in _target_heads(p, f):
-        found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids]
+    for head, deep in _target_heads(doc, p, f, source_countries):
+        # A place the gazetteer cannot put in a country codes as nothing.
+        found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids and (a.country or a.type != "LOCATION")]
         if _describes_a_setting(p, f, head, deep):
             found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
         if deep is None:
