@@ -58,3 +58,9 @@ def test_events_context_threat_targets_what_the_threatened_act_falls_on(code):
 def test_events_context_a_counterpart_with_a_possessive_is_still_the_target(code):
     pairs = _pairs(code("Chile's foreign minister met his Bolivian counterpart in Santiago."))
     assert ("04", "CHL", "BOL") in pairs, pairs
+
+
+def test_events_context_each_coordinated_country_adjective_is_a_side(code):
+    events = code("Senior Peruvian and Chilean officials agreed on Friday to reopen the border crossing.")
+    sides = {(e.source and e.source.country, e.target and e.target.country) for e in events}
+    assert {frozenset(p) for p in sides} & {frozenset({"PER", "CHL"})}, sides

@@ -131,6 +131,8 @@ def link_descriptors(ctx: Context) -> None:
             _ethnic_group(ctx, country, i - 1, first, found)
             continue
         if found is None:
+            if len(countries) == 1 and _settled_group(ctx, country, i, first):
+                continue
             for country, start, after in countries:
                 _demonym_alone(ctx, country, start, after)
             continue
@@ -173,6 +175,24 @@ def _ethnic_group(ctx: Context, ethnicity: str, i: int, after: int, found: tuple
     draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=ctx.doc[i:end].text, type="GROUP", sector=sector,
                                                code=sector, rule="ethnic-group", ethnicity=ethnicity)
     ctx.mention(draft, i, end, "ethnic-group")
+
+
+def _settled_group(ctx: Context, country: str, i: int, k: int) -> bool:
+    """ "Bosnian Serbs", "Kosovo Albanians": people of one origin (the plural demonym) living in
+    the country of the first word; the group belongs to that country. Returns whether it was linked."""
+    doc = ctx.doc
+    if k >= len(doc) or doc[k].tag_ not in ("NNPS", "NNS") or ctx.taken[k] is not None or not ctx.free(i, k + 1):
+        return False
+    origin = demonym(ctx, ctx.keys[k])
+    if origin is None or origin == country or ctx.keys[k] in ctx.kb.adjectives:
+        return False
+    code = ctx.kb.country_code(country) or country
+    draft_id = slug(f"{country} {ctx.keys[k]}")
+    draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=doc[i:k + 1].text, type="GROUP", country=country,
+                                               sector=ETHNIC_SECTOR, code=code + ETHNIC_SECTOR, rule="settled-group",
+                                               ethnicity=origin)
+    ctx.mention(draft, _det_start(ctx, i), k + 1, "settled-group")
+    return True
 
 
 def _demonym_alone(ctx: Context, country: str, i: int, end: int) -> None:

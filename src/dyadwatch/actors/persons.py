@@ -34,8 +34,9 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
         if words[0] in ctx.kb.adjectives and "-" in words:
             continue  # "Azeri-Chechen": a compound of demonyms
         if " ".join(w for w in words if w) in ctx.kb.adjectives or all(
-                w in ctx.kb.adjectives or w in ctx.kb.surfaces for w in words if w and w != "-"):
-            continue  # a country, capital or demonym ("Sri Lankan") that NER took for a person
+                w in ctx.kb.adjectives or w in ctx.kb.surfaces or (w.endswith("s") and w[:-1] in ctx.kb.adjectives)
+                for w in words if w and w != "-"):
+            continue  # a country, capital or demonym ("Sri Lankan", "Bosnian Serbs") that NER took for a person
         spans.append((start, end))
     covered = {i for s, e in spans for i in range(s, e)}
     return spans + [s for s in _unlabelled_names(ctx) if not covered & set(range(*s))]

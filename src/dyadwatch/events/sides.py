@@ -63,7 +63,10 @@ def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[
             head = verb.head
     own = _actors_over(doc, [head])
     if own:
-        return own[:1]
+        # "Senior Hungarian and Romanian officials": each coordinated country adjective names a side.
+        paired = [x for c in head.children if c.dep_ == "amod" and c.conjuncts for x in (c, *c.conjuncts)]
+        others = [a for a in _actors_over(doc, sorted(paired, key=lambda t: t.i)) if a.id != own[0].id and a.country]
+        return [*others, own[0]] if others else own[:1]
     found = _actors_over(doc, np_tokens(head))
     if not found and deep:
         found = _actors_over(doc, list(head.subtree))
