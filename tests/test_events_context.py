@@ -64,3 +64,15 @@ def test_events_context_each_coordinated_country_adjective_is_a_side(code):
     events = code("Senior Peruvian and Chilean officials agreed on Friday to reopen the border crossing.")
     sides = {(e.source and e.source.country, e.target and e.target.country) for e in events}
     assert {frozenset(p) for p in sides} & {frozenset({"PER", "CHL"})}, sides
+
+
+def test_events_context_a_protest_with_no_target_addresses_the_authorities_of_its_place(code):
+    events = code("Thousands of teachers marched through Montevideo on Tuesday.")
+    assert any(e.cameo.startswith("14") and e.target and e.target.country == "URY" and (e.target.code or "").endswith("GOV")
+               for e in events), events
+
+
+def test_events_context_a_lifted_curfew_falls_on_the_population(code):
+    events = code("Ecuador lifted the curfew in Guayaquil on Monday.")
+    assert any(e.cameo.startswith("08") and e.source and e.source.country == "ECU" and e.target and e.target.country == "ECU"
+               for e in events), events

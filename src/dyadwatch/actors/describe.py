@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Context, Draft, country_after_of
+from .draft import PLACING_PREPS, Context, Draft, country_after_of
 from .kb import Role, slug
 from .match import span_key
 from .persons import holder_on
@@ -381,7 +381,7 @@ def link_generic(ctx: Context) -> None:
         role, end = found
         if not ctx.free(i, end) or _continues_noun(ctx, end) or (i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS")):
             continue
-        country = country_after_of(ctx, end) or sentence_country(ctx, i)
+        country = country_after_of(ctx, end, PLACING_PREPS | {"of"}) or sentence_country(ctx, i)
         if country is None:
             if not dominant_done:
                 dominant, dominant_done = dominant_country(ctx), True

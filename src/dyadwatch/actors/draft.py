@@ -96,14 +96,20 @@ class Context:
         return max(ends) if ends else -1
 
 
-def country_after_of(ctx: Context, end: int) -> str | None:
-    """The country named right after "of" at token `end` ("Ministry of Internal Affairs of the
-    Russian Federation", "Ruslan Nuriev of Uzbekistan"), when an earlier rule linked it."""
+# Prepositions that place a group in a country ("police in Lagos", "students throughout Chile",
+# "refugees from Chechnya"); "of" also names an owner ("Ministry of Internal Affairs of Russia").
+PLACING_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+
+
+def country_after_of(ctx: Context, end: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:
+    """The country named right after "of" (or one of `preps`) at token `end` ("Ministry of
+    Internal Affairs of the Russian Federation", "Ruslan Nuriev of Uzbekistan"), when an earlier
+    rule linked it; with placing prepositions a place of the country counts too ("in Baghdad")."""
     doc = ctx.doc
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
+    if end + 1 < len(doc) and doc[end].lower_ in preps:
         k = end + 1 + (doc[end + 1].lower_ == "the")
         owner = ctx.taken[k] if k < len(doc) else None
         draft = ctx.drafts.get(owner) if owner else None
-        if draft is not None and draft.type == "COUNTRY":
+        if draft is not None and (draft.type == "COUNTRY" or (draft.type == "LOCATION" and doc[end].lower_ in PLACING_PREPS)):
             return draft.country
     return None

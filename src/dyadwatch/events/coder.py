@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..actors.kb import default_kb
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
 from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
@@ -32,6 +33,11 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
                         "regarding", "concerning", "into", "for", "upon", "of", "between")
+# Acts aimed inside a country, by CAMEO code prefix, with the sector they fall on when the
+# text names no target: protests (14) address the authorities; administrative sanctions
+# imposed (172), eased (081) or threatened (132) fall on the population.
+DOMESTIC_TARGETS = {"14": "GOV", "172": "CVL", "081": "CVL", "132": "CVL"}
+DOMESTIC_NAMES = {"GOV": "authorities", "CVL": "population"}
 # Roots whose acts move people or things to someone (offer, aid, withdraw, deploy): the
 # object the pattern names as theme ("sent troops") is carried, not targeted.
 CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
@@ -410,11 +416,30 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
-    targets = find_targets(doc, p, f, sources)
+    targets = find_targets(doc, p, f, sources) or domestic_target(doc, p, f, sources)
     if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def domestic_target(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """The side an act aims at inside a country when the text names none: a protest is made
+    to the authorities, and curfews, states of emergency and restrictions (imposed, eased
+    or threatened) fall on the population of the country where they are declared."""
+    sector = next((v for k, v in DOMESTIC_TARGETS.items() if p.code.startswith(k)), None)
+    if sector is None:
+        return []
+    where = place_of(f.pred, list(f.themes))
+    countries = {a.country for a in sources} - {None}
+    country = where.country if where is not None and where.country else (next(iter(countries)) if len(countries) == 1 else None)
+    if country is None:
+        country = context_country(doc, f.pred.sent.start_char, f.pred.sent.end_char, where)[0]
+    if country is None:
+        return []
+    name = f"{DOMESTIC_NAMES[sector]} ({country})"
+    return [Actor(id=f"{GROUP_ID_PREFIX}{country}:{sector}", name=name, type="GROUP", country=country, sector=sector,
+                  code=(default_kb().country_code(country) or country) + sector)]
 
 
 def _conditional_on_other(tok: Token, *, cooperative: bool = False) -> bool:

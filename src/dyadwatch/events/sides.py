@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
 from collections import Counter
 from ..actors.kb import default_kb
+from ..actors.translit import strip_accents
 from ..actors.lookup import mentions_in
 from ..models import Actor, Document, EventSide, Location
 
@@ -133,7 +135,21 @@ def needs_country(actor: Actor) -> bool:
     sector = (actor.sector or "").upper()
     if code.startswith(STATELESS_PREFIXES) or sector.startswith(STATELESS_PREFIXES) or sector in IGO_SECTORS:
         return False
-    return bool(code or sector) if actor.type == "PERSON" else True
+    if actor.type == "PERSON":
+        return bool(code or sector)
+    return not _international_name(actor.name)
+
+
+# Words in an organisation's name that say it spans countries ("World Water Forum",
+# "Association of African Jurists", "Asia-Pacific Economic Cooperation").
+INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "regional", "pacific", "atlantic", "nations", "continental"})
+
+
+def _international_name(name: str) -> bool:
+    words = re.findall(r"[a-z]+", strip_accents(name).lower())
+    regions = default_kb().region_adjectives
+    return any(w in INTERNATIONAL_WORDS or w in regions for w in words) or any(
+        f"{a} {b}" in regions for a, b in zip(words, words[1:]))
 
 
 def _countries_in(doc: Document, start: int, end: int) -> Counter[str]:
@@ -141,7 +157,7 @@ def _countries_in(doc: Document, start: int, end: int) -> Counter[str]:
 
 
 def _document_country(doc: Document) -> str | None:
-    counts = Counter(a.country for a in doc.actors if a.type == "COUNTRY" and a.country for _ in a.mentions)
+    counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country for _ in a.mentions)
     total = sum(counts.values())
     if not total:
         return None
