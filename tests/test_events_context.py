@@ -76,3 +76,13 @@ def test_events_context_a_lifted_curfew_falls_on_the_population(code):
     events = code("Ecuador lifted the curfew in Guayaquil on Monday.")
     assert any(e.cameo.startswith("08") and e.source and e.source.country == "ECU" and e.target and e.target.country == "ECU"
                for e in events), events
+
+
+def test_events_context_an_unnamed_attacker_is_not_given_the_victims_country(code):
+    events = code("A roadside bomb killed two Canadian soldiers on Sunday.")
+    assert events and all(e.source is None or e.source.country != "CAN" for e in events), events
+
+
+def test_events_context_an_unnamed_attacker_is_placed_where_the_violence_happened(code):
+    events = code("A car bomb exploded outside a police station in Kandahar, killing three Afghan officers.")
+    assert any(e.cameo.startswith("18") and e.source and e.source.country == "AFG" and e.source.country_basis for e in events), events

@@ -49,6 +49,8 @@ MEETING_CODES = frozenset({"040", "046"})
 GROUP_PLACE_ROOTS = frozenset({"14", "15"})
 # Violence reported from the victim's side ("were killed"): coded with an unknown author.
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+# Violence proper (assault, fight, mass violence): an unnamed author is placed only by where it happened.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # "X said Y must/should ...": a demand (100) or an appeal (020) by X on Y.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 DEMAND_CODE, APPEAL_CODE = "100", "020"
@@ -344,7 +346,8 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     events = []
     for src, tgt in pairs:
         code = p.code
-        (src, src_basis), (tgt, tgt_basis) = (in_context(doc, a, sent.start_char, sent.end_char, location) for a in (src, tgt))
+        src, src_basis = in_context(doc, src, sent.start_char, sent.end_char, location, violent=code[:2] in VIOLENT_ROOTS)
+        tgt, tgt_basis = in_context(doc, tgt, sent.start_char, sent.end_char, location)
         countries = {src.country if src else None, tgt.country if tgt else None} - {None}
         if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
             code = THIRD_PLACE_CODE
@@ -357,12 +360,13 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     return events
 
 
-def in_context(doc: Document, actor: Actor | None, start: int, end: int, location) -> tuple[Actor | None, str | None]:
+def in_context(doc: Document, actor: Actor | None, start: int, end: int, location, *, violent: bool = False) -> tuple[Actor | None, str | None]:
     """The actor with the country its context gives when it names none itself, and where
     that country was read (None when the actor's own)."""
     if actor is None or not needs_country(actor):
         return actor, None
-    country, basis = context_country(doc, start, end, location)
+    # An unnamed attacker is placed where the violence happened, never by its victims' country.
+    country, basis = context_country(doc, start, end, location, places_only=violent)
     return (placed(actor, country), basis) if country else (actor, None)
 
 

@@ -148,9 +148,7 @@ def place_of(pred: Token, extra: list[Token] | None = None) -> Location | None:
         for c in head.children:
             if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
                 continue
-            for o in c.children:
-                if o.dep_ != "pobj":
-                    continue
+            for o in _place_objects(c):
                 name, qualifier = _place_name(o)
                 if not name:
                     continue
@@ -158,4 +156,30 @@ def place_of(pred: Token, extra: list[Token] | None = None) -> Location | None:
                 place = gaz.find(name, country)
                 if place is not None:
                     return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+                described = _adjective_country(o)
+                if described is not None:
+                    # "the Iraqi city of Basra": a place the gazetteer lacks, put in its country by the text.
+                    return Location(name=name, country=described)
+    return None
+
+
+def _place_objects(prep: Token) -> list[Token]:
+    """Objects of a place preposition, through a second one ("outside of X", "near to X")."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    for p in prep.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "to"):
+            objects += [o for o in p.children if o.dep_ == "pobj"]
+    return objects
+
+
+def _adjective_country(noun: Token) -> str | None:
+    """The country of a demonym on a place noun ("the Iraqi city of ...", "Syrian villages")."""
+    from ..actors.kb import default_kb, phrase_key
+
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    adjectives = default_kb().adjectives
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and phrase_key(c.text) in adjectives:
+            return adjectives[phrase_key(c.text)]
     return None

@@ -165,12 +165,18 @@ def _document_country(doc: Document) -> str | None:
     return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
 
 
-def context_country(doc: Document, start: int, end: int, location: Location | None) -> tuple[str | None, str | None]:
+def context_country(doc: Document, start: int, end: int, location: Location | None, *,
+                    places_only: bool = False) -> tuple[str | None, str | None]:
     """(country, basis) for a side that needs one, read from the context of the act in the
     sentence [start, end): where the act took place, else the one country the sentence
-    names, else the country the whole text is about when the sentence does not contradict it."""
+    names, else the country the whole text is about when the sentence does not contradict it.
+    With `places_only`, only places count ("a car bomb in Kabul"), not the people named
+    ("killed three U.S. soldiers")."""
     if location is not None and location.country:
         return location.country, "event place"
+    if places_only:
+        placed_in = {a.country for _, a in mentions_in(doc, start, end) if a.type == "LOCATION" and a.country}
+        return (placed_in.pop(), "sentence place") if len(placed_in) == 1 else (None, None)
     named = _countries_in(doc, start, end)
     if len(named) == 1:
         return next(iter(named)), "sentence"
