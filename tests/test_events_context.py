@@ -86,3 +86,13 @@ def test_events_context_an_unnamed_attacker_is_not_given_the_victims_country(cod
 def test_events_context_an_unnamed_attacker_is_placed_where_the_violence_happened(code):
     events = code("A car bomb exploded outside a police station in Kandahar, killing three Afghan officers.")
     assert any(e.cameo.startswith("18") and e.source and e.source.country == "AFG" and e.source.country_basis for e in events), events
+
+
+def test_events_context_counted_victims_are_people_of_the_place(code):
+    events = code("Gunmen killed 14 people in Peshawar on Saturday.")
+    assert any(e.cameo.startswith("18") and e.target and e.target.country == "PAK" for e in events), events
+
+
+def test_events_context_transnational_militant_network_takes_no_country(code):
+    events = code("Al-Qaeda threatened Kenya on Monday.")
+    assert any(e.source and (e.source.code or "").startswith("IMG") and e.source.country is None for e in events), events

@@ -420,7 +420,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
-    targets = find_targets(doc, p, f, sources) or domestic_target(doc, p, f, sources)
+    targets = find_targets(doc, p, f, sources) or domestic_target(doc, p, f, sources) or unnamed_victims(doc, p, f, sources)
     if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
@@ -444,6 +444,27 @@ def domestic_target(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -
     name = f"{DOMESTIC_NAMES[sector]} ({country})"
     return [Actor(id=f"{GROUP_ID_PREFIX}{country}:{sector}", name=name, type="GROUP", country=country, sector=sector,
                   code=(default_kb().country_code(country) or country) + sector)]
+
+
+def unnamed_victims(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """People violence or coercion falls on whom the text only counts or describes ("killed
+    23 people in Tel Aviv", "arresting 12"): a group of the country where it happened; an
+    arrest with no place named falls on people of the arresting side's own country."""
+    if p.code[:2] not in VICTIM_ROOTS:
+        return []
+    people = [o for o in f.objects if o.lemma_.lower() in PERSON_NOUNS or o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children)]
+    if not people:
+        return []
+    where = place_of(f.pred, list(f.themes))
+    sent = f.pred.sent
+    country = context_country(doc, sent.start_char, sent.end_char, where, places_only=True)[0]
+    own = {a.country for a in sources} - {None}
+    if country is None and p.code[:2] not in VIOLENT_ROOTS and len(own) == 1:
+        country = next(iter(own))
+    if country is None:
+        return []
+    side = group_side(doc, people[0], country)
+    return [Actor(id=GROUP_ID_PREFIX + (side.name or ""), name=side.name or "", type="GROUP", country=country, code=country)]
 
 
 def _conditional_on_other(tok: Token, *, cooperative: bool = False) -> bool:

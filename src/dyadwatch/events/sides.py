@@ -114,8 +114,8 @@ def event_side(actor: Actor | None, basis: str | None = None) -> EventSide | Non
 
 
 # Codes of actors that belong to no country by nature: international and non-governmental
-# organisations and multinational companies.
-STATELESS_PREFIXES = ("IGO", "NGO", "MNC")
+# organisations, militant networks across countries and multinational companies.
+STATELESS_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 # A text is about one country when that country has at least this many mentions and this
 # share of all country mentions (the same measure the actor stage uses for generic nouns).
 DOMINANT_MIN = 3
