@@ -13,6 +13,9 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 TITLE_LINKS = frozenset({"of", "to", "the", "for", "and", "-"})
 # Longest pre-modifier or apposition taken as a role, in tokens (longer ones are clauses).
 MAX_ROLE_TOKENS = 14
+# How far into an apposition its role noun may stand: "Algeria's leading human rights activist"
+# and "the United Nations Emergency Relief Coordinator" put it sixth.
+APPOSITION_HEAD_WINDOW = 6
 STOP_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "WDT", "WP", "CC", "PRP", "PRP$", "RB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-"})
 
 
@@ -290,7 +293,7 @@ def _apposition(ctx: Context, end: int) -> tuple[int, int] | None:
     k = end + 1
     if doc[k].lower_ in ("a", "an", "the"):
         k += 1
-    head = [t for t in doc[k:k + 4] if _is_role_word(ctx, t) and phrase_key(t.text) not in ctx.kb.adjectives]
+    head = [t for t in doc[k:k + APPOSITION_HEAD_WINDOW] if _is_role_word(ctx, t) and phrase_key(t.text) not in ctx.kb.adjectives]
     if not head:
         return None
     stop = k
