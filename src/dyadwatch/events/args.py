@@ -16,7 +16,9 @@ Token = Any
 # Nouns of quantity whose "of" phrase names the real theme.
 MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "thousand", "hundred", "lot", "amount", "number",
                       "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply",
-                      "part", "portion", "half", "worth", "range", "set", "kind", "type", "group"})
+                      "part", "portion", "half", "worth", "range", "set", "kind", "type", "group",
+                      # groups sent or arriving: "a contingent of peacekeepers", "the first deployment of troops"
+                      "contingent", "deployment", "detachment", "batch", "patch", "wave", "team", "unit"})
 # Adverbs that act as verb particles in the parse ("step down", "pull out").
 PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
 # Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
@@ -98,6 +100,9 @@ def _inherited_subjects(pred: Token) -> list[Token]:
         agent = [o for p in children(tok, "agent") for o in children(p, "pobj")]
         if agent:
             return agent
+        if tok.dep_ == "acl":
+            # "youths resorted to throwing stones" read as a participle on "youths".
+            return _participle_subjects(tok)
     return []
 
 
@@ -112,6 +117,24 @@ def _participle_subjects(pred: Token) -> list[Token]:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
         return children(noun.head, "nsubj") or [o for p in children(noun.head, "agent") for o in children(p, "pobj")]
     return []
+
+
+def _for_clauses(tok: Token) -> list[Token]:
+    """Clauses brought in by "for" ("called for the army to return", "pushed for the US to
+    back the plan"): the parse makes them adverbial clauses with "for" as their mark, where
+    English means a prepositional "for" whose object is the act asked for."""
+    return [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+
+
+def _prep_particles(tok: Token) -> set[str]:
+    """A particle the parse took for a preposition before another one ("forced X out of
+    the country" is "forced out X")."""
+    return {c.lower_ for c in children(tok, "prep") if c.lower_ in PARTICLE_ADVERBS and children(c, "prep")}
+
+
+def purposes(tok: Token) -> list[Token]:
+    """The verbs of the predicate's to-infinitive aims ("sent a team to investigate")."""
+    return [c for c in children(tok, "advcl") if c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _datives(tok: Token) -> list[Token]:
@@ -138,13 +161,24 @@ def read_frame(pred: Token) -> Frame:
     preps = preps_of(pred)
     for prt in children(pred, "prt"):
         preps += preps_of(prt)
+    asked = _for_clauses(pred)
+    preps += [("for", c, pred) for c in asked]
     complements = children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
-    particles = {c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+    particles = ({c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+                 | _prep_particles(pred))
     themes = list(objects) + children(pred, "attr", "oprd") + [o for _, o, _ in preps]
     for comp in complements:
         # "allowed inspectors to visit": the complement's subject is a theme too.
         themes += with_conjuncts(children(comp, "dobj", "nsubjpass", "nsubj")) + [o for _, o, _ in preps_of(comp)]
         preps += preps_of(comp)
+    # A to-infinitive the parse hung on the verb as an aim is often its complement ("have
+    # sworn to fight", "called on Arabs to unite and mobilize against X"): it counts as one,
+    # with its conjuncts, for what the act is about and whom it is against, not for themes.
+    aims = [a for a in with_conjuncts(purposes(pred)) if a not in complements]
+    extra = [c for comp in complements for c in comp.conjuncts if c.pos_ in ("VERB", "AUX") and c not in complements]
+    for comp in aims + extra:
+        preps += preps_of(comp)
+    complements += aims + extra
     for t in list(themes):
         preps += preps_of(t)
         if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
@@ -205,6 +239,18 @@ def verb_lemmas(tok: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def subject_keys(f: Frame) -> set[str]:
+    """The words a subject constraint is matched by: the subject's own keys, and for a group
+    noun ("a contingent of peacekeepers") those of what it counts."""
+    keys: set[str] = set()
+    grammatical = with_conjuncts(children(f.pred, "nsubjpass")) if f.passive else list(f.subjects)
+    for s in grammatical:
+        keys |= token_keys(s)
+        if s.lemma_.lower() in MEASURES:
+            keys |= {k for prep, o, _ in preps_of(s) if prep == "of" for k in token_keys(o)}
+    return keys
+
+
 def _modifier_keys(toks: list[Token]) -> set[str]:
     return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
 
@@ -219,6 +265,10 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
     if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
         return False
     if p.particle is not None and not (f.particles & p.particle):
+        return False
+    if p.subject is not None and not (subject_keys(f) & p.subject):
+        return False
+    if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False
     if p.modifiers is not None:
         mods = _modifier_keys([f.pred]) if p.nominal else _modifier_keys(list(f.themes))
