@@ -29,6 +29,12 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determi
 SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
                           "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Acts of crowds named by a noun: a nationality adjective on them names the crowd ("Palestinian
+# riots", "Kurdish demonstrations"), where on other event nouns it may name a place ("the Syrian war").
+CROWD_ACTS = frozenset({"riot", "riots", "rioting", "demonstration", "uprising", "unrest"})
+# Verbs whose passive with no agent reports what the subject did to itself: fighters "were
+# demobilized" when they gave up their arms (CAMEO codes the demobilizing party as the source).
+SELF_PASSIVES = frozenset({"demobilize", "demobilise", "disband", "disarm"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # Verbs whose subject carries out the act their object names ("announced a suspension of
 # links", "completed the withdrawal", "ordered the expulsion of the envoy").
@@ -149,7 +155,7 @@ def _datives(tok: Token) -> list[Token]:
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     subjects = children(pred, "nsubj", "csubj")
-    if passive and pred.lemma_.lower() in STATIVE_PASSIVES and not children(pred, "agent"):
+    if passive and pred.lemma_.lower() in STATIVE_PASSIVES | SELF_PASSIVES and not children(pred, "agent"):
         passive, subjects = False, children(pred, "nsubjpass")
     if not subjects and not passive:
         subjects = _inherited_subjects(pred) or _participle_subjects(pred)
@@ -171,14 +177,14 @@ def read_frame(pred: Token) -> Frame:
         # "allowed inspectors to visit": the complement's subject is a theme too.
         themes += with_conjuncts(children(comp, "dobj", "nsubjpass", "nsubj")) + [o for _, o, _ in preps_of(comp)]
         preps += preps_of(comp)
-    # A to-infinitive the parse hung on the verb as an aim is often its complement ("have
-    # sworn to fight", "called on Arabs to unite and mobilize against X"): it counts as one,
-    # with its conjuncts, for what the act is about and whom it is against, not for themes.
-    aims = [a for a in with_conjuncts(purposes(pred)) if a not in complements]
+    # "agreed to withdraw and release": the complement's conjuncts are complements too.
     extra = [c for comp in complements for c in comp.conjuncts if c.pos_ in ("VERB", "AUX") and c not in complements]
-    for comp in aims + extra:
+    # A to-infinitive the parse hung on the verb as an aim is often its complement ("have
+    # sworn to fight", "called on Arabs to unite and mobilize against X"): patterns may name
+    # it (see `matches`), and whom it is against may be the target.
+    for comp in extra + [a for a in with_conjuncts(purposes(pred)) if a not in complements]:
         preps += preps_of(comp)
-    complements += aims + extra
+    complements += extra
     for t in list(themes):
         preps += preps_of(t)
         if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
@@ -196,6 +202,8 @@ def nominal_frame(noun: Token) -> Frame:
     if not subjects and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CARRYING_OUT:
         # "Italy announced a suspension of air links", "began the withdrawal of its troops".
         subjects = children(noun.head, "nsubj")
+    if not subjects and noun.lemma_.lower() in CROWD_ACTS:
+        subjects = [c for c in children(noun, "amod") if c.text[:1].isupper()]
     preps = preps_of(noun)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
@@ -260,7 +268,7 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
     gave the actors named by the themes ("the Azerbaijani ambassador" for a bare name)."""
     if p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
         return False
-    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
+    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
         return False
     if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
         return False
