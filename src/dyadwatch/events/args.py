@@ -18,7 +18,8 @@ MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "t
                       "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply",
                       "part", "portion", "half", "worth", "range", "set", "kind", "type", "group",
                       # groups sent or arriving: "a contingent of peacekeepers", "the first deployment of troops"
-                      "contingent", "deployment", "detachment", "batch", "patch", "wave", "team", "unit"})
+                      "contingent", "deployment", "detachment", "batch", "patch", "wave", "team", "unit",
+                      "battalion", "brigade", "company", "platoon", "squadron", "regiment", "column"})
 # Adverbs that act as verb particles in the parse ("step down", "pull out").
 PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
 # Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
@@ -167,6 +168,10 @@ def read_frame(pred: Token) -> Frame:
     preps = preps_of(pred)
     for prt in children(pred, "prt"):
         preps += preps_of(prt)
+    for out in children(pred, "prep"):
+        if out.lower_ == "out":
+            # "pulled its troops out of X": the place left, as "from X" names it.
+            preps += [("from", o, pred) for inner in children(out, "prep") if inner.lower_ == "of" for o in children(inner, "pobj")]
     asked = _for_clauses(pred)
     preps += [("for", c, pred) for c in asked]
     complements = children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
@@ -188,8 +193,11 @@ def read_frame(pred: Token) -> Frame:
     for t in list(themes):
         preps += preps_of(t)
         if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
-            # "25,000 tons of food aid": what is measured is the theme.
-            themes += [o for prep, o, _ in preps_of(t) if prep == "of"]
+            # "25,000 tons of food aid": what is measured is the theme, and so are its phrases
+            # ("a team of experts to Bosnia").
+            measured = [o for prep, o, _ in preps_of(t) if prep == "of"]
+            themes += measured
+            preps += [x for o in measured for x in preps_of(o)]
     return Frame(pred, tuple(with_conjuncts(subjects)), tuple(with_conjuncts(agents)), tuple(objects), passive,
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
