@@ -68,6 +68,11 @@ def test_events_types_a_war_named_by_a_noun_does_not_take_a_place_adjective_as_i
     assert not any(src == "VAL" for _, src, _ in got)
 
 
+def test_events_types_riot_police_are_not_a_riot():
+    got = _codes("Valdorian riot police fired tear gas at Ostravan students on Monday.")
+    assert not any(code.startswith("14") for code, _, _ in got)
+
+
 def test_events_types_fighters_who_were_demobilized_demobilized_themselves():
     got = _codes("Two thousand Valdorian rebels have been demobilized since the peace accord.")
     assert any(code == "0873" and src == "VAL" for code, src, _ in got)

@@ -57,6 +57,11 @@ def test_events_types_swearing_to_retaliate_is_a_threat_of_force():
     assert ("138", "OST", "VAL") in got
 
 
+def test_events_types_vowing_to_fight_corruption_is_not_a_threat():
+    got = _codes("The new Ostravan government vowed to fight corruption in the customs service.")
+    assert not any(code.startswith("13") for code, _, _ in got)
+
+
 def test_events_types_vowing_to_cooperate_stays_a_pledge():
     got = _codes("Ostrava vowed to cooperate with Valdoria on border security.")
     assert not any(code.startswith("13") for code, _, _ in got)

@@ -274,6 +274,8 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
 def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bool:
     """Does the pattern fit the frame? `role_keys` are the words of the roles the actor stage
     gave the actors named by the themes ("the Azerbaijani ambassador" for a bare name)."""
+    if p.nominal and f.pred.dep_ == "compound":
+        return False  # a noun that modifies another names a kind, not an act ("riot police", "attack helicopter")
     if p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
         return False
     if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
