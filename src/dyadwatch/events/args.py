@@ -16,7 +16,10 @@ Token = Any
 # Nouns of quantity whose "of" phrase names the real theme.
 MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "thousand", "hundred", "lot", "amount", "number",
                       "batch", "shipment", "consignment", "package", "load", "cargo", "plane", "truck", "convoy", "quantity", "supply",
-                      "part", "portion", "half", "worth", "range", "set", "kind", "type", "group"})
+                      "part", "portion", "half", "worth", "range", "set", "kind", "type", "group",
+                      # groups sent or arriving: "a contingent of peacekeepers", "the first deployment of troops"
+                      "contingent", "deployment", "detachment", "batch", "patch", "wave", "team", "unit",
+                      "battalion", "brigade", "company", "platoon", "squadron", "regiment", "column"})
 # Adverbs that act as verb particles in the parse ("step down", "pull out").
 PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
 # Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
@@ -27,6 +30,12 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determi
 SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
                           "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Acts of crowds named by a noun: a nationality adjective on them names the crowd ("Palestinian
+# riots", "Kurdish demonstrations"), where on other event nouns it may name a place ("the Syrian war").
+CROWD_ACTS = frozenset({"riot", "riots", "rioting", "demonstration", "uprising", "unrest"})
+# Verbs whose passive with no agent reports what the subject did to itself: fighters "were
+# demobilized" when they gave up their arms (CAMEO codes the demobilizing party as the source).
+SELF_PASSIVES = frozenset({"demobilize", "demobilise", "disband", "disarm"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # Verbs whose subject carries out the act their object names ("announced a suspension of
 # links", "completed the withdrawal", "ordered the expulsion of the envoy").
@@ -98,6 +107,9 @@ def _inherited_subjects(pred: Token) -> list[Token]:
         agent = [o for p in children(tok, "agent") for o in children(p, "pobj")]
         if agent:
             return agent
+        if tok.dep_ == "acl":
+            # "youths resorted to throwing stones" read as a participle on "youths".
+            return _participle_subjects(tok)
     return []
 
 
@@ -114,6 +126,24 @@ def _participle_subjects(pred: Token) -> list[Token]:
     return []
 
 
+def _for_clauses(tok: Token) -> list[Token]:
+    """Clauses brought in by "for" ("called for the army to return", "pushed for the US to
+    back the plan"): the parse makes them adverbial clauses with "for" as their mark, where
+    English means a prepositional "for" whose object is the act asked for."""
+    return [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+
+
+def _prep_particles(tok: Token) -> set[str]:
+    """A particle the parse took for a preposition before another one ("forced X out of
+    the country" is "forced out X")."""
+    return {c.lower_ for c in children(tok, "prep") if c.lower_ in PARTICLE_ADVERBS and children(c, "prep")}
+
+
+def purposes(tok: Token) -> list[Token]:
+    """The verbs of the predicate's to-infinitive aims ("sent a team to investigate")."""
+    return [c for c in children(tok, "advcl") if c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def _datives(tok: Token) -> list[Token]:
     """Indirect objects; a dative preposition ("provided X to Macedonia") gives its object."""
     out = []
@@ -126,7 +156,7 @@ def _datives(tok: Token) -> list[Token]:
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     subjects = children(pred, "nsubj", "csubj")
-    if passive and pred.lemma_.lower() in STATIVE_PASSIVES and not children(pred, "agent"):
+    if passive and pred.lemma_.lower() in STATIVE_PASSIVES | SELF_PASSIVES and not children(pred, "agent"):
         passive, subjects = False, children(pred, "nsubjpass")
     if not subjects and not passive:
         subjects = _inherited_subjects(pred) or _participle_subjects(pred)
@@ -138,18 +168,36 @@ def read_frame(pred: Token) -> Frame:
     preps = preps_of(pred)
     for prt in children(pred, "prt"):
         preps += preps_of(prt)
+    for out in children(pred, "prep"):
+        if out.lower_ == "out":
+            # "pulled its troops out of X": the place left, as "from X" names it.
+            preps += [("from", o, pred) for inner in children(out, "prep") if inner.lower_ == "of" for o in children(inner, "pobj")]
+    asked = _for_clauses(pred)
+    preps += [("for", c, pred) for c in asked]
     complements = children(pred, "xcomp", "ccomp") + [o for _, o, _ in preps if o.pos_ in ("VERB", "AUX")]
-    particles = {c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+    particles = ({c.lower_ for c in children(pred, "prt")} | {c.lower_ for c in children(pred, "advmod") if c.lower_ in PARTICLE_ADVERBS}
+                 | _prep_particles(pred))
     themes = list(objects) + children(pred, "attr", "oprd") + [o for _, o, _ in preps]
     for comp in complements:
         # "allowed inspectors to visit": the complement's subject is a theme too.
         themes += with_conjuncts(children(comp, "dobj", "nsubjpass", "nsubj")) + [o for _, o, _ in preps_of(comp)]
         preps += preps_of(comp)
+    # "agreed to withdraw and release": the complement's conjuncts are complements too.
+    extra = [c for comp in complements for c in comp.conjuncts if c.pos_ in ("VERB", "AUX") and c not in complements]
+    # A to-infinitive the parse hung on the verb as an aim is often its complement ("have
+    # sworn to fight", "called on Arabs to unite and mobilize against X"): patterns may name
+    # it (see `matches`), and whom it is against may be the target.
+    for comp in extra + [a for a in with_conjuncts(purposes(pred)) if a not in complements]:
+        preps += preps_of(comp)
+    complements += extra
     for t in list(themes):
         preps += preps_of(t)
         if t.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in t.children):
-            # "25,000 tons of food aid": what is measured is the theme.
-            themes += [o for prep, o, _ in preps_of(t) if prep == "of"]
+            # "25,000 tons of food aid": what is measured is the theme, and so are its phrases
+            # ("a team of experts to Bosnia").
+            measured = [o for prep, o, _ in preps_of(t) if prep == "of"]
+            themes += measured
+            preps += [x for o in measured for x in preps_of(o)]
     return Frame(pred, tuple(with_conjuncts(subjects)), tuple(with_conjuncts(agents)), tuple(objects), passive,
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
@@ -162,6 +210,8 @@ def nominal_frame(noun: Token) -> Frame:
     if not subjects and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CARRYING_OUT:
         # "Italy announced a suspension of air links", "began the withdrawal of its troops".
         subjects = children(noun.head, "nsubj")
+    if not subjects and noun.lemma_.lower() in CROWD_ACTS:
+        subjects = [c for c in children(noun, "amod") if c.text[:1].isupper()]
     preps = preps_of(noun)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
@@ -205,6 +255,18 @@ def verb_lemmas(tok: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def subject_keys(f: Frame) -> set[str]:
+    """The words a subject constraint is matched by: the subject's own keys, and for a group
+    noun ("a contingent of peacekeepers") those of what it counts."""
+    keys: set[str] = set()
+    grammatical = with_conjuncts(children(f.pred, "nsubjpass")) if f.passive else list(f.subjects)
+    for s in grammatical:
+        keys |= token_keys(s)
+        if s.lemma_.lower() in MEASURES:
+            keys |= {k for prep, o, _ in preps_of(s) if prep == "of" for k in token_keys(o)}
+    return keys
+
+
 def _modifier_keys(toks: list[Token]) -> set[str]:
     return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
 
@@ -212,13 +274,19 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
 def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bool:
     """Does the pattern fit the frame? `role_keys` are the words of the roles the actor stage
     gave the actors named by the themes ("the Azerbaijani ambassador" for a bare name)."""
+    if p.nominal and f.pred.dep_ == "compound":
+        return False  # a noun that modifies another names a kind, not an act ("riot police", "attack helicopter")
     if p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
         return False
-    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in f.complements):
+    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
         return False
     if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
         return False
     if p.particle is not None and not (f.particles & p.particle):
+        return False
+    if p.subject is not None and not (subject_keys(f) & p.subject):
+        return False
+    if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False
     if p.modifiers is not None:
         mods = _modifier_keys([f.pred]) if p.nominal else _modifier_keys(list(f.themes))

@@ -36,6 +36,8 @@ class Pattern:
     required_preps: frozenset[str] | None = None
     particle: frozenset[str] | None = None
     modifiers: frozenset[str] | None = None
+    subject: frozenset[str] | None = None
+    purpose: frozenset[str] | None = None
     untargeted: bool = False
     notarget: bool = False
     hostsource: bool = False
@@ -46,7 +48,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        parts = (self.theme, self.complement, self.required_preps, self.particle, self.modifiers)
+        parts = (self.theme, self.complement, self.required_preps, self.particle, self.modifiers, self.subject, self.purpose)
         return sum(p is not None for p in parts)
 
 
@@ -97,7 +99,7 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
     flags: set[str] = set()
     for w in words[2:]:
         kind, rest = w[0], w[1:]
-        if kind in "+>~*":
+        if kind in "+>~*=%":
             opts[kind] = opts.get(kind, frozenset()) | _split(rest, sets)
         elif kind in "@^":
             preps.extend(sorted(_split(rest, sets)))
@@ -118,6 +120,8 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
         required_preps=opts.get("^"),
         particle=opts.get("~"),
         modifiers=opts.get("*"),
+        subject=opts.get("="),
+        purpose=opts.get("%"),
         untargeted="untargeted" in flags,
         notarget="notarget" in flags,
         hostsource="hostsource" in flags,
