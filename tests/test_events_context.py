@@ -96,3 +96,18 @@ def test_events_context_counted_victims_are_people_of_the_place(code):
 def test_events_context_transnational_militant_network_takes_no_country(code):
     events = code("Al-Qaeda threatened Kenya on Monday.")
     assert any(e.source and (e.source.code or "").startswith("IMG") and e.source.country is None for e in events), events
+
+
+def test_events_context_a_charge_with_no_agent_is_brought_by_the_authorities_of_the_place(code):
+    pairs = _pairs(code("A Dutch businessman was indicted for fraud in Tunisia on Monday."))
+    assert ("11", "TUN", "NLD") in pairs, pairs
+
+
+def test_events_context_rebels_demanding_of_their_own_president_is_a_demand(code):
+    events = code("Togolese rebels announced that President Koffi Amegbo must resign before any talks.")
+    assert any(e.cameo.startswith("10") and e.source and e.source.country == "TGO" for e in events), events
+
+
+def test_events_context_those_engaged_in_violence_are_its_authors(code):
+    events = code("Croatian forces were engaged in ethnic cleansing against the Serb population of the region.")
+    assert any(e.cameo.startswith("20") and e.source and e.source.country == "HRV" for e in events), events

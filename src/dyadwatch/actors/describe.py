@@ -158,6 +158,11 @@ def _descriptor(ctx: Context, country: str, role: Role, i: int, end: int, phrase
             _office_reference(ctx, country, role, i, end)
     elif role.kind in ("body", "group") or plural:
         _institution(ctx, country, role, i, end)
+    elif role.type == "PERSON" and i > 0 and doc[i - 1].lower_ in ("a", "an") and not _followed_by_name(ctx, phrase_end):
+        # "an Italian researcher", "a Dutch businessman": someone unnamed, new to the text,
+        # known by nationality and occupation (a definite "the Armenian analyst" points back
+        # to a person named before and is left to the role-noun rule).
+        _institution(ctx, country, role, i, end)
 
 
 def _ethnic_group(ctx: Context, ethnicity: str, i: int, after: int, found: tuple[Role, int] | None) -> None:

@@ -22,9 +22,10 @@ MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "t
                       "battalion", "brigade", "company", "platoon", "squadron", "regiment", "column"})
 # Adverbs that act as verb particles in the parse ("step down", "pull out").
 PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
-# Attitudes reported in the passive form of an adjective ("is opposed to", "is committed to"):
+# Attitudes and occupations reported in the passive form of an adjective ("is opposed to",
+# "is committed to", "were engaged in"):
 # the grammatical subject holds the attitude.
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve"})
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve", "engage", "involve"})
 # Nouns of saying whose participle or clause carries the act ("a declaration demanding ...",
 # "its demand that ..."): the one who issued the noun is the one who acts.
 SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",

@@ -68,7 +68,7 @@ AUTHOR_PREPS = frozenset({"by", "from"})
 CONDITION_MARKS = frozenset({"unless", "if"})
 # Coercion a state carries out where it rules (arrest, detention, expulsion, bans, curfews):
 # a passive with no agent is the act of the authorities of the place it names.
-AUTHORITY_CODES = ("172", "173", "174", "1721", "1722", "1723", "1724")
+AUTHORITY_CODES = ("172", "173", "174", "1721", "1722", "1723", "1724", "115", "090")
 # Nouns of people: violence done to them is an event even when they are nobody named.
 PERSON_NOUNS = frozenset({"people", "person", "civilian", "man", "woman", "child", "villager", "resident", "worker",
                           "soldier", "policeman", "officer", "protester", "demonstrator", "student", "journalist",
@@ -410,7 +410,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             guests = [a for o in f.objects for a in actors_of(doc, o)]
             if guests:
                 return _finish(doc, base, p, f, hosts[:1], guests, fact.reported)
-        if group is None and f.passive and p.code[:2] in VICTIM_ROOTS:
+        if group is None and f.passive and (p.code[:2] in VICTIM_ROOTS or p.code.startswith(AUTHORITY_CODES)):
             # "three soldiers were killed": the act is certain, its author unknown; "was
             # arrested in Lebanon": the authorities of the place act.
             victims = [a for o in f.objects for a in actors_of(doc, o)] or [g for o in f.objects if (g := placed_group(doc, o))]
@@ -485,7 +485,7 @@ def sense_is_certain(p: Pattern, f: Frame) -> bool:
     """May the act stand without a target? When a theme or complement the pattern names
     fixes the verb's sense ("provided aid", "gave a warm welcome"), when the verb has no
     object that could make it figurative, or when violence is done to counted or named people."""
-    if p.theme is not None or p.complement is not None or p.nominal:
+    if p.theme is not None or p.complement is not None or p.subject is not None or p.purpose is not None or p.nominal:
         return True
     objects = list(f.objects)
     if not objects:
@@ -513,9 +513,13 @@ def place_authority(doc: Document, p: Pattern, f: Frame) -> Actor | None:
         if at is f.pred and prep in LAST_RESORT_PREPS:
             for a in actors_of(doc, o):
                 if a.country and a.type in ("COUNTRY", "LOCATION"):
-                    return Actor(id=GROUP_ID_PREFIX + f"authorities:{a.country}", name=f"authorities ({a.name})",
-                                 type="GROUP", country=a.country, code=a.country)
-    return None
+                    return _authorities(a.country, a.name)
+    where = place_of(f.pred, list(f.themes))  # "was indicted for fraud in Tunisia"
+    return _authorities(where.country, where.name) if where is not None and where.country else None
+
+
+def _authorities(country: str, place: str) -> Actor:
+    return Actor(id=GROUP_ID_PREFIX + f"authorities:{country}", name=f"authorities ({place})", type="GROUP", country=country, code=country)
 
 
 def _aux_words(tok: Token) -> set[str]:
@@ -534,7 +538,8 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     aux = _aux_words(tok)
     subjects = find_sources(doc, p, f)
     if fact.reason == "modal" and aux & OBLIGATION_MODALS:
-        targets = [a for a in subjects if all(a.id != b.id and a.country != b.country for b in said_by)]
+        targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and _is_state(a) and _is_state(b))
+                                              for b in said_by)]
         if not targets:
             return None
         code = DEMAND_CODE if aux & {"must"} else APPEAL_CODE
@@ -547,6 +552,12 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
         stance = replace(p, code=code, note=f"stated refusal to act ({p.code})")
         return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), True)
     return None
+
+
+def _is_state(actor: Actor) -> bool:
+    """Does the actor speak or act for its state (the country itself or its government)? A
+    state's obligation on its own state is no demand; rebels demanding of their president is."""
+    return actor.type == "COUNTRY" or (actor.sector or "").upper() == "GOV" or (actor.code or "").upper().endswith("GOV")
 
 
 def unnamed_group(doc: Document, p: Pattern, f: Frame) -> Actor | None:
