@@ -111,3 +111,18 @@ def test_events_context_rebels_demanding_of_their_own_president_is_a_demand(code
 def test_events_context_those_engaged_in_violence_are_its_authors(code):
     events = code("Croatian forces were engaged in ethnic cleansing against the Serb population of the region.")
     assert any(e.cameo.startswith("20") and e.source and e.source.country == "HRV" for e in events), events
+
+
+def test_events_context_the_place_of_whoever_reports_the_act_places_nobody(code):
+    events = code("Rebels shelled the town of Kadugli on Sunday, killing 14 people, aid workers in Nairobi said.")
+    assert all(e.target is None or e.target.country != "KEN" for e in events), events
+
+
+def test_events_context_a_clerics_country_is_not_guessed_from_the_country_he_speaks_of(code):
+    events = code("Archbishop Peter Okafor called for sanctions against Zimbabwe on Sunday.")
+    assert events and all(e.source is None or e.source.country != "ZWE" for e in events), events
+
+
+def test_events_context_a_country_adjective_on_a_policy_names_the_country(code):
+    pairs = _pairs(code("Thousands of Tibetans protested against Chinese military policies in Dharamsala."))
+    assert any(r == "14" and t == "CHN" for r, _, t in pairs), pairs

@@ -140,6 +140,9 @@ def link_descriptors(ctx: Context) -> None:
         if not ctx.free(first, end) or (role.kind == "office" and any(k in ctx.role_tokens for k in range(i, end))):
             continue  # taken, or the title of a named person ("Azerbaijani Ambassador ... Rahman Mustafayev")
         if _continues_noun(ctx, end) and not (role.kind in ("body", "group") and ctx.doc[end - 1].tag_ in ("NN", "NNS")):
+            # "Israeli military policies": no institution, but the adjective still names the country.
+            for country, start, after in countries:
+                _demonym_alone(ctx, country, start, after)
             continue
         for country, start, after in countries:
             last = start == countries[-1][1]

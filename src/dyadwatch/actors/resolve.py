@@ -21,6 +21,10 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across
 DIPLOMATIC_WORDS = ("ambassador", "envoy", "consul", "diplomat", "representative", "negotiator")
 # Sectors of state offices whose titled holders belong to the country a text is about.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+# Sectors of a country's political life (its state, intelligence, opposition and former office
+# holders): someone titled with one of these whom the text does not place belongs to the
+# country the context names; an archbishop or an activist may be a foreigner speaking of it.
+POLITICAL_SECTORS = STATE_SECTORS | {"SPY", "OPP", "ELI"}
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -148,7 +152,7 @@ def _titled_in_context(ctx: Context, draft: Draft) -> str | None:
     """ "President Mugabe ... in Zimbabwe", "Police Chief Omar Haddad said the attack in Aleppo":
     a person whose role gives a sector but whom the text does not place belongs to the one
     country named in the sentence where the role is written (the title's mention first)."""
-    if draft.role_sector is None or draft.role_igo:
+    if draft.role_sector not in POLITICAL_SECTORS or draft.role_igo:
         return None
     if any(w in " ".join(draft.roles).lower() for w in DIPLOMATIC_WORDS):
         return None  # an envoy's sentence names the country he is sent to

@@ -342,12 +342,12 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     date, precision = event_date(doc, f.pred, span)
     location = place_of(f.pred, list(f.themes))
     modality = "reported" if reported or _in_quote(doc, span) else "asserted"
-    sent = f.pred.sent
+    clause = act_tokens(f.pred)
     events = []
     for src, tgt in pairs:
         code = p.code
-        src, src_basis = in_context(doc, src, sent.start_char, sent.end_char, location, violent=code[:2] in VIOLENT_ROOTS)
-        tgt, tgt_basis = in_context(doc, tgt, sent.start_char, sent.end_char, location)
+        src, src_basis = in_context(doc, src, clause, location, violent=code[:2] in VIOLENT_ROOTS)
+        tgt, tgt_basis = in_context(doc, tgt, clause, location)
         countries = {src.country if src else None, tgt.country if tgt else None} - {None}
         if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
             code = THIRD_PLACE_CODE
@@ -360,13 +360,28 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     return events
 
 
-def in_context(doc: Document, actor: Actor | None, start: int, end: int, location, *, violent: bool = False) -> tuple[Actor | None, str | None]:
+def act_tokens(pred: Token) -> list[Token]:
+    """The tokens of the clause stating the act, without the frame that reports it: "X shelled
+    Juba, killing 20 people, relief officials in Nairobi said" places nothing in Nairobi."""
+    top = pred
+    while top.head.i != top.i and not (top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in REPORTING):
+        top = top.head
+    reports = {t.i for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING
+               and c.i != pred.i for t in c.subtree}
+    tokens = [t for t in top.subtree if t.i not in reports]
+    if top.head.i != top.i and any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in top.children):
+        # "The Fijian rebels said they will release ...": the speaker the pronoun stands for belongs to the act.
+        tokens += [t for c in top.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return tokens
+
+
+def in_context(doc: Document, actor: Actor | None, clause: list[Token], location, *, violent: bool = False) -> tuple[Actor | None, str | None]:
     """The actor with the country its context gives when it names none itself, and where
     that country was read (None when the actor's own)."""
     if actor is None or not needs_country(actor):
         return actor, None
     # An unnamed attacker is placed where the violence happened, never by its victims' country.
-    country, basis = context_country(doc, start, end, location, places_only=violent)
+    country, basis = context_country(doc, clause, location, places_only=violent)
     return (placed(actor, country), basis) if country else (actor, None)
 
 
@@ -438,7 +453,7 @@ def domestic_target(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -
     countries = {a.country for a in sources} - {None}
     country = where.country if where is not None and where.country else (next(iter(countries)) if len(countries) == 1 else None)
     if country is None:
-        country = context_country(doc, f.pred.sent.start_char, f.pred.sent.end_char, where)[0]
+        country = context_country(doc, act_tokens(f.pred), where)[0]
     if country is None:
         return []
     name = f"{DOMESTIC_NAMES[sector]} ({country})"
@@ -456,8 +471,7 @@ def unnamed_victims(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -
     if not people:
         return []
     where = place_of(f.pred, list(f.themes))
-    sent = f.pred.sent
-    country = context_country(doc, sent.start_char, sent.end_char, where, places_only=True)[0]
+    country = context_country(doc, act_tokens(f.pred), where, places_only=True)[0]
     own = {a.country for a in sources} - {None}
     if country is None and p.code[:2] not in VIOLENT_ROOTS and len(own) == 1:
         country = next(iter(own))

@@ -13,6 +13,7 @@ from collections import Counter
 from ..actors.kb import default_kb
 from ..actors.translit import strip_accents
 from ..actors.lookup import mentions_in
+from ..actors.resolve import POLITICAL_SECTORS
 from ..models import Actor, Document, EventSide, Location
 
 Token = Any
@@ -66,7 +67,7 @@ def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[
     own = _actors_over(doc, [head])
     if own:
         # "Senior Hungarian and Romanian officials": each coordinated country adjective names a side.
-        paired = [x for c in head.children if c.dep_ == "amod" and c.conjuncts for x in (c, *c.conjuncts)]
+        paired = [x for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts for x in (c, *c.conjuncts)]
         others = [a for a in _actors_over(doc, sorted(paired, key=lambda t: t.i)) if a.id != own[0].id and a.country]
         return [*others, own[0]] if others else own[:1]
     found = _actors_over(doc, np_tokens(head))
@@ -136,7 +137,7 @@ def needs_country(actor: Actor) -> bool:
     if code.startswith(STATELESS_PREFIXES) or sector.startswith(STATELESS_PREFIXES) or sector in IGO_SECTORS:
         return False
     if actor.type == "PERSON":
-        return bool(code or sector)
+        return (sector or code[-3:]) in POLITICAL_SECTORS
     return not _international_name(actor.name)
 
 
@@ -152,8 +153,14 @@ def _international_name(name: str) -> bool:
         f"{a} {b}" in regions for a, b in zip(words, words[1:]))
 
 
-def _countries_in(doc: Document, start: int, end: int) -> Counter[str]:
-    return Counter(a.country for m, a in mentions_in(doc, start, end) if a.country)
+def _actors_at(doc: Document, tokens: list[Token]) -> list[Actor]:
+    """Actors with a mention starting inside one of the tokens."""
+    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+    return [a for a in doc.actors for m in a.mentions if any(s <= m.start < e for s, e in spans)]
+
+
+def _countries_in(doc: Document, tokens: list[Token]) -> Counter[str]:
+    return Counter(a.country for a in _actors_at(doc, tokens) if a.country)
 
 
 def _document_country(doc: Document) -> str | None:
@@ -165,19 +172,19 @@ def _document_country(doc: Document) -> str | None:
     return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
 
 
-def context_country(doc: Document, start: int, end: int, location: Location | None, *,
+def context_country(doc: Document, tokens: list[Token], location: Location | None, *,
                     places_only: bool = False) -> tuple[str | None, str | None]:
-    """(country, basis) for a side that needs one, read from the context of the act in the
-    sentence [start, end): where the act took place, else the one country the sentence
-    names, else the country the whole text is about when the sentence does not contradict it.
+    """(country, basis) for a side that needs one, read from the context of the act, the
+    `tokens` of its clause: where the act took place, else the one country the clause
+    names, else the country the whole text is about when the clause does not contradict it.
     With `places_only`, only places count ("a car bomb in Kabul"), not the people named
     ("killed three U.S. soldiers")."""
     if location is not None and location.country:
         return location.country, "event place"
     if places_only:
-        placed_in = {a.country for _, a in mentions_in(doc, start, end) if a.type == "LOCATION" and a.country}
+        placed_in = {a.country for a in _actors_at(doc, tokens) if a.type == "LOCATION" and a.country}
         return (placed_in.pop(), "sentence place") if len(placed_in) == 1 else (None, None)
-    named = _countries_in(doc, start, end)
+    named = _countries_in(doc, tokens)
     if len(named) == 1:
         return next(iter(named)), "sentence"
     main = _document_country(doc)
