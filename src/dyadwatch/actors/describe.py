@@ -25,7 +25,12 @@ GOV_COLLECTIVES = frozenset({"authorities", "side", "leadership", "government", 
 # Bodies and groups that are actors even without a country word ("police fired", "rebels said").
 GENERIC_HEADS = frozenset({"government", "authorities", "police", "army", "military", "opposition", "rebels", "protesters", "protestors",
                            "demonstrators", "militants", "insurgents", "separatists", "troops", "security forces", "armed forces",
-                           "parliament", "security services", "local authorities"})
+                           "parliament", "security services", "local authorities", "guerrillas", "guerillas", "gunmen",
+                           "fighters"})
+# Group nouns an ethnic or religious name may stand before ("Tamil rebels", "Karen guerrillas");
+# named by a word that is no country's, the group still belongs to the country of its context.
+ETHNIC_MODIFIABLE = frozenset({"rebels", "guerrillas", "guerillas", "militants", "insurgents", "separatists", "fighters",
+                               "protesters", "demonstrators", "gunmen"})
 # Nouns that, after a regional adjective, make an epithet for a country ("the Central Asian republic").
 EPITHET_NOUNS = frozenset({"republic", "state", "country", "nation", "kingdom", "emirate", "monarchy", "neighbour", "neighbor"})
 # Office words and the KB office titles they stand for, most senior first.
@@ -387,8 +392,13 @@ def link_generic(ctx: Context) -> None:
         if found is None or found[0].phrase not in GENERIC_HEADS:
             continue
         role, end = found
-        if not ctx.free(i, end) or _continues_noun(ctx, end) or (i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS")):
+        if not ctx.free(i, end) or _continues_noun(ctx, end):
             continue
+        named_by = None
+        if i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS"):
+            if not _ethnic_name_before(ctx, i, role):
+                continue
+            named_by = i - 1  # "Tamil rebels": the name joins the group's mention
         country = country_after_of(ctx, end, PLACING_PREPS | {"of"}) or sentence_country(ctx, i)
         if country is None:
             if not dominant_done:
@@ -400,15 +410,38 @@ def link_generic(ctx: Context) -> None:
             if draft is not None:
                 ctx.mention(draft, start, end, f"{role.phrase}+context>GOV")
             continue
-        _generic_actor(ctx, country, role, start, end)
+        _generic_actor(ctx, country, role, start if named_by is None else named_by, end, named=named_by is not None)
 
 
 
-def _generic_actor(ctx: Context, country: str | None, role: Role, start: int, end: int) -> None:
+def _ethnic_name_before(ctx: Context, i: int, role: Role) -> bool:
+    """Is token i-1 a capitalised name of a people, faith or region before a group noun
+    ("Tamil rebels", "Shona rebels", "Darfur rebels") that is no country's word? NER takes
+    such names for a person or an unknown place; that reading is dropped for the group's."""
+    doc = ctx.doc
+    prev = doc[i - 1]
+    if role.phrase not in ETHNIC_MODIFIABLE or not prev.text[:1].isupper() or prev.tag_ != "NNP":
+        return False
+    if i - 1 > 0 and (doc[i - 2].tag_ in ("NNP", "NNPS") or ctx.keys[i - 2] in ctx.kb.adjectives or ctx.taken[i - 2] is not None):
+        return False  # part of a longer name, or "Turkish Kurd refugees" (the country's word decides)
+    owner = ctx.taken[i - 1]
+    draft = ctx.drafts.get(owner) if owner else None
+    if draft is not None:
+        lone = len(draft.mentions) == 1 and draft.mentions[0][1] - draft.mentions[0][0] == 1
+        if not lone or not (draft.type == "PERSON" or (draft.type == "LOCATION" and draft.country is None)):
+            return False
+        ctx.drafts.pop(draft.id, None)
+        ctx.taken[i - 1] = None
+    return True
+
+
+def _generic_actor(ctx: Context, country: str | None, role: Role, start: int, end: int, *, named: bool = False) -> None:
     adjective = _adjective_for(ctx, country)
     name = f"{adjective} {role.phrase}" if adjective else role.phrase
+    if named:
+        name = ctx.doc[start:end].text  # "Tamil rebels": the text's own name for the group
     typ = "GROUP" if role.kind == "group" or role.type == "GROUP" else "ORG"
-    draft_id = slug(f"{country or ''} {role.phrase}")
+    draft_id = slug(f"{country or ''} {name if named else role.phrase}")
     code = ((ctx.kb.country_code(country) or "") if country else "") + (role.sector or "")
     draft = ctx.drafts.get(draft_id) or Draft(id=draft_id, name=name, type=typ, country=country, sector=role.sector,
                                                code=code or None, rule="generic" + ("+context" if country else ""))
