@@ -92,14 +92,14 @@ def _inherited_subjects(pred: Token) -> list[Token]:
     """Subjects shared with a governing verb: "called X and apologized", "began to withdraw"."""
     tok = pred
     for _ in range(4):
-        if tok.dep_ not in SUBJECT_SHARING or tok.head is tok:
+        if tok.dep_ not in SUBJECT_SHARING or tok.head.i == tok.i:
             return []
         via = tok.dep_
         tok = tok.head
         if via == "pcomp":
             # "resorted to throwing stones": through the preposition to its verb, unless that
             # verb has an object, who is then the one meant ("accused X of attacking").
-            if tok.dep_ != "prep" or tok.head is tok or children(tok.head, "dobj"):
+            if tok.dep_ != "prep" or tok.head.i == tok.i or children(tok.head, "dobj"):
                 return []
             tok = tok.head
         subj = children(tok, "nsubj")
@@ -281,7 +281,7 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
         return False
-    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at is f.pred or at.dep_ == "prt"):
+    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at.i == f.pred.i or at.dep_ == "prt"):
         return False
     if p.particle is not None and not (f.particles & p.particle):
         return False

@@ -138,9 +138,9 @@ def best_pattern(candidates: tuple[Pattern, ...], f: Frame, role_keys: frozenset
 def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
     heads = list(f.agents) if f.passive else list(f.subjects)
     if p.nominal:
-        heads = list(f.subjects) + [o for prep, o, at in f.preps if at is f.pred and prep == "by"]
+        heads = list(f.subjects) + [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "by"]
         if not heads:
-            heads = [o for prep, o, at in f.preps if at is f.pred and prep == "of" and "of" not in p.target_preps]
+            heads = [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "of" and "of" not in p.target_preps]
     found: list[Actor] = []
     for h in heads:
         for a in actors_of(doc, h):
@@ -159,7 +159,7 @@ def reporting_frame(pred: Token) -> Token | None:
     tok = pred
     for _ in range(6):
         head = tok.head
-        if head is tok or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
+        if head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
             return None
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
             return head
@@ -187,14 +187,14 @@ def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str
         heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
-    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at is not f.pred)]
-    heads += [(o, True) for prep, o, at in usable if at is f.pred]
+    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at.i != f.pred.i)]
+    heads += [(o, True) for prep, o, at in usable if at.i == f.pred.i]
     for comp in f.complements:
         # "demanded that the US cancel ...", "threatened to shell Iraqi towns": the one asked
         # to act, or the one the intended act falls on, is the target; it outranks phrases
         # hanging further down ("in retaliation for a raid on X").
         heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj") if not _carried_thing(doc, p, o, source_countries)]
-    heads += [(o, True) for prep, o, at in usable if at is not f.pred]
+    heads += [(o, True) for prep, o, at in usable if at.i != f.pred.i]
     for aim in children(f.pred, "advcl"):
         if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
@@ -306,7 +306,7 @@ def evidence_span(doc: Document, f: Frame, sides: list[Token]) -> Span:
 
 def _clause_head(pred: Token) -> Token:
     tok = pred
-    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -315,7 +315,7 @@ def event_date(doc: Document, pred: Token, span: Span) -> tuple[str | None, str]
     value, precision = date_for_span(doc, span.start, span.end)
     if precision == "anchor":
         head = _clause_head(pred)
-        if head is not pred:
+        if head.i != pred.i:
             sub = list(head.subtree)
             v2, p2 = date_for_span(doc, sub[0].idx, sub[-1].idx + len(sub[-1].text))
             if p2 not in ("anchor", "none"):
@@ -421,7 +421,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and f.passive and p.hostsource:
             # "the ambassador was summoned to the Foreign Ministry": the host institution
             # complains; with a bare "to the ministry" the complaint stands without a source.
-            hosts = [a for prep, o, at in f.preps if at is f.pred and prep == "to" for a in actors_of(doc, o) if a.type != "PERSON"]
+            hosts = [a for prep, o, at in f.preps if at.i == f.pred.i and prep == "to" for a in actors_of(doc, o) if a.type != "PERSON"]
             guests = [a for o in f.objects for a in actors_of(doc, o)]
             if guests:
                 return _finish(doc, base, p, f, hosts[:1], guests, fact.reported)
@@ -524,7 +524,7 @@ def place_authority(doc: Document, p: Pattern, f: Frame) -> Actor | None:
     if not p.code.startswith(AUTHORITY_CODES):
         return None
     for prep, o, at in f.preps:
-        if at is f.pred and prep in LAST_RESORT_PREPS:
+        if at.i == f.pred.i and prep in LAST_RESORT_PREPS:
             for a in actors_of(doc, o):
                 if a.country and a.type in ("COUNTRY", "LOCATION"):
                     return _authorities(a.country, a.name)

@@ -135,7 +135,7 @@ def factuality(pred: Token) -> Factuality:
         if any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             reported = True
         head, dep = tok.head, tok.dep_
-        if head is tok:
+        if head.i == tok.i:
             break
         lemma = head.lemma_.lower()
         if dep == "xcomp":

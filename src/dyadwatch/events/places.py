@@ -132,11 +132,11 @@ def _place_name(pobj: Token) -> tuple[str | None, str | None]:
         return None, None
     qualifier = None
     for c in list(pobj.children) + list(pobj.head.children if pobj.dep_ == "pobj" else []):
-        if c.dep_ == "prep" and c.lower_ in ("in", "of") and c is not pobj:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i != pobj.i:
             for o in c.children:
-                if o.dep_ == "pobj" and o is not pobj:
+                if o.dep_ == "pobj" and o.i != pobj.i:
                     qualifier = _entity_text(o)
-        if c.dep_ in ("appos", "npadvmod") and c is not pobj:
+        if c.dep_ in ("appos", "npadvmod") and c.i != pobj.i:
             qualifier = qualifier or _entity_text(c)
     return name, qualifier
 
