@@ -126,3 +126,8 @@ def test_events_context_a_clerics_country_is_not_guessed_from_the_country_he_spe
 def test_events_context_a_country_adjective_on_a_policy_names_the_country(code):
     pairs = _pairs(code("Thousands of Tibetans protested against Chinese military policies in Dharamsala."))
     assert any(r == "14" and t == "CHN" for r, _, t in pairs), pairs
+
+
+def test_events_context_a_growing_trend_is_no_single_act_but_a_habit_of_violence_is(code):
+    assert not code("Farmers in Kenya are increasingly criticising the Ugandan government over grain tariffs.")
+    assert any(e.cameo.startswith("18") for e in code("Bolivian police routinely beat detained protesters in La Paz."))

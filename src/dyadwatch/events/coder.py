@@ -99,7 +99,7 @@ class Decision:
     end: int
     text: str
     lemma: str
-    outcome: str  # event | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | no-source | no-target
+    outcome: str  # event | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | trend | no-source | no-target
     detail: str = ""
     pattern: Pattern | None = None
     events: tuple[Event, ...] = ()

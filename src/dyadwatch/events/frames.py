@@ -78,6 +78,12 @@ def _negation(tok: Token) -> Token | None:
     return None
 
 
+# Adverbs that turn a verb into a growing trend ("are increasingly expressing
+# dissatisfaction"): no single act to date and code. Habits of violence ("routinely beat
+# detainees") and repeated acts ("has repeatedly accused X") are coded as acts, as CAMEO does.
+TREND_ADVERBS = frozenset({"increasingly"})
+
+
 def _local_reason(tok: Token) -> tuple[str, str] | None:
     neg = _negation(tok)
     if neg is not None:
@@ -91,6 +97,8 @@ def _local_reason(tok: Token) -> tuple[str, str] | None:
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return "conditional", f"'{c.text}' makes '{tok.text}' a condition"
+        if c.dep_ == "advmod" and c.lower_ in TREND_ADVERBS:
+            return "trend", f"'{c.text}' makes '{tok.text}' a trend, not one act"
         if c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS:
             return "hypothetical", f"'{c.text}' says '{tok.text}' has not happened"
     return None
