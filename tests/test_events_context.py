@@ -131,3 +131,28 @@ def test_events_context_a_country_adjective_on_a_policy_names_the_country(code):
 def test_events_context_a_growing_trend_is_no_single_act_but_a_habit_of_violence_is(code):
     assert not code("Farmers in Kenya are increasingly criticising the Ugandan government over grain tariffs.")
     assert any(e.cameo.startswith("18") for e in code("Bolivian police routinely beat detained protesters in La Paz."))
+
+
+def test_events_context_one_state_side_never_takes_the_other_state_sides_country(code):
+    events = code("The ministry summoned the Iranian ambassador on Monday.")
+    assert events and all(e.source is None or e.source.country != "IRN" for e in events), events
+
+
+def test_events_context_a_thing_as_subject_gets_no_country(code):
+    events = code("The tragic incident killed 38 passengers near Almaty.")
+    assert all(e.source is None or e.source.country is None for e in events), events
+
+
+def test_events_context_parties_of_a_meeting_are_not_aimed_at_its_venue(code):
+    pairs = _pairs(code("Polish and Czech officials met in Prague on Tuesday."))
+    assert ("04", "POL", "CZE") in pairs and not any(s == t for _, s, t in pairs), pairs
+
+
+def test_events_context_a_trade_ban_falls_on_no_population(code):
+    events = code("Peru banned exports of copper ore on Tuesday.")
+    assert all(e.target is None or e.target.country != "PER" for e in events), events
+
+
+def test_events_context_militants_are_not_of_their_victims_country(code):
+    events = code("Suspected militants killed two Japanese engineers in the desert.")
+    assert events and all(e.source is None or e.source.country != "JPN" for e in events), events

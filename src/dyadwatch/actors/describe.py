@@ -129,7 +129,7 @@ def link_descriptors(ctx: Context) -> None:
         countries = [(country, i, first)]
         while first + 1 < n and doc[first].lower_ in ("and", "or", ",") and _country_word(ctx, first + 1)[0]:
             nxt, after = _country_word(ctx, first + 1)
-            countries.append((nxt, first + 1, after))  # "Hungarian and Romanian officials"
+            countries.append((nxt, first + 1, after))  # "Polish and Czech officials"
             first = after
         found = role_at(ctx, first, n)
         if i > 0 and doc[i - 1].lower_ == ETHNIC and len(countries) == 1 and ctx.taken[i - 1] is None:
@@ -145,7 +145,7 @@ def link_descriptors(ctx: Context) -> None:
         if not ctx.free(first, end) or (role.kind == "office" and any(k in ctx.role_tokens for k in range(i, end))):
             continue  # taken, or the title of a named person ("Azerbaijani Ambassador ... Rahman Mustafayev")
         if _continues_noun(ctx, end) and not (role.kind in ("body", "group") and ctx.doc[end - 1].tag_ in ("NN", "NNS")):
-            # "Israeli military policies": no institution, but the adjective still names the country.
+            # "Chinese military policies": no institution, but the adjective still names the country.
             for country, start, after in countries:
                 _demonym_alone(ctx, country, start, after)
             continue
@@ -174,7 +174,7 @@ def _descriptor(ctx: Context, country: str, role: Role, i: int, end: int, phrase
 
 
 def _ethnic_group(ctx: Context, ethnicity: str, i: int, after: int, found: tuple[Role, int] | None) -> None:
-    """ "ethnic Albanians", "ethnic Albanian guerrillas": people of that origin living elsewhere;
+    """ "ethnic Albanians", "ethnic Uzbek fighters": people of that origin living elsewhere;
     the group's country is the place the text puts them in (settled when the document is read)."""
     end, sector = after, ETHNIC_SECTOR
     if found is not None:
@@ -209,7 +209,7 @@ def _settled_group(ctx: Context, country: str, i: int, k: int) -> bool:
 
 
 def _demonym_alone(ctx: Context, country: str, i: int, end: int) -> None:
-    """ "the Palestinians" (a plural demonym: the country's people) or "an Indian proposal"
+    """ "the Palestinians" (a plural demonym: the country's people) or "a Brazilian proposal"
     (a demonym before any other noun: the country, as the proposal's author)."""
     tok = ctx.doc[end - 1]
     draft = ctx.country_draft(country, "demonym")
@@ -245,7 +245,7 @@ def _country_word(ctx: Context, i: int) -> tuple[str | None, int]:
         return draft.country, i + 2
     if _names_country(ctx, draft, i) and i + 1 < len(doc) and ctx.taken[i + 1] is None and (
             role_at(ctx, i + 1, len(doc)) is not None or doc[i + 1].lower_ in ("and", "or")):
-        return draft.country, i + 1  # "U.S. negotiators", "US Congress", "U.S. and Russian negotiators"
+        return draft.country, i + 1  # "U.S. negotiators", "US Congress", "U.S. and Chinese envoys"
     return None, i
 
 
@@ -359,22 +359,24 @@ def _region_adjective(ctx: Context, i: int) -> tuple[str, int] | None:
     return None
 
 
-def dominant_country(ctx: Context) -> str | None:
+def dominant_country(ctx: Context, *, strict: bool = False) -> str | None:
+    """The country the text is about; `strict` wants it named often, not merely alone."""
     counts = Counter(d.country for d in ctx.drafts.values()
                      if d.type == "COUNTRY" or (d.type == "LOCATION" and d.rule == "seat-place") for _ in d.mentions)
     total = sum(counts.values())
     if not total:
         return None
     country, top = counts.most_common(1)[0]
-    if len(counts) == 1:
+    if len(counts) == 1 and not strict:
         return country  # the only country the text names
     return country if top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE else None
 
 
-def sentence_country(ctx: Context, i: int) -> str | None:
-    """The one country the sentence of token i names (by name, capital, demonym or a place in it)."""
+def sentence_country(ctx: Context, i: int, *, places_only: bool = False) -> str | None:
+    """The one country the sentence of token i names (by name, capital, demonym or a place in it;
+    with `places_only`, not by a demonym)."""
     sent = ctx.doc[i].sent
-    found = ctx.sentence_countries(sent.start, sent.end)
+    found = ctx.sentence_countries(sent.start, sent.end, places_only=places_only)
     return found.pop() if len(found) == 1 else None
 
 
@@ -399,8 +401,13 @@ def link_generic(ctx: Context) -> None:
             if not _ethnic_name_before(ctx, i, role):
                 continue
             named_by = i - 1  # "Tamil rebels": the name joins the group's mention
-        country = country_after_of(ctx, end, PLACING_PREPS | {"of"}) or sentence_country(ctx, i)
-        if country is None:
+        # Armed groups are placed by where they act, never by their victims' nationality
+        # ("militants killed two French tourists").
+        armed = role.sector == "REB"
+        country = country_after_of(ctx, end, PLACING_PREPS | {"of"}) or sentence_country(ctx, i, places_only=armed)
+        if country is None and armed:
+            country = dominant_country(ctx, strict=True)
+        elif country is None:
             if not dominant_done:
                 dominant, dominant_done = dominant_country(ctx), True
             country = dominant
@@ -423,7 +430,7 @@ def _ethnic_name_before(ctx: Context, i: int, role: Role) -> bool:
     if role.phrase not in ETHNIC_MODIFIABLE or not prev.text[:1].isupper() or prev.tag_ != "NNP":
         return False
     if i - 1 > 0 and (doc[i - 2].tag_ in ("NNP", "NNPS") or ctx.keys[i - 2] in ctx.kb.adjectives or ctx.taken[i - 2] is not None):
-        return False  # part of a longer name, or "Turkish Kurd refugees" (the country's word decides)
+        return False  # part of a longer name, or "Iraqi Kurd fighters" (the country's word decides)
     owner = ctx.taken[i - 1]
     draft = ctx.drafts.get(owner) if owner else None
     if draft is not None:

@@ -76,10 +76,11 @@ class Context:
         eid = self.kb.country_ids.get(iso3)
         return self.draft_for(self.kb.entries[eid], rule) if eid else None
 
-    def sentence_countries(self, start: int, end: int, *, named_only: bool = False) -> set[str]:
+    def sentence_countries(self, start: int, end: int, *, named_only: bool = False, places_only: bool = False) -> set[str]:
         """Countries named in tokens [start, end): countries by any name, places by their
         country ("in Aleppo" is Syria). `named_only` leaves out collectives ("the German
-        government") that are actors of their own."""
+        government") that are actors of their own; `places_only` also leaves out demonyms
+        ("two French tourists" says who the tourists are, not where the act happened)."""
         found = set()
         for k in range(start, end):
             owner = self.taken[k]
@@ -87,6 +88,8 @@ class Context:
             if draft is None or not draft.country or draft.type not in ("COUNTRY", "LOCATION"):
                 continue
             if named_only and draft.type == "COUNTRY" and any(s <= k < e and ">GOV" in r for s, e, r in draft.mentions):
+                continue
+            if places_only and draft.type == "COUNTRY" and any(s <= k < e and r.startswith(("demonym", "adjective")) for s, e, r in draft.mentions):
                 continue
             found.add(draft.country)
         return found

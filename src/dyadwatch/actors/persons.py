@@ -13,8 +13,8 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 TITLE_LINKS = frozenset({"of", "to", "the", "for", "and", "-"})
 # Longest pre-modifier or apposition taken as a role, in tokens (longer ones are clauses).
 MAX_ROLE_TOKENS = 14
-# How far into an apposition its role noun may stand: "Algeria's leading human rights activist"
-# and "the United Nations Emergency Relief Coordinator" put it sixth.
+# How far into an apposition its role noun may stand: "Peru's best-known human rights lawyer"
+# and "the United Nations Deputy Relief Coordinator" put it sixth.
 APPOSITION_HEAD_WINDOW = 6
 STOP_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "WDT", "WP", "CC", "PRP", "PRP$", "RB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-"})
 
@@ -224,7 +224,7 @@ def _premodifier_start(ctx: Context, start: int) -> int:
     while k >= 0 and steps < MAX_ROLE_TOKENS:
         tok = doc[k]
         if tok.tag_ == "POS" and k > 0 and _country_owner(ctx, k - 1):
-            best = k - 1  # "Lebanon's new President Elias Hrawi"
+            best = k - 1  # "Chile's new President Ana Rojas"
             break
         if tok.is_space or tok.tag_ in STOP_TAGS or tok.dep_ == "poss":
             break

@@ -185,8 +185,9 @@ def _settle_group(ctx: Context, draft: Draft) -> None:
         from .describe import dominant_country
 
         sent = ctx.doc[min(s for s, _, _ in draft.mentions)].sent
-        found = ctx.sentence_countries(sent.start, sent.end) - {draft.ethnicity}
-        country = found.pop() if len(found) == 1 else dominant_country(ctx)
+        armed = draft.sector == "REB"  # placed by where it acts, not by its victims' nationality
+        found = ctx.sentence_countries(sent.start, sent.end, places_only=armed) - {draft.ethnicity}
+        country = found.pop() if len(found) == 1 else dominant_country(ctx, strict=armed)
         if country == draft.ethnicity:
             country = None  # "ethnic Albanians" are not Albania's unless the text places them there
     if country:

@@ -26,7 +26,7 @@ PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", 
 # "is committed to", "were engaged in"):
 # the grammatical subject holds the attitude.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "determine", "prepare", "dispose", "resolve", "engage", "involve"})
-# Nouns of saying whose participle or clause carries the act ("a declaration demanding ...",
+# Nouns of saying whose participle or clause carries the act ("a statement demanding ...",
 # "its demand that ..."): the one who issued the noun is the one who acts.
 SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message", "note",
                           "appeal", "petition", "reminder", "warning", "report", "announcement", "call", "memo", "motion"})
@@ -43,7 +43,7 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 CARRYING_OUT = frozenset({"announce", "order", "declare", "decree", "approve", "begin", "start", "complete", "speed",
                           "accelerate", "continue", "finish", "resume", "launch", "carry", "conduct", "implement", "impose"})
 # Dependencies through which a verb shares the subject of the verb above it ("called X and
-# apologized", "began to withdraw", "resorted to throwing stones").
+# apologized", "began to withdraw", "turned to burning tyres").
 SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp", "pcomp"})
 
 
@@ -97,7 +97,7 @@ def _inherited_subjects(pred: Token) -> list[Token]:
         via = tok.dep_
         tok = tok.head
         if via == "pcomp":
-            # "resorted to throwing stones": through the preposition to its verb, unless that
+            # "turned to burning tyres": through the preposition to its verb, unless that
             # verb has an object, who is then the one meant ("accused X of attacking").
             if tok.dep_ != "prep" or tok.head.i == tok.i or children(tok.head, "dobj"):
                 return []
@@ -109,14 +109,14 @@ def _inherited_subjects(pred: Token) -> list[Token]:
         if agent:
             return agent
         if tok.dep_ == "acl":
-            # "youths resorted to throwing stones" read as a participle on "youths".
+            # "farmers turned to burning tyres" read as a participle on "farmers".
             return _participle_subjects(tok)
     return []
 
 
 def _participle_subjects(pred: Token) -> list[Token]:
     """Who acts in a participle on a noun: the noun itself ("protesters demanding ..."), or,
-    for a noun of saying, whoever issued it ("issued a declaration demanding ...")."""
+    for a noun of saying, whoever issued it ("issued a statement demanding ...")."""
     if pred.dep_ != "acl" or pred.head.pos_ not in ("NOUN", "PROPN"):
         return []
     noun = pred.head
@@ -209,7 +209,7 @@ def nominal_frame(noun: Token) -> Frame:
         # "the ILO reiterated its demand": the possessive is the subject of the governing verb.
         subjects = children(noun.head, "nsubj") or subjects
     if not subjects and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CARRYING_OUT:
-        # "Italy announced a suspension of air links", "began the withdrawal of its troops".
+        # "Spain announced a suspension of flights", "began the withdrawal of its troops".
         subjects = children(noun.head, "nsubj")
     if not subjects and noun.lemma_.lower() in CROWD_ACTS:
         subjects = [c for c in children(noun, "amod") if c.text[:1].isupper()]

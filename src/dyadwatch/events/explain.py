@@ -97,9 +97,22 @@ def explain_document(doc: Document, event: int | None = None) -> Explanation:
     return Explanation(doc.text[s:e], _tokens(parse, s, e), _actors(doc, s, e), decisions, (wanted,), focus)
 
 
+def _side_text(side) -> str:
+    """A side as explain shows it: its code, and for a side the text did not name with a
+    country, where the country was read and what the side is ("PAKUAF (country from event
+    place: a bomb)")."""
+    if side is None:
+        return "-"
+    text = side.code or side.actor_id or side.name or "?"
+    if side.country_basis:
+        text += f" (country from {side.country_basis}: {side.name})"
+    elif side.actor_id is None and side.name:
+        text += f" ({side.name})"  # a group the coder named from the text, not an actor of the document
+    return text
+
+
 def _event_line(e: Event) -> str:
-    src = (e.source.code or e.source.actor_id) if e.source else "-"
-    tgt = (e.target.code or e.target.actor_id) if e.target else "-"
+    src, tgt = _side_text(e.source), _side_text(e.target)
     where = f" at {e.location.name} ({e.location.country})" if e.location else ""
     mode = f"/{e.plover_mode}" if e.plover_mode else ""
     return (f"{src} -> {tgt}  CAMEO {e.cameo}  PLOVER {e.plover or '-'}{mode}  Goldstein {e.goldstein}  quad {e.quad_class}  "

@@ -158,7 +158,7 @@ def place_of(pred: Token, extra: list[Token] | None = None) -> Location | None:
                     return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
                 described = _adjective_country(o)
                 if described is not None:
-                    # "the Iraqi city of Basra": a place the gazetteer lacks, put in its country by the text.
+                    # "the Syrian town of Saraqib": a place the gazetteer lacks, put in its country by the text.
                     return Location(name=name, country=described)
     return None
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from ..actors.kb import default_kb
 from ..actors.translit import strip_accents
 from ..actors.lookup import mentions_in
-from ..actors.resolve import POLITICAL_SECTORS
+from ..actors.resolve import POLITICAL_SECTORS, STATE_SECTORS
 from ..models import Actor, Document, EventSide, Location
 
 Token = Any
@@ -57,7 +58,7 @@ def _actors_over(doc: Document, tokens: list[Token]) -> list[Actor]:
 def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[Actor]:
     """The actors a noun phrase names: the head's own actor first, else its modifiers'.
 
-    "Senior Hungarian and Romanian officials" gives both countries; with `deep`, a phrase
+    "Polish and Czech officials" gives both countries; with `deep`, a phrase
     that names none looks into its whole subtree ("publications in the Azerbaijani media").
     """
     if head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in RELATIVE_PRONOUNS:
@@ -66,7 +67,7 @@ def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[
             head = verb.head
     own = _actors_over(doc, [head])
     if own:
-        # "Senior Hungarian and Romanian officials": each coordinated country adjective names a side.
+        # "Polish and Czech officials": each coordinated country adjective names a side.
         paired = [x for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts for x in (c, *c.conjuncts)]
         others = [a for a in _actors_over(doc, sorted(paired, key=lambda t: t.i)) if a.id != own[0].id and a.country]
         return [*others, own[0]] if others else own[:1]
@@ -125,10 +126,11 @@ DOMINANT_SHARE = 0.5
 
 def needs_country(actor: Actor) -> bool:
     """Is this a side of some country that the text does not name with it: a titled person
-    ("President Yoweri Museveni"), an institution or group ("the police", "students", a party)?
+    ("President Ana Rojas"), an institution or group ("the police", "students", a party)?
 
     International and non-governmental organisations have no country to find; a person
-    with no known role could be from anywhere, so is left alone.
+    with no known role could be from anywhere, so is left alone; a group the coder made up
+    from a subject is placed only when it is made of people (it then carries a sector).
     """
     if actor.country or actor.type not in ("PERSON", "GROUP", "ORG"):
         return False
@@ -138,11 +140,22 @@ def needs_country(actor: Actor) -> bool:
         return False
     if actor.type == "PERSON":
         return (sector or code[-3:]) in POLITICAL_SECTORS
+    if actor.id.startswith(GROUP_ID_PREFIX) and not sector:
+        return False
     return not _international_name(actor.name)
 
 
-# Words in an organisation's name that say it spans countries ("World Water Forum",
-# "Association of African Jurists", "Asia-Pacific Economic Cooperation").
+def is_state_side(actor: Actor | None) -> bool:
+    """Does the side speak or act for a state: the country itself, its government, forces,
+    legislature, courts or police, or one of their office holders?"""
+    if actor is None:
+        return False
+    sector = (actor.sector or (actor.code or "")[-3:]).upper()
+    return actor.type == "COUNTRY" or sector in STATE_SECTORS
+
+
+# Words in an organisation's name that say it spans countries ("World Health Assembly",
+# "Union of African Lawyers", "Pacific Islands Forum").
 INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "regional", "pacific", "atlantic", "nations", "continental"})
 
 
@@ -153,18 +166,38 @@ def _international_name(name: str) -> bool:
         f"{a} {b}" in regions for a, b in zip(words, words[1:]))
 
 
-def _actors_at(doc: Document, tokens: list[Token]) -> list[Actor]:
-    """Actors with a mention starting inside one of the tokens."""
-    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
-    return [a for a in doc.actors for m in a.mentions if any(s <= m.start < e for s, e in spans)]
+class MentionIndex:
+    """The actors of a document by where their mentions start, for lookups by token."""
+
+    def __init__(self, doc: Document) -> None:
+        pairs = sorted(((m.start, a) for a in doc.actors for m in a.mentions), key=lambda pair: pair[0])
+        self.starts = [s for s, _ in pairs]
+        self.actors = [a for _, a in pairs]
+        counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country for _ in a.mentions)
+        self.main_country = _dominant(counts)
+
+    def at(self, tokens: list[Token]) -> list[Actor]:
+        """Actors with a mention starting inside one of the tokens."""
+        out = []
+        for t in tokens:
+            lo = bisect_left(self.starts, t.idx)
+            hi = bisect_left(self.starts, t.idx + len(t.text))
+            out += self.actors[lo:hi]
+        return out
 
 
-def _countries_in(doc: Document, tokens: list[Token]) -> Counter[str]:
-    return Counter(a.country for a in _actors_at(doc, tokens) if a.country)
+_INDEX: tuple[Document, MentionIndex] | None = None
 
 
-def _document_country(doc: Document) -> str | None:
-    counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country for _ in a.mentions)
+def mention_index(doc: Document) -> MentionIndex:
+    """The index of `doc`, built once while the same document is being coded."""
+    global _INDEX
+    if _INDEX is None or _INDEX[0] is not doc:
+        _INDEX = (doc, MentionIndex(doc))
+    return _INDEX[1]
+
+
+def _dominant(counts: Counter[str]) -> str | None:
     total = sum(counts.values())
     if not total:
         return None
@@ -172,23 +205,31 @@ def _document_country(doc: Document) -> str | None:
     return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
 
 
-def context_country(doc: Document, tokens: list[Token], location: Location | None, *,
-                    places_only: bool = False) -> tuple[str | None, str | None]:
+def context_country(doc: Document, tokens: list[Token], location: Location | None, *, places_only: bool = False,
+                    other: Actor | None = None, needing: Actor | None = None) -> tuple[str | None, str | None]:
     """(country, basis) for a side that needs one, read from the context of the act, the
     `tokens` of its clause: where the act took place, else the one country the clause
     names, else the country the whole text is about when the clause does not contradict it.
+
     With `places_only`, only places count ("a car bomb in Kabul"), not the people named
-    ("killed three U.S. soldiers")."""
-    if location is not None and location.country:
+    ("killed three U.S. soldiers"). When both sides act for states, the `other` side's own
+    country is never the answer: "the ministry summoned the Iranian ambassador" says nothing
+    about whose ministry it is (a state acting on its own people is another matter:
+    "President X banned Ugandan opposition rallies")."""
+    index = mention_index(doc)
+    barred = {other.country} if other is not None and other.country and is_state_side(other) and is_state_side(needing) else set()
+    abroad = needing is not None and (needing.sector or "").upper() == "MIL"  # armies act abroad: their place is no evidence
+    if location is not None and location.country and location.country not in barred and not abroad:
         return location.country, "event place"
+    found = index.at(tokens)
     if places_only:
-        placed_in = {a.country for a in _actors_at(doc, tokens) if a.type == "LOCATION" and a.country}
+        placed_in = {a.country for a in found if a.type == "LOCATION" and a.country} - barred
         return (placed_in.pop(), "sentence place") if len(placed_in) == 1 else (None, None)
-    named = _countries_in(doc, tokens)
-    if len(named) == 1:
+    named = Counter(a.country for a in found if a.country)
+    if len(named) == 1 and not set(named) & barred:
         return next(iter(named)), "sentence"
-    main = _document_country(doc)
-    if main is not None and (not named or main in named):
+    main = index.main_country
+    if main is not None and main not in barred and (not named or main in named):
         return main, "document"
     return None, None
 
@@ -198,7 +239,8 @@ def placed(actor: Actor, country: str) -> Actor:
     sector code ("GOV" -> "UGAGOV")."""
     own = (side_code(actor) or actor.sector or "").upper()
     prefix = default_kb().country_code(country) or country
-    return actor.model_copy(update={"country": country, "code": own if own.startswith(prefix) else prefix + own})
+    code = (own if own.startswith(prefix) else prefix + own) if own else None  # a bare country code would read as the state
+    return actor.model_copy(update={"country": country, "code": code})
 
 
 def same_side(a: Actor, b: Actor) -> bool:
