@@ -1,17 +1,17 @@
 """Held-out sentences (tests/events/heldout.tsv), written before the coder was tuned on the
 PLOVER gold standard: a check that the rules generalise beyond the sentences they were
-written from. The first set (40) measured 0.925 root / 0.800 triple on first run; the second
-set (32, for mobilisation, reduced relations, yielding, coercion and aid) 0.594 / 0.562 on first
-run. The third set (45, for sides that are hard to read: domestic actors named without their
-country, offices in apposition, targets inside phrases and complements, unattributed violence)
-measured 0.844 / 0.600 on first run, before the side rules it checks were written. All 117
-now measure 0.940 / 0.915. Floors a little under."""
+written from. First runs, each before any rule was written with the set in view: set 1 (40)
+0.925 root / 0.800 triple; set 2 (32, mobilisation, reduced relations, yielding, coercion, aid)
+0.594 / 0.562; set 3 (45, sides that are hard to read) 0.844 / 0.600, after which its misses
+were seen while the side rules were written, so its later figure is no clean measure; set 4 (50,
+written by someone who had not seen the coder or the gold standard, run once after all the
+side rules) 0.800 / 0.580. All 167 measure 0.898 / 0.808. Floors a little under."""
 from __future__ import annotations
 
 import pytest
 
-HELDOUT_ROOT_FLOOR = 0.92
-HELDOUT_TRIPLE_FLOOR = 0.89
+HELDOUT_ROOT_FLOOR = 0.88
+HELDOUT_TRIPLE_FLOOR = 0.79
 
 
 def test_events_heldout_root_and_triple_accuracy():
@@ -24,7 +24,7 @@ def test_events_heldout_root_and_triple_accuracy():
     except ModelMissing as e:
         pytest.skip(f"no English spaCy model: {e}")
     result, misses = run()
-    assert result["sentences"] >= 117
+    assert result["sentences"] >= 167
     assert result["root_accuracy"] >= HELDOUT_ROOT_FLOOR, misses
     assert result["triple_accuracy"] >= HELDOUT_TRIPLE_FLOOR, misses
 
