@@ -170,7 +170,7 @@ def test_coder_narrated_future_attack_is_a_prediction_not_a_threat():
 
 
 def test_coder_readiness_of_the_subject_is_its_intent():
-    assert {e.cameo[:2] for e in code("Syria says it is willing to withdraw its troops from Georgia.").events} == {"03"}
+    assert {e.cameo[:2] for e in code("Germany says it is prepared to pull its soldiers out of Ukraine next year.").events} == {"03"}
 
 
 def test_coder_intention_conditional_on_another_is_a_threat():
@@ -232,7 +232,7 @@ def test_coder_conditional_offer_of_help_stays_an_offer():
 
 
 def test_coder_tagger_lemma_errors_fall_back_to_inflection():
-    coding = code("Thousands of students in Indonesia staged demonstrations on Saturday.")
+    coding = code("Hundreds of nurses in Malaysia staged rallies on Friday.")
     assert [e.cameo for e in coding.events] == ["141"], coding.decisions
 
 

@@ -51,7 +51,7 @@ def test_events_context_own_forces_are_carried_not_targeted(code):
 
 
 def test_events_context_threat_targets_what_the_threatened_act_falls_on(code):
-    pairs = _pairs(code("Peru threatened to shell Ecuadorean border posts in retaliation for a raid on the town of Macara."))
+    pairs = _pairs(code("Peru threatened to bomb Ecuadorean supply depots as payback for an incursion near the village of Macara."))
     assert ("13", "PER", "ECU") in pairs, pairs
 
 
@@ -109,17 +109,18 @@ def test_events_context_rebels_demanding_of_their_own_president_is_a_demand(code
 
 
 def test_events_context_those_engaged_in_violence_are_its_authors(code):
-    events = code("Croatian forces were engaged in ethnic cleansing against the Serb population of the region.")
-    assert any(e.cameo.startswith("20") and e.source and e.source.country == "HRV" for e in events), events
+    events = code("Croatian units were engaged in shelling Serb villages near Knin, investigators concluded.")
+    assert any(e.cameo.startswith(("19", "20")) and e.source and e.source.country == "HRV" for e in events), events
 
 
 def test_events_context_the_place_of_whoever_reports_the_act_places_nobody(code):
-    events = code("Rebels shelled the town of Kadugli on Sunday, killing 14 people, aid workers in Nairobi said.")
+    events = code("Insurgents bombarded Kadugli with mortars overnight, killing 14 civilians, aid agencies in Nairobi said.")
     assert all(e.target is None or e.target.country != "KEN" for e in events), events
 
 
 def test_events_context_a_clerics_country_is_not_guessed_from_the_country_he_speaks_of(code):
-    events = code("Archbishop Peter Okafor called for sanctions against Zimbabwe on Sunday.")
+    events = [e for e in code("Archbishop Peter Okafor condemned Zimbabwe's crackdown on trade unions in a sermon.")
+              if e.cameo.startswith("11")]
     assert events and all(e.source is None or e.source.country != "ZWE" for e in events), events
 
 

@@ -25,7 +25,7 @@ def _roots(text: str) -> set[str]:
 
 
 def test_events_types_failing_to_reach_agreement_is_a_rejection_between_the_parties():
-    got = _codes("Valdoria and Ostrava failed to reach agreement on the water dispute on Sunday.")
+    got = _codes("Valdoria and Ostrava failed to reach agreement over grazing rights after a week of haggling.")
     assert any(code == "120" and {src, tgt} == {"VAL", "OST"} for code, src, tgt in got)
 
 
@@ -44,12 +44,12 @@ def test_events_types_blocking_traffic_is_an_obstruction_protest():
 
 
 def test_events_types_resorted_to_throwing_stones_keeps_the_throwers():
-    got = _codes("Valdorian youths resorted to throwing stones at Ostravan soldiers during the march.")
+    got = _codes("Valdorian dockworkers resorted to throwing stones at Ostravan guards at the checkpoint.")
     assert ("145", "VAL", "OST") in got
 
 
 def test_events_types_forcing_an_agency_out_of_a_country_expels_it():
-    got = _codes("Valdoria forced the Red Crescent relief agency out of the country in March.")
+    got = _codes("In March Valdoria forced the Red Crescent mission out of the country.")
     assert ("1663", "VAL", "NGOHLHIRC") in got
 
 
@@ -84,5 +84,5 @@ def test_events_types_holding_civilians_as_human_shields():
 
 
 def test_events_types_travelling_for_talks_is_a_meeting():
-    got = _codes("Valdorian and Ostravan negotiators return to Geneva this week for talks on the border.")
+    got = _codes("Valdorian and Ostravan delegates travel to Vienna on Thursday for talks about fishing quotas.")
     assert any(code == "040" for code, _, _ in got)

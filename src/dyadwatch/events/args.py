@@ -102,9 +102,9 @@ def _inherited_subjects(pred: Token) -> list[Token]:
             if tok.dep_ != "prep" or tok.head.i == tok.i or children(tok.head, "dobj"):
                 return []
             tok = tok.head
-        subj = children(tok, "nsubj")
+        subj = children(tok, "nsubj") or (children(tok, "nsubjpass") if tok.lemma_.lower() in STATIVE_PASSIVES else [])
         if subj:
-            return subj
+            return subj  # "were engaged in shelling X": the stative passive's subject acts
         agent = [o for p in children(tok, "agent") for o in children(p, "pobj")]
         if agent:
             return agent
