@@ -157,3 +157,10 @@ def test_events_context_a_trade_ban_falls_on_no_population(code):
 def test_events_context_militants_are_not_of_their_victims_country(code):
     events = code("Suspected militants killed two Japanese engineers in the desert.")
     assert events and all(e.source is None or e.source.country != "JPN" for e in events), events
+
+
+def test_events_context_an_organisation_named_with_its_country_and_then_by_its_head_noun(code):
+    events = code("The United Kingdom Treasury froze the assets of two Belarusian banks on Monday. "
+                  "The Treasury also accused Belarus of helping Russia evade sanctions.")
+    sources = {e.source.country for e in events if e.source is not None}
+    assert sources == {"GBR"}, events

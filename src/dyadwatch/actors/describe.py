@@ -27,6 +27,9 @@ GENERIC_HEADS = frozenset({"government", "authorities", "police", "army", "milit
                            "demonstrators", "militants", "insurgents", "separatists", "troops", "security forces", "armed forces",
                            "parliament", "security services", "local authorities", "guerrillas", "guerillas", "gunmen",
                            "fighters"})
+# How far back (in tokens) "the ministry" may find "the Russian Foreign Ministry" it repeats:
+# about three sentences of wire copy.
+NAMESAKE_WINDOW = 80
 # Group nouns an ethnic or religious name may stand before ("Tamil rebels", "Karen guerrillas");
 # named by a word that is no country's, the group still belongs to the country of its context.
 ETHNIC_MODIFIABLE = frozenset({"rebels", "guerrillas", "guerillas", "militants", "insurgents", "separatists", "fighters",
@@ -396,6 +399,10 @@ def link_generic(ctx: Context) -> None:
         role, end = found
         if not ctx.free(i, end) or _continues_noun(ctx, end):
             continue
+        earlier = _named_before(ctx, i, end)
+        if earlier is not None:
+            ctx.mention(earlier, _det_start(ctx, i), end, "definite-description")
+            continue
         named_by = None
         if i > 0 and doc[i - 1].tag_ in ("NN", "NNS", "NNP", "POS"):
             if not _ethnic_name_before(ctx, i, role):
@@ -419,6 +426,24 @@ def link_generic(ctx: Context) -> None:
             continue
         _generic_actor(ctx, country, role, start if named_by is None else named_by, end, named=named_by is not None)
 
+
+
+def _named_before(ctx: Context, i: int, end: int) -> Draft | None:
+    """ "the ministry" after "the Russian Foreign Ministry", "the rebels" after "Tamil rebels":
+    a definite generic noun that repeats the head of a body named in full shortly before is
+    that body (the nearest one within NAMESAKE_WINDOW tokens)."""
+    doc = ctx.doc
+    if i == 0 or doc[i - 1].lower_ != "the":
+        return None
+    head = doc[end - 1].lower_
+    best, best_at = None, -1
+    for draft in ctx.drafts.values():
+        if draft.type not in ("ORG", "GROUP", "COUNTRY") or not draft.country:
+            continue
+        for s, e, _ in draft.mentions:
+            if e - s > 1 and best_at < e <= i and i - e <= NAMESAKE_WINDOW and doc[e - 1].lower_ == head:
+                best, best_at = draft, e
+    return best
 
 
 def _ethnic_name_before(ctx: Context, i: int, role: Role) -> bool:

@@ -205,6 +205,47 @@ def _dominant(counts: Counter[str]) -> str | None:
     return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
 
 
+def country_in_name(name: str) -> str | None:
+    """The one country an organisation's own name gives ("United States Treasury", "Kenyan
+    Red Cross"), by a country's name or adjective of one to three words."""
+    kb = default_kb()
+    words = [w for w in re.findall(r"[\w'.-]+", strip_accents(name).lower()) if w]
+    found = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i:i + n])
+            if key in kb.adjectives:
+                found.add(kb.adjectives[key])
+            for surface in kb.surfaces.get(key, ()):
+                entry = kb.entries.get(surface.entry_id)
+                if entry is not None and entry.type == "COUNTRY" and surface.kind == "country-name" and entry.country:
+                    found.add(entry.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def earlier_namesake(doc: Document, actor: Actor, at: int | None = None) -> str | None:
+    """The country of the body named in full before ("the United States Treasury ... the
+    Treasury", "the Russian Foreign Ministry ... the ministry"): the nearest earlier mention
+    that ends with this actor's head word and belongs to an actor whose country is known.
+    `at` stands for the position of a group the coder named, which has no mentions."""
+    if actor.type not in ("ORG", "GROUP") or not actor.name.split() or not (actor.mentions or at is not None):
+        return None
+    head = actor.name.split()[-1].lower()
+    first = min(m.start for m in actor.mentions) if actor.mentions else at
+    best, best_at = None, -1
+    for other in doc.actors:
+        if other.id == actor.id:
+            continue
+        country = other.country or country_in_name(other.name)
+        if country is None:
+            continue
+        for m in other.mentions:
+            words = m.text.split()
+            if best_at < m.start < first and words and words[-1].lower().strip(".,'’s") == head and len(words) > 1:
+                best, best_at = country, m.start
+    return best
+
+
 def context_country(doc: Document, tokens: list[Token], location: Location | None, *, places_only: bool = False,
                     other: Actor | None = None, needing: Actor | None = None) -> tuple[str | None, str | None]:
     """(country, basis) for a side that needs one, read from the context of the act, the
@@ -216,6 +257,15 @@ def context_country(doc: Document, tokens: list[Token], location: Location | Non
     country is never the answer: "the ministry summoned the Iranian ambassador" says nothing
     about whose ministry it is (a state acting on its own people is another matter:
     "President X banned Ugandan opposition rallies")."""
+    if needing is not None:
+        # An organisation's own name first ("United States Treasury"; a group the coder named
+        # from a phrase has no name of its own), then the body it repeats ("the Treasury").
+        named_in = None if needing.id.startswith(GROUP_ID_PREFIX) else country_in_name(needing.name)
+        if named_in is not None:
+            return named_in, "name"
+        earlier = earlier_namesake(doc, needing, at=min((t.idx for t in tokens), default=None))
+        if earlier is not None:
+            return earlier, "earlier mention"
     index = mention_index(doc)
     barred = {other.country} if other is not None and other.country and is_state_side(other) and is_state_side(needing) else set()
     abroad = needing is not None and (needing.sector or "").upper() == "MIL"  # armies act abroad: their place is no evidence
