@@ -164,3 +164,38 @@ def test_events_context_an_organisation_named_with_its_country_and_then_by_its_h
                   "The Treasury also accused Belarus of helping Russia evade sanctions.")
     sources = {e.source.country for e in events if e.source is not None}
     assert sources == {"GBR"}, events
+
+
+def test_events_context_a_dateline_city_is_no_side(code):
+    events = code("TBILISI - A Russian drone struck a fuel depot near Sumy overnight, officials said.")
+    assert all(e.source is None or e.source.country != "GEO" for e in events), events
+    assert all(e.target is None or e.target.country != "GEO" for e in events), events
+
+
+def test_events_context_people_named_by_nationality_do_not_place_the_state_acting_on_them(code):
+    events = code("The ministry expelled two Norwegian reporters on Tuesday.")
+    assert events and all(e.source is None or e.source.country != "NOR" for e in events), events
+
+
+def test_events_context_an_embassy_is_not_of_the_country_it_sits_in(code):
+    events = code("The embassy condemned the arrest of two of its nationals in Minsk.")
+    assert all(e.source is None or e.source.country != "BLR" for e in events), events
+
+
+def test_events_context_the_venue_of_talks_is_no_party(code):
+    events = code("Serbian and Kosovar negotiators ended two days of talks in Brussels on Friday.")
+    assert all(e.target is None or e.target.country != "BEL" for e in events), events
+
+
+def test_events_context_unnamed_attackers_are_placed_where_they_struck(code):
+    events = code("Unknown attackers killed two Chinese engineers in Karachi on Sunday.")
+    assert any(e.source and e.source.country == "PAK" and (e.source.code or "").endswith("UAF") for e in events), events
+
+
+def test_events_context_country_words_for_seas_and_namesakes_give_no_country():
+    from dyadwatch.events.sides import country_in_name
+
+    assert country_in_name("Indian Ocean Commission") is None
+    assert country_in_name("New Mexico State Police") is None
+    assert country_in_name("Papua New Guinea Defence Force") == "PNG"
+    assert country_in_name("United States Treasury") == "USA"

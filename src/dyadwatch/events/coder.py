@@ -22,7 +22,7 @@ from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import place_of
 from .sides import (GROUP_ID_PREFIX, actors_of, actors_of_phrase, context_country, event_side, group_side, needs_country,
-                    is_state_side, place_country, placed, side_code, subtree_actors, IGO_PREFIX)
+                    is_state_side, mention_index, place_country, placed, side_code, subtree_actors, IGO_PREFIX)
 
 Token = Any
 
@@ -42,6 +42,10 @@ DECREE_CODES = ("081", "132")
 DECREE_THEMES = frozenset({"curfew", "emergency", "state_of_emergency", "martial_law", "siege", "state_of_siege", "lockdown"})
 # Nouns naming parties that are states themselves ("the two sides", "both countries"): no one country.
 MULTI_PARTY_NOUNS = frozenset({"side", "country", "state", "nation"})
+# People known only as the authors of violence ("unknown attackers", "a suicide bomber"): CAMEO's
+# unidentified armed forces, placed where they struck.
+ATTACKER_NOUNS = frozenset({"attacker", "assailant", "bomber", "kidnapper", "abductor", "hijacker", "sniper", "gunman",
+                            "killer", "raider"})
 # Weapons and attacks that stand as the subject of violence when nobody is named behind them.
 WEAPON_NOUNS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", "landmine", "minefield", "shell", "rocket",
                           "missile", "grenade", "attack", "ambush", "shelling", "airstrike", "strike", "raid", "gunfire", "fire",
@@ -54,6 +58,9 @@ CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
+# Statements, appeals and meetings: the place they happen in is no party to them.
+TALK_ROOTS = frozenset({"01", "02", "04"})
+TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
 # Meetings and visits: where they happen says nothing about whose the unnamed side is.
 MEETING_ROOT = "04"
 # Acts of crowds (protest, riots, shows of force): an unnamed crowd takes the country of the place.
@@ -233,8 +240,10 @@ def _carried_thing(doc: Document, p: Pattern, obj: Token, source_countries: set[
 def place_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
     """Last resort: the country where the act is aimed ("lifted the curfew in Montenegro"),
     never for a mutual act whose parties are already named ("met in Budapest")."""
-    if p.code[:2] in MUTUAL_ROOTS and len(sources) >= 2:
+    if p.code[:2] in MUTUAL_ROOTS and len(sources) >= 2 or p.code[:2] in TALK_ROOTS:
         return []
+    if any(t.lemma_.lower() in TALK_NOUNS for t in (f.pred, *f.themes)):
+        return []  # "ended two days of talks in Vienna": the venue is no party
     return find_targets(doc, p, f, sources, places=True, only_places=True)
 
 
@@ -557,9 +566,12 @@ def group_sector(head: Token, code: str = "") -> str | None:
     if lemma in MULTI_PARTY_NOUNS or any(c.lower_ in ("both", "two") for c in head.children):
         return None
     roles = default_kb().roles
-    role = roles.get(head.lower_) or roles.get(lemma) or roles.get(lemma + "s")
+    compound = " ".join([c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lower_])
+    role = roles.get(compound) or roles.get(head.lower_) or roles.get(lemma) or roles.get(lemma + "s")
     if role is not None and role.sector:
         return role.sector
+    if code[:2] in VIOLENT_ROOTS and lemma in ATTACKER_NOUNS:
+        return "UAF"
     if lemma in PERSON_NOUNS or lemma.endswith("ist"):
         return "CVL"  # people, or people by their cause ("fundamentalists", "nationalists")
     if code[:2] in VIOLENT_ROOTS and lemma in WEAPON_NOUNS:
@@ -710,6 +722,7 @@ def _is_theme_of_coded_verb(noun: Token, patterns: PatternSet) -> bool:
 def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) -> Coding:
     """Every event the parsed text states, with a Decision for every predicate considered."""
     patterns = patterns or load_patterns()
+    mention_index(doc, fresh=True)
     coding = Coding()
     seen: set[tuple] = set()
     for tok in parse:

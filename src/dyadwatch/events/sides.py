@@ -49,10 +49,24 @@ def np_tokens(head: Token) -> list[Token]:
 def _actors_over(doc: Document, tokens: list[Token]) -> list[Actor]:
     found: list[Actor] = []
     for t in tokens:
-        for _, actor in mentions_in(doc, t.idx, t.idx + len(t.text)):
-            if all(a.id != actor.id for a in found):
+        for mention, actor in mentions_in(doc, t.idx, t.idx + len(t.text)):
+            if all(a.id != actor.id for a in found) and not is_dateline(doc.text, mention.start, mention.end):
                 found.append(actor)
     return found
+
+
+# Marks that end a wire dateline after its place ("KYIV -", "KAMPALA, March 7 -", "ASTANA (Agency)").
+DATELINE_ENDS = ("-", "—", "–", "(", ",")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the mention the place of a dateline: upper case at the start of a line, followed by a
+    dash, a date or the agency? It says where the story was filed, not who acted; the parse
+    often takes it into the first sentence's subject ("KYIV - A Russian drone attack ...")."""
+    word = text[start:end]
+    if len(word) < 3 or not word.isupper() or text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return False
+    return text[end:end + 3].lstrip().startswith(DATELINE_ENDS)
 
 
 def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[Actor]:
@@ -118,6 +132,14 @@ def event_side(actor: Actor | None, basis: str | None = None) -> EventSide | Non
 # Codes of actors that belong to no country by nature: international and non-governmental
 # organisations, militant networks across countries and multinational companies.
 STATELESS_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+# Nouns for a country's people as a whole.
+WHOLE_PEOPLE_NOUNS = frozenset({"people", "population", "citizens", "public", "nation", "voters", "electorate"})
+# Words of diplomacy: such a side is placed only by its own name or an earlier full mention.
+DIPLOMATIC_NOUNS = frozenset({"embassy", "consulate", "ambassador", "envoy", "consul", "diplomat", "diplomats", "mission",
+                              "chargé", "charge"})
+# How far back (in characters, about 80 tokens of wire copy) "the Treasury" may find "the
+# United States Treasury" it repeats.
+NAMESAKE_WINDOW_CHARS = 600
 # A text is about one country when that country has at least this many mentions and this
 # share of all country mentions (the same measure the actor stage uses for generic nouns).
 DOMINANT_MIN = 3
@@ -143,6 +165,21 @@ def needs_country(actor: Actor) -> bool:
     if actor.id.startswith(GROUP_ID_PREFIX) and not sector:
         return False
     return not _international_name(actor.name)
+
+
+def _diplomatic(actor: Actor) -> bool:
+    words = set(re.findall(r"[a-z]+", actor.name.lower())) | {w for r in actor.roles for w in re.findall(r"[a-z]+", r.lower())}
+    return bool(words & DIPLOMATIC_NOUNS)
+
+
+def _civil(actor: Actor) -> bool:
+    """A side of people known by their nationality outside a country's political life
+    (journalists, migrants, workers), who may well be abroad; a country's people as a whole
+    ("the Zambian people") and sides of unknown sector are not."""
+    sector = (actor.sector or "").upper()
+    if actor.type == "COUNTRY" or not sector or sector in POLITICAL_SECTORS | {"REB", "PTY"}:
+        return False
+    return not set(re.findall(r"[a-z]+", actor.name.lower())) & WHOLE_PEOPLE_NOUNS
 
 
 def is_state_side(actor: Actor | None) -> bool:
@@ -173,7 +210,8 @@ class MentionIndex:
         pairs = sorted(((m.start, a) for a in doc.actors for m in a.mentions), key=lambda pair: pair[0])
         self.starts = [s for s, _ in pairs]
         self.actors = [a for _, a in pairs]
-        counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country for _ in a.mentions)
+        counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country
+                         for m in a.mentions if not is_dateline(doc.text, m.start, m.end))
         self.main_country = _dominant(counts)
 
     def at(self, tokens: list[Token]) -> list[Actor]:
@@ -189,10 +227,11 @@ class MentionIndex:
 _INDEX: tuple[Document, MentionIndex] | None = None
 
 
-def mention_index(doc: Document) -> MentionIndex:
-    """The index of `doc`, built once while the same document is being coded."""
+def mention_index(doc: Document, *, fresh: bool = False) -> MentionIndex:
+    """The index of `doc`, built once while the same document is being coded (`fresh` when
+    coding starts, so a document changed since is never served an old index)."""
     global _INDEX
-    if _INDEX is None or _INDEX[0] is not doc:
+    if fresh or _INDEX is None or _INDEX[0] is not doc:
         _INDEX = (doc, MentionIndex(doc))
     return _INDEX[1]
 
@@ -202,25 +241,47 @@ def _dominant(counts: Counter[str]) -> str | None:
     if not total:
         return None
     country, top = counts.most_common(1)[0]
-    return country if len(counts) == 1 or (top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE) else None
+    # Named often, not merely alone: one "a diplomat in Moscow said" makes no text Russian.
+    return country if top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE else None
 
 
 def country_in_name(name: str) -> str | None:
     """The one country an organisation's own name gives ("United States Treasury", "Kenyan
-    Red Cross"), by a country's name or adjective of one to three words."""
+    Red Cross"), by a country's name or adjective of one to three words, longest first; a
+    country word that names a sea, river or region ("Indian Ocean", "Niger Delta") or a place
+    called after it ("New Mexico") does not count."""
     kb = default_kb()
     words = [w for w in re.findall(r"[\w'.-]+", strip_accents(name).lower()) if w]
-    found = set()
-    for n in (3, 2, 1):
+    found: set[str] = set()
+    used: set[int] = set()
+    for n in (4, 3, 2, 1):
         for i in range(len(words) - n + 1):
-            key = " ".join(words[i:i + n])
-            if key in kb.adjectives:
-                found.add(kb.adjectives[key])
-            for surface in kb.surfaces.get(key, ()):
-                entry = kb.entries.get(surface.entry_id)
-                if entry is not None and entry.type == "COUNTRY" and surface.kind == "country-name" and entry.country:
-                    found.add(entry.country)
+            if used & set(range(i, i + n)):
+                continue
+            country = _country_phrase(kb, " ".join(words[i:i + n]))
+            if country is None:
+                continue
+            if (i + n < len(words) and words[i + n] in GEOGRAPHIC_NOUNS) or (i > 0 and words[i - 1] == "new"):
+                used.update(range(i, i + n))
+                continue
+            found.add(country)
+            used.update(range(i, i + n))
     return found.pop() if len(found) == 1 else None
+
+
+def _country_phrase(kb, key: str) -> str | None:
+    if key in kb.adjectives:
+        return kb.adjectives[key]
+    for surface in kb.surfaces.get(key, ()):
+        entry = kb.entries.get(surface.entry_id)
+        if entry is not None and entry.type == "COUNTRY" and surface.kind == "country-name" and entry.country:
+            return entry.country
+    return None
+
+
+# Nouns after a country word that make it a feature of geography, not the country.
+GEOGRAPHIC_NOUNS = frozenset({"ocean", "sea", "gulf", "delta", "river", "basin", "lake", "plateau", "forest", "desert",
+                              "coast", "peninsula", "valley", "pig"})
 
 
 def earlier_namesake(doc: Document, actor: Actor, at: int | None = None) -> str | None:
@@ -241,7 +302,8 @@ def earlier_namesake(doc: Document, actor: Actor, at: int | None = None) -> str 
             continue
         for m in other.mentions:
             words = m.text.split()
-            if best_at < m.start < first and words and words[-1].lower().strip(".,'’s") == head and len(words) > 1:
+            if (best_at < m.start < first and first - m.start <= NAMESAKE_WINDOW_CHARS and len(words) > 1
+                    and words[-1].lower().strip(".,'’s") == head):
                 best, best_at = country, m.start
     return best
 
@@ -266,6 +328,8 @@ def context_country(doc: Document, tokens: list[Token], location: Location | Non
         earlier = earlier_namesake(doc, needing, at=min((t.idx for t in tokens), default=None))
         if earlier is not None:
             return earlier, "earlier mention"
+        if _diplomatic(needing):
+            return None, None  # an embassy or an envoy works where it is posted, for another country
     index = mention_index(doc)
     barred = {other.country} if other is not None and other.country and is_state_side(other) and is_state_side(needing) else set()
     abroad = needing is not None and (needing.sector or "").upper() == "MIL"  # armies act abroad: their place is no evidence
@@ -275,6 +339,10 @@ def context_country(doc: Document, tokens: list[Token], location: Location | Non
     if places_only:
         placed_in = {a.country for a in found if a.type == "LOCATION" and a.country} - barred
         return (placed_in.pop(), "sentence place") if len(placed_in) == 1 else (None, None)
+    if other is not None and _civil(other):
+        # "The ministry expelled two Iranian journalists": people named by their nationality
+        # say nothing of whose ministry acted (a state's own opposition or rebels would).
+        found = [a for a in found if a.id != other.id]
     named = Counter(a.country for a in found if a.country)
     if len(named) == 1 and not set(named) & barred:
         return next(iter(named)), "sentence"
