@@ -100,6 +100,7 @@ def test_explain_shows_parse_actors_pattern_and_reasons():
     assert outcomes == {"summon": "event", "criticize": "negated"}
     text = render(x)
     assert "summon" in text and "official complaint" in text and "negates" in text and "nsubj" in text
+    assert "not produced by the current patterns" not in text  # its one event is the summons just coded
 
 
 def test_explain_cli_on_a_sentence():

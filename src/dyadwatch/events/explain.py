@@ -140,6 +140,6 @@ def render(x: Explanation) -> str:
             lines.append(f"      sources: {', '.join(d.sources) or '-'}; targets: {', '.join(d.targets) or '-'}")
         for e in d.events:
             lines.append(f"      event: {_event_line(e)}")
-    if x.focus is None and len(x.events) == 1:
+    if x.focus is None and len(x.events) == 1 and not any(x.events[0] in d.events for d in x.decisions):
         lines.append(f"stored event (not produced by the current patterns): {_event_line(x.events[0])}")
     return "\n".join(lines)
