@@ -3,48 +3,35 @@ opposition against that someone (113); "pushed for X to do" is a demand on X; "c
 do" an appeal to X; a reminder issued to X is a demand on X."""
 from __future__ import annotations
 
-from dyadwatch.events.coder import code_parse
-from tests.events.support import make_doc
-
-ACTORS = {
-    "Valdoria": ("VAL", "VAL", "COUNTRY"), "Valdorian": ("VAL", "VAL", "COUNTRY"),
-    "Ostrava": ("OST", "OST", "COUNTRY"), "Ostravan": ("OST", "OST", "COUNTRY"),
-    "Marvane": ("MRV", "MRV", "COUNTRY"),
-}
-
-
-def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
-    doc, parse = make_doc(text, {k: v for k, v in ACTORS.items() if k in text})
-    return {(e.cameo, e.source and (e.source.code or e.source.country), e.target and (e.target.code or e.target.country))
-            for e in code_parse(doc, parse).events}
+from tests.events.support import coded
 
 
 def test_events_types_calling_for_sanctions_against_a_state_rallies_opposition_to_it():
-    got = _codes("Ostrava on Monday called for sanctions against Valdoria over the mass arrests.")
+    got = coded("Ostrava on Monday called for sanctions against Valdoria over the mass arrests.")
     assert ("113", "OST", "VAL") in got
 
 
 def test_events_types_calling_for_an_inquiry_stays_an_appeal():
-    got = _codes("Ostrava on Monday called for an inquiry into the mass arrests.")
+    got = coded("Ostrava on Monday called for an inquiry into the mass arrests.")
     assert any(code == "020" for code, _, _ in got)
     assert not any(code == "113" for code, _, _ in got)
 
 
 def test_events_types_calling_on_others_to_unite_against_a_state_rallies_opposition():
-    got = _codes("Ostrava called on its neighbours to unite and stand against Valdoria.")
+    got = coded("Ostrava called on its neighbours to unite and stand against Valdoria.")
     assert ("113", "OST", "VAL") in got
 
 
 def test_events_types_pushing_for_another_state_to_act_is_a_demand_on_it():
-    got = _codes("Ostrava is pushing hard for Valdoria to reopen the border crossings.")
+    got = coded("Ostrava is pushing hard for Valdoria to reopen the border crossings.")
     assert ("100", "OST", "VAL") in got
 
 
 def test_events_types_calling_for_another_state_to_act_is_an_appeal_to_it():
-    got = _codes("Ostrava called for Valdoria to return to the negotiating table.")
+    got = coded("Ostrava called for Valdoria to return to the negotiating table.")
     assert any(code.startswith("02") and src == "OST" and tgt == "VAL" for code, src, tgt in got)
 
 
 def test_events_types_issuing_a_reminder_to_a_state_is_a_demand():
-    got = _codes("Ostrava issued a sharp reminder to Valdoria that it must respect the border treaty.")
+    got = coded("Ostrava issued a sharp reminder to Valdoria that it must respect the border treaty.")
     assert ("100", "OST", "VAL") in got

@@ -4,28 +4,15 @@ an agency "out of" a country, crowd nouns with a nationality adjective, fighters
 demobilized", human shields, travelling for talks."""
 from __future__ import annotations
 
-from dyadwatch.events.coder import code_parse
-from tests.events.support import make_doc
-
-ACTORS = {
-    "Valdoria": ("VAL", "VAL", "COUNTRY"), "Valdorian": ("VAL", "VAL", "COUNTRY"),
-    "Ostrava": ("OST", "OST", "COUNTRY"), "Ostravan": ("OST", "OST", "COUNTRY"),
-    "Red Crescent": (None, "NGOHLHIRC", "ORG"),
-}
-
-
-def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
-    doc, parse = make_doc(text, {k: v for k, v in ACTORS.items() if k in text})
-    return {(e.cameo, e.source and (e.source.code or e.source.country), e.target and (e.target.code or e.target.country))
-            for e in code_parse(doc, parse).events}
+from tests.events.support import coded
 
 
 def _roots(text: str) -> set[str]:
-    return {c[:2] for c, _, _ in _codes(text)}
+    return {c[:2] for c, _, _ in coded(text)}
 
 
 def test_events_types_failing_to_reach_agreement_is_a_rejection_between_the_parties():
-    got = _codes("Valdoria and Ostrava failed to reach agreement over grazing rights after a week of haggling.")
+    got = coded("Valdoria and Ostrava failed to reach agreement over grazing rights after a week of haggling.")
     assert any(code == "120" and {src, tgt} == {"VAL", "OST"} for code, src, tgt in got)
 
 
@@ -34,55 +21,55 @@ def test_events_types_reaching_agreement_is_not_a_rejection():
 
 
 def test_events_types_collecting_signatures_is_political_dissent():
-    got = _codes("The Valdorian opposition began collecting signatures against the new tax law.")
+    got = coded("The Valdorian opposition began collecting signatures against the new tax law.")
     assert any(code == "140" and src == "VAL" for code, src, _ in got)
 
 
 def test_events_types_blocking_traffic_is_an_obstruction_protest():
-    got = _codes("Valdorian farmers blocked traffic into the capital on Monday.")
+    got = coded("Valdorian farmers blocked traffic into the capital on Monday.")
     assert any(code == "144" and src == "VAL" for code, src, _ in got)
 
 
 def test_events_types_resorted_to_throwing_stones_keeps_the_throwers():
-    got = _codes("Valdorian dockworkers resorted to throwing stones at Ostravan guards at the checkpoint.")
+    got = coded("Valdorian dockworkers resorted to throwing stones at Ostravan guards at the checkpoint.")
     assert ("145", "VAL", "OST") in got
 
 
 def test_events_types_forcing_an_agency_out_of_a_country_expels_it():
-    got = _codes("In March Valdoria forced the Red Crescent mission out of the country.")
+    got = coded("In March Valdoria forced the Red Crescent mission out of the country.")
     assert ("1663", "VAL", "NGOHLHIRC") in got
 
 
 def test_events_types_forcing_people_out_of_their_homes_is_an_expulsion_of_individuals():
-    got = _codes("Valdorian soldiers forced Ostravan families out of their homes near the border.")
+    got = coded("Valdorian soldiers forced Ostravan families out of their homes near the border.")
     assert ("174", "VAL", "OST") in got
 
 
 def test_events_types_riots_named_by_a_noun_take_their_crowd_as_source():
-    got = _codes("Valdorian riots against Ostravan trade policies continued for a third day.")
+    got = coded("Valdorian riots against Ostravan trade policies continued for a third day.")
     assert ("145", "VAL", "OST") in got
 
 
 def test_events_types_a_war_named_by_a_noun_does_not_take_a_place_adjective_as_its_author():
-    got = _codes("Thousands fled the Valdorian war last year.")
+    got = coded("Thousands fled the Valdorian war last year.")
     assert not any(src == "VAL" for _, src, _ in got)
 
 
 def test_events_types_riot_police_are_not_a_riot():
-    got = _codes("Valdorian riot police fired tear gas at Ostravan students on Monday.")
+    got = coded("Valdorian riot police fired tear gas at Ostravan students on Monday.")
     assert not any(code.startswith("14") for code, _, _ in got)
 
 
 def test_events_types_fighters_who_were_demobilized_demobilized_themselves():
-    got = _codes("Two thousand Valdorian rebels have been demobilized since the peace accord.")
+    got = coded("Two thousand Valdorian rebels have been demobilized since the peace accord.")
     assert any(code == "0873" and src == "VAL" for code, src, _ in got)
 
 
 def test_events_types_holding_civilians_as_human_shields():
-    got = _codes("Valdorian troops have been holding Ostravan villagers as human shields near the front.")
+    got = coded("Valdorian troops have been holding Ostravan villagers as human shields near the front.")
     assert ("184", "VAL", "OST") in got
 
 
 def test_events_types_travelling_for_talks_is_a_meeting():
-    got = _codes("Valdorian and Ostravan delegates travel to Vienna on Thursday for talks about fishing quotas.")
+    got = coded("Valdorian and Ostravan delegates travel to Vienna on Thursday for talks about fishing quotas.")
     assert any(code == "040" for code, _, _ in got)

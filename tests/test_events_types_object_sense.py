@@ -4,24 +4,11 @@ states an intent, declaring one is the truce; banning a gathering restricts it, 
 represses it; withdrawing peacekeepers or inspectors ends that involvement."""
 from __future__ import annotations
 
-from dyadwatch.events.coder import code_parse
-from tests.events.support import make_doc
-
-ACTORS = {
-    "Valdoria": ("VAL", "VAL", "COUNTRY"), "Valdorian": ("VAL", "VAL", "COUNTRY"),
-    "Ostrava": ("OST", "OST", "COUNTRY"), "Ostravan": ("OST", "OST", "COUNTRY"),
-    "United Nations": (None, "IGOUNO", "ORG"), "UN": (None, "IGOUNO", "ORG"),
-}
-
-
-def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
-    doc, parse = make_doc(text, {k: v for k, v in ACTORS.items() if k in text})
-    return {(e.cameo, e.source and (e.source.code or e.source.country), e.target and (e.target.code or e.target.country))
-            for e in code_parse(doc, parse).events}
+from tests.events.support import coded
 
 
 def _cameo(text: str) -> set[str]:
-    return {c for c, _, _ in _codes(text)}
+    return {c for c, _, _ in coded(text)}
 
 
 def test_events_types_capturing_a_stronghold_is_occupying_territory():
@@ -34,7 +21,7 @@ def test_events_types_capturing_soldiers_is_an_arrest_not_an_occupation():
 
 
 def test_events_types_indictment_is_legal_action_not_arrest():
-    got = _codes("A Valdorian court indicted the Ostravan defence minister on Monday.")
+    got = coded("A Valdorian court indicted the Ostravan defence minister on Monday.")
     assert any(code == "115" for code, _, _ in got)
     assert not any(code == "173" for code, _, _ in got)
 
@@ -62,12 +49,12 @@ def test_events_types_dispersing_a_rally_is_violent_repression():
 
 
 def test_events_types_withdrawing_inspectors_ends_their_involvement():
-    got = _codes("The United Nations withdrew its weapons inspectors from Valdoria on Monday.")
+    got = coded("The United Nations withdrew its weapons inspectors from Valdoria on Monday.")
     assert ("1662", "IGOUNO", "VAL") in got
 
 
 def test_events_types_withdrawing_peacekeepers_ends_their_involvement():
-    got = _codes("The UN pulled its peacekeepers out of Valdoria last week.")
+    got = coded("The UN pulled its peacekeepers out of Valdoria last week.")
     assert ("1661", "IGOUNO", "VAL") in got
 
 
@@ -76,5 +63,5 @@ def test_events_types_withdrawing_troops_is_still_military_de_escalation():
 
 
 def test_events_types_defacing_websites_is_coercion():
-    got = _codes("Ostravan hackers defaced hundreds of Valdorian government websites over the weekend.")
+    got = coded("Ostravan hackers defaced hundreds of Valdorian government websites over the weekend.")
     assert any(code == "170" for code, _, _ in got)

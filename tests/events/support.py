@@ -57,3 +57,27 @@ COUNTRIES = {
 def country_doc(text: str, **kw):
     used = {k: v for k, v in COUNTRIES.items() if re.search(r"\b" + re.escape(k) + r"\b", text)}
     return make_doc(text, used, **kw)
+
+
+# Invented countries for tests of event types, so no rule can lean on a real name.
+FICTIONAL = {
+    "Valdoria": ("VAL", "VAL", "COUNTRY"), "Valdorian": ("VAL", "VAL", "COUNTRY"),
+    "Ostrava": ("OST", "OST", "COUNTRY"), "Ostravan": ("OST", "OST", "COUNTRY"),
+    "Marvane": ("MRV", "MRV", "COUNTRY"),
+}
+# Organisations the same tests name.
+ORGANISATIONS = {
+    "Red Crescent": (None, "NGOHLHIRC", "ORG"), "United Nations": (None, "IGOUNO", "ORG"), "UN": (None, "IGOUNO", "ORG"),
+    "African Union": (None, "IGOAFRAU", "ORG"),
+}
+
+
+def coded(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(CAMEO, source, target) of every event coded in `text`, sides by code (else country),
+    with the invented countries and the organisations above as the only actors."""
+    from dyadwatch.events.coder import code_parse
+
+    known = {**FICTIONAL, **ORGANISATIONS}
+    doc, parse = make_doc(text, {k: v for k, v in known.items() if re.search(r"\b" + re.escape(k) + r"\b", text)})
+    return {(e.cameo, e.source and (e.source.code or e.source.country), e.target and (e.target.code or e.target.country))
+            for e in code_parse(doc, parse).events}
