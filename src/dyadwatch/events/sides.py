@@ -1,20 +1,23 @@
 """Who is on each side of an event: the actors behind a noun phrase of the parse.
 
 Actors come from the actors stage through `dyadwatch.actors.lookup`; this module only
-decides which stretch of the sentence names a side, and turns the actor into an EventSide
-with a CAMEO-style code.
+decides which stretch of the sentence names a side, turns the actor into an EventSide with a
+CAMEO-style code, and places a side the text names without its country ("the police",
+"President X") by its context: its own name, the body it repeats, the act's place, its
+clause or the article, recording which (`country_basis`).
 """
 from __future__ import annotations
-
-from typing import Any
 
 import re
 from bisect import bisect_left
 from collections import Counter
+from typing import Any
+
+from ..actors.describe import DOMINANT_MIN, DOMINANT_SHARE
 from ..actors.kb import default_kb
-from ..actors.translit import strip_accents
 from ..actors.lookup import mentions_in
-from ..actors.resolve import POLITICAL_SECTORS, STATE_SECTORS
+from ..actors.resolve import DIPLOMATIC_WORDS, POLITICAL_SECTORS, STATE_SECTORS
+from ..actors.translit import strip_accents
 from ..models import Actor, Document, EventSide, Location
 
 Token = Any
@@ -135,15 +138,10 @@ STATELESS_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 # Nouns for a country's people as a whole.
 WHOLE_PEOPLE_NOUNS = frozenset({"people", "population", "citizens", "public", "nation", "voters", "electorate"})
 # Words of diplomacy: such a side is placed only by its own name or an earlier full mention.
-DIPLOMATIC_NOUNS = frozenset({"embassy", "consulate", "ambassador", "envoy", "consul", "diplomat", "diplomats", "mission",
-                              "chargé", "charge"})
+DIPLOMATIC_NOUNS = frozenset(DIPLOMATIC_WORDS) | {"embassy", "consulate", "diplomats", "mission", "chargé"}
 # How far back (in characters, about 80 tokens of wire copy) "the Treasury" may find "the
 # United States Treasury" it repeats.
 NAMESAKE_WINDOW_CHARS = 600
-# A text is about one country when that country has at least this many mentions and this
-# share of all country mentions (the same measure the actor stage uses for generic nouns).
-DOMINANT_MIN = 3
-DOMINANT_SHARE = 0.5
 
 
 def needs_country(actor: Actor) -> bool:
@@ -359,10 +357,6 @@ def placed(actor: Actor, country: str) -> Actor:
     prefix = default_kb().country_code(country) or country
     code = (own if own.startswith(prefix) else prefix + own) if own else None  # a bare country code would read as the state
     return actor.model_copy(update={"country": country, "code": code})
-
-
-def same_side(a: Actor, b: Actor) -> bool:
-    return a.id == b.id
 
 
 # Prepositions that tie an unnamed group to a place ("demonstrators in Baghdad", "refugees
