@@ -199,3 +199,8 @@ def test_events_context_country_words_for_seas_and_namesakes_give_no_country():
     assert country_in_name("New Mexico State Police") is None
     assert country_in_name("Papua New Guinea Defence Force") == "PNG"
     assert country_in_name("United States Treasury") == "USA"
+
+
+def test_events_context_the_streets_of_a_capital_are_a_setting_not_the_addressee(code):
+    events = code("Protesters marched through the streets of Lima on Tuesday.")
+    assert any(e.cameo.startswith("14") and e.target and (e.target.code or "").endswith("GOV") for e in events), events

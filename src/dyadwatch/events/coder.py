@@ -19,7 +19,7 @@ from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, 
 from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .places import place_of
+from .places import PLACE_NOUNS, place_of
 from .sides import (IGO_PREFIX, actors_of, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
@@ -39,6 +39,9 @@ CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
+# Nouns of places whose "of" phrase names where something happens, not a party ("marched
+# through the streets of Nairobi", "in the centre of Minsk").
+SETTING_NOUNS = PLACE_NOUNS | {"street", "centre", "center", "square", "road", "avenue", "heart", "part"}
 # Statements, appeals and meetings: the place they happen in is no party to them.
 TALK_ROOTS = frozenset({"01", "02", "04"})
 TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
@@ -168,7 +171,8 @@ def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str
         heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
     order = p.target_preps or DEFAULT_TARGET_PREPS
     ranked = sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
-    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at.i != f.pred.i)]
+    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at.i != f.pred.i)
+              and not (prep == "of" and at.lemma_.lower() in SETTING_NOUNS)]  # "the streets of Nairobi" is a setting
     heads += [(o, True) for prep, o, at in usable if at.i == f.pred.i]
     for comp in f.complements:
         # "demanded that Peru cancel ...", "threatened to shell Syrian villages": the one asked
