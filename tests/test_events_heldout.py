@@ -40,3 +40,10 @@ def test_events_gazetteer_keeps_capitals_and_large_cities_only():
     # Only capitals fall under the threshold, and there are far fewer of them than countries.
     assert len(small) < 250, small[:10]
     assert gaz.find("Dili") is not None and gaz.find("Dili").country == "TLS"
+
+
+def test_events_gazetteer_prefers_a_city_by_its_own_name_to_one_that_once_bore_it():
+    from dyadwatch.events.places import load_gazetteer
+
+    islamabad = load_gazetteer().find("Islamabad")
+    assert islamabad is not None and islamabad.country == "PAK"

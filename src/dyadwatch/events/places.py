@@ -49,6 +49,9 @@ class Gazetteer:
     def find(self, name: str, country: str | None = None) -> Place | None:
         key = name.strip().lower().removeprefix("the ")
         options = self.cities.get(key, ())
+        # A city by its own name outranks a bigger one that merely has it among its alternate
+        # or historical names ("Islamabad" is Pakistan's capital, not a former name of Chattogram).
+        options = sorted(options, key=lambda p: p.name.lower() != key)
         if country:
             in_country = [p for p in options if p.country == country]
             if in_country:
