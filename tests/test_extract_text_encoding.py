@@ -111,6 +111,11 @@ def test_language_too_short_is_unknown():
     assert detect_language("Baku") is None
 
 
+def test_language_a_short_sentence_of_foreign_names_is_not_taken_for_their_language():
+    assert detect_language("Nikol Pashinyan met Ilham Aliyev in Abu Dhabi.") in (None, "en")
+    assert detect_language("Prezident İlham Əliyev bu gün Bakıda görüş keçirib.") == "az"
+
+
 def test_language_given_wins_and_russian_file_is_marked_ru():
     doc = extract_document(InputRecord(data=(RU + "\n\n" + RU).encode("cp1251"), content_type="text/plain"))
     assert doc.language == "ru" and doc.text.startswith("Министр")
