@@ -366,6 +366,12 @@ def dominant_country(ctx: Context, *, strict: bool = False) -> str | None:
     """The country the text is about; `strict` wants it named often, not merely alone."""
     counts = Counter(d.country for d in ctx.drafts.values()
                      if d.type == "COUNTRY" or (d.type == "LOCATION" and d.rule == "seat-place") for _ in d.mentions)
+    return dominant_of(counts, strict=strict)
+
+
+def dominant_of(counts: Counter, *, strict: bool = False) -> str | None:
+    """The country most of these mentions name, when it has DOMINANT_MIN of them and
+    DOMINANT_SHARE of all; unless `strict`, also the only country named at all."""
     total = sum(counts.values())
     if not total:
         return None

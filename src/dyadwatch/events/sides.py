@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
-from ..actors.describe import DOMINANT_MIN, DOMINANT_SHARE
+from ..actors.describe import dominant_of
 from ..actors.kb import default_kb
 from ..actors.lookup import mentions_in
 from ..actors.resolve import DIPLOMATIC_WORDS, POLITICAL_SECTORS, STATE_SECTORS
@@ -210,7 +210,8 @@ class MentionIndex:
         self.actors = [a for _, a in pairs]
         counts = Counter(a.country for a in doc.actors if a.type in ("COUNTRY", "LOCATION") and a.country
                          for m in a.mentions if not is_dateline(doc.text, m.start, m.end))
-        self.main_country = _dominant(counts)
+        # Named often, not merely alone: one "a diplomat in Moscow said" makes no text Russian.
+        self.main_country = dominant_of(counts, strict=True)
 
     def at(self, tokens: list[Token]) -> list[Actor]:
         """Actors with a mention starting inside one of the tokens."""
@@ -232,15 +233,6 @@ def mention_index(doc: Document, *, fresh: bool = False) -> MentionIndex:
     if fresh or _INDEX is None or _INDEX[0] is not doc:
         _INDEX = (doc, MentionIndex(doc))
     return _INDEX[1]
-
-
-def _dominant(counts: Counter[str]) -> str | None:
-    total = sum(counts.values())
-    if not total:
-        return None
-    country, top = counts.most_common(1)[0]
-    # Named often, not merely alone: one "a diplomat in Moscow said" makes no text Russian.
-    return country if top >= DOMINANT_MIN and top / total >= DOMINANT_SHARE else None
 
 
 def country_in_name(name: str) -> str | None:
