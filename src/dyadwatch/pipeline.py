@@ -150,12 +150,17 @@ def build(names: Iterable[str] | None = None) -> list[Stage]:
 
 @dataclass
 class Outcome:
-    """What became of one input: a record, or the reason it was skipped."""
+    """What became of one input: a record, or the reason it was skipped.
+
+    `detail` holds the traceback of an unexpected failure (`internal-error:<stage>`), shown
+    under `--verbose` or written to the log file, never in the one-line summary.
+    """
 
     input: InputRecord
     doc: Document | None = None
     error: str | None = None
     reason: str | None = None
+    detail: str | None = None
 
 
 @dataclass
@@ -179,17 +184,9 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, inputs: list[InputRecord]) -> Iterator[Outcome]:
-        from .errors import InputError
-
-        items: list[Work] = []
+        items = [Work(input=inp, doc=Document(id=inp.id or "pending")) for inp in inputs]
         failed: list[Outcome] = []
-        first, rest = self.stages[0], self.stages[1:]
-        for inp in inputs:
-            try:
-                items.append(first.func(Work(input=inp, doc=Document(id=inp.id or "pending"))))
-            except InputError as e:
-                failed.append(Outcome(input=inp, error=str(e), reason=e.reason))
-        for stage in rest:
+        for stage in self.stages:
             items, broken = run_guarded(stage, items)
             failed.extend(broken)
         for w in items:
@@ -200,30 +197,34 @@ class Pipeline:
 
 def run_guarded(stage: Stage, items: list[Work]) -> tuple[list[Work], list[Outcome]]:
     """Run a stage over a batch; if the batch fails, run it item by item so that one bad
-    document costs only itself (reported with reason 'stage-error' and the stage's name)."""
+    document costs only itself. A document the stage refuses on purpose (InputError) is
+    skipped with the stage's reason; any other exception is `internal-error:<stage>`."""
+    if not items:
+        return [], []
     try:
         return stage.run_many(items), []
-    except Exception:  # noqa: BLE001 - a runner boundary: any failure of one document is reported, not raised
+    except Exception as e:  # noqa: BLE001 - a runner boundary: one document's failure is reported, not raised
         if len(items) == 1:
-            return [], [stage_failure(stage, items[0])]
+            return [], [stage_failure(stage, items[0], e)]
     kept: list[Work] = []
     broken: list[Outcome] = []
     for w in items:
         try:
             kept.extend(stage.run_many([w]))
-        except Exception:  # noqa: BLE001 - see above
-            broken.append(stage_failure(stage, w))
+        except Exception as e:  # noqa: BLE001 - see above
+            broken.append(stage_failure(stage, w, e))
     return kept, broken
 
 
-def stage_failure(stage: Stage, work: Work) -> Outcome:
-    import sys
-    import traceback
+def stage_failure(stage: Stage, work: Work, exc: BaseException) -> Outcome:
+    """The skip for a document a stage failed on: its own reason, or an internal error."""
+    from .errors import InputError
+    from .guard import describe_failure
 
-    exc = sys.exc_info()[1]
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc and exc.__traceback__ else None
-    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
-    return Outcome(input=work.input, error=f"stage {stage.key} failed: {type(exc).__name__}: {exc}{at}", reason="stage-error")
+    if isinstance(exc, InputError):
+        return Outcome(input=work.input, error=str(exc), reason=exc.reason)
+    reason, message, detail = describe_failure(stage.name, exc)
+    return Outcome(input=work.input, error=f"stage {stage.key}: {message}", reason=reason, detail=detail)
 
 
 def run_text(text: str, **given: Any) -> Document:
