@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .extract.normalize import replace_surrogates
 from .guard import describe_failure
 from .fetch import (
     FEED_SUFFIXES,
@@ -85,12 +86,12 @@ def read_jsonl(lines: Iterable[str], where: str) -> Iterator[InputRecord | Skipp
             yield Skipped(f"{where}:{n}", "too-large", f"line {n} has {len(line):,} characters; the limit is {MAX_INPUT_BYTES:,}")
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.lstrip("\ufeff") if n == 1 else line)
             if not isinstance(obj, dict):
                 raise ValueError("not a JSON object")
             if obj.get("html") is None and obj.get("text") is None:
                 raise ValueError("needs an 'html' or a 'text' field")
-            rec = InputRecord.model_validate(obj)
+            rec = InputRecord.model_validate({k: replace_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()})
         except (ValueError, RecursionError) as e:
             yield Skipped(f"{where}:{n}", "bad-json", f"line {n} is not an input record ({short_error(e)})")
             continue

@@ -9,6 +9,7 @@ import click
 
 from .. import api
 from ..runner import Report
+from ..safe_output import terminal_text
 from .output import emit, progress, stage_list
 
 allow_private_option = click.option(
@@ -25,12 +26,12 @@ def finish(report: Report, *, verbose: bool = False, log_file: str | None = None
     """Summary on stderr; exit 1 when some inputs failed."""
     click.echo(report.summary(), err=True)
     for message in report.messages[:20]:
-        click.echo(f"  skipped {message}", err=True)
+        click.echo(f"  skipped {terminal_text(message)}", err=True)
     if len(report.messages) > 20:
         click.echo(f"  ... and {len(report.messages) - 20} more", err=True)
     if verbose:
         for detail in report.details:
-            click.echo(detail, err=True)
+            click.echo(terminal_text(detail, keep_newlines=True), err=True)
     elif report.details:
         click.echo(f"  {len(report.details)} internal error(s): --verbose or --log FILE shows their tracebacks", err=True)
     if log_file:
@@ -90,9 +91,11 @@ def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: s
 @click.option("--db", default=api.DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
-def export(db: str, fmt: str, output: str) -> None:
-    """Write the store out: document records (jsonl) or the events table (csv, parquet)."""
-    n = api.export(db, output, fmt)
+@click.option("--table", type=click.Choice(["events", "articles", "quotes"]), default="events", show_default=True,
+              help="which table csv and parquet write")
+def export(db: str, fmt: str, output: str, table: str) -> None:
+    """Write the store out: document records (jsonl) or one table (csv, parquet)."""
+    n = api.export(db, output, fmt, table)
     click.echo(f"{n} rows written to {output}", err=True)
 
 

@@ -4,15 +4,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UsageError
+from ..safe_output import spreadsheet_table
 from .db import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
+# The tables a csv or parquet export can write (lists joined with "; " so CSV can hold them).
+TABLES = {
+    "events": "SELECT * FROM events ORDER BY event_date NULLS LAST, doc_id, n",
+    "articles": ("SELECT id, path, url, outlet, title, published, language, array_to_string(authors, '; ') AS authors "
+                 "FROM documents ORDER BY pub_date NULLS LAST, id"),
+    "quotes": "SELECT * FROM quotes ORDER BY doc_id, n",
+}
 
 
-def export_store(store: Store, out: Path, fmt: str) -> int:
-    """Write every stored document (jsonl) or the events table (csv, parquet); returns rows written."""
+def export_store(store: Store, out: Path, fmt: str, table_name: str = "events") -> int:
+    """Write every stored document (jsonl) or one table (csv, parquet; events by default);
+    returns rows written."""
     if fmt not in FORMATS:
         raise UsageError(f"--format takes one of {', '.join(FORMATS)}, got {fmt!r}")
+    if table_name not in TABLES:
+        raise UsageError(f"--table takes one of {', '.join(TABLES)}, got {table_name!r}")
     if fmt == "jsonl":
         n = 0
         with out.open("w", encoding="utf-8") as fh:
@@ -20,11 +31,12 @@ def export_store(store: Store, out: Path, fmt: str) -> int:
                 fh.write(doc.to_json() + "\n")
                 n += 1
         return n
-    table = store.con.execute("SELECT * FROM events ORDER BY event_date NULLS LAST, doc_id, n").to_arrow_table()
+    table = store.con.execute(TABLES[table_name]).to_arrow_table()
     if fmt == "csv":
         import pyarrow.csv as pacsv
 
-        pacsv.write_csv(table, str(out))
+        # Cells are untrusted text: formula starts neutralised, every cell quoted (OWASP).
+        pacsv.write_csv(spreadsheet_table(table), str(out), pacsv.WriteOptions(quoting_style="all_valid"))
     else:
         import pyarrow.parquet as pq
 
