@@ -84,3 +84,25 @@ def test_isolation_report_keeps_counts_and_details_apart():
     docs = list(process([str(Path(__file__).parent / "bad_inputs" / "empty.txt")],
                         pipeline=Pipeline(stages=build(["extract"])), report=report))
     assert docs == [] and report.skipped == Counter({"empty": 1}) and report.details == []
+
+
+def test_isolation_a_document_over_its_time_budget_is_too_slow_and_the_rest_go_on():
+    import time
+
+    def dawdle(w: Work) -> Work:
+        if "slow" in (w.input.text or ""):
+            try:
+                time.sleep(30)
+            except Exception:  # a stage that swallows everything still cannot keep the time
+                pass
+        w.doc = Document(id=w.input.id or "x", text=w.input.text)
+        return w
+
+    stage = Stage(name="dawdle", version=1, requires=("input",), provides=("text",), func=dawdle)
+    pipeline = Pipeline(stages=[stage], budget=0.5)
+    started = time.monotonic()
+    outs = list(pipeline.run([InputRecord(id="1", text="quick"), InputRecord(id="2", text="slow one"),
+                              InputRecord(id="3", text="quick too")]))
+    assert time.monotonic() - started < 10
+    assert sorted(o.doc.id for o in outs if o.doc) == ["1", "3"]
+    assert [o.reason for o in outs if o.doc is None] == ["too-slow"]

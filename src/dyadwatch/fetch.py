@@ -10,6 +10,7 @@ reason; the readers turn them into counted skips.
 from __future__ import annotations
 
 import gzip
+from html import escape
 import http.client
 import io
 import ipaddress
@@ -297,7 +298,9 @@ def feed_records(items: list[FeedItem], where: str, *, allow_private: bool) -> I
     for item in items:
         given = {"title": item.title, "published": item.published, "authors": item.authors or None}
         if item.html and len(TAG.sub(" ", item.html).strip()) >= FEED_FULL_TEXT_CHARS:
-            yield InputRecord(html=item.html, url=item.link, path=where, **given)
+            # plain-text content (no tag at all) is one paragraph of markup-free text
+            html = item.html if TAG.search(item.html) else f"<p>{escape(item.html)}</p>"
+            yield InputRecord(html=html, url=item.link, path=where, **given)
             continue
         if not item.link:
             yield InputError("no-text", f"{where}: an item ({item.title!r}) has neither full text nor a link")

@@ -11,6 +11,7 @@ from .metadata import extract_metadata
 
 # A page that names its own <html> or <body> is a document, not a fragment to wrap.
 DOCUMENT_TAG = re.compile(r"<(?:html|body)\b", re.I)
+ANY_TAG = re.compile(r"<[A-Za-z][^<>]*>")
 FRAGMENT_SNIFF_CHARS = 4096
 
 
@@ -32,7 +33,9 @@ class HtmlArticle:
 
 
 def is_fragment(html: str) -> bool:
-    return not DOCUMENT_TAG.search(html[:FRAGMENT_SNIFF_CHARS])
+    """Markup without its document: some tag, but no <html> or <body> among the first characters."""
+    head = html[:FRAGMENT_SNIFF_CHARS]
+    return bool(ANY_TAG.search(head)) and not DOCUMENT_TAG.search(head)
 
 
 def parse_html(html: str):
