@@ -10,7 +10,7 @@ import click
 from .. import api
 from ..runner import Report
 from ..safe_output import terminal_text
-from .output import emit, progress, stage_list
+from .output import emit, min_confidence_option, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
@@ -93,9 +93,10 @@ def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: s
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
 @click.option("--table", type=click.Choice(["events", "articles", "quotes"]), default="events", show_default=True,
               help="which table csv and parquet write")
-def export(db: str, fmt: str, output: str, table: str) -> None:
+@min_confidence_option
+def export(db: str, fmt: str, output: str, table: str, min_confidence: float | None) -> None:
     """Write the store out: document records (jsonl) or one table (csv, parquet)."""
-    n = api.export(db, output, fmt, table)
+    n = api.export(db, output, fmt, table, min_confidence=min_confidence)
     click.echo(f"{n} rows written to {output}", err=True)
 
 

@@ -17,9 +17,12 @@ TABLES = {
 }
 
 
-def export_store(store: Store, out: Path, fmt: str, table_name: str = "events") -> int:
+def export_store(store: Store, out: Path, fmt: str, table_name: str = "events", *,
+                 min_confidence: float | None = None) -> int:
     """Write every stored document (jsonl) or one table (csv, parquet; events by default);
-    returns rows written."""
+    returns rows written.
+
+    With `min_confidence`, events below it are left out (of each record, or of the table)."""
     if fmt not in FORMATS:
         raise UsageError(f"--format takes one of {', '.join(FORMATS)}, got {fmt!r}")
     if table_name not in TABLES:
@@ -28,10 +31,15 @@ def export_store(store: Store, out: Path, fmt: str, table_name: str = "events") 
         n = 0
         with out.open("w", encoding="utf-8") as fh:
             for doc in store.documents():
+                if min_confidence is not None:
+                    doc.events = [e for e in doc.events if e.confidence is not None and e.confidence >= min_confidence]
                 fh.write(doc.to_json() + "\n")
                 n += 1
         return n
-    table = store.con.execute(TABLES[table_name]).to_arrow_table()
+    sql, params = TABLES[table_name], []
+    if table_name == "events" and min_confidence is not None:
+        sql, params = "SELECT * FROM events WHERE confidence >= ? ORDER BY event_date NULLS LAST, doc_id, n", [min_confidence]
+    table = store.con.execute(sql, params).to_arrow_table()
     if fmt == "csv":
         import pyarrow.csv as pacsv
 
