@@ -31,7 +31,7 @@ from .models import InputRecord
 
 # Largest body read from the network or out of a compressed file (the same bound as files:
 # the largest page of both extraction benchmarks is under 2 MB).
-MAX_FETCH_BYTES = 20 * 1024 * 1024
+MAX_FETCH_BYTES = 5 * 1024 * 1024
 # Seconds to wait for a connection or for any single read...
 CONNECT_TIMEOUT = 15.0
 # ... and for a whole response, so that a server dripping bytes cannot hold a run forever.

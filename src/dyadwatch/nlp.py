@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import numpy
@@ -22,12 +23,37 @@ MAX_CHARS = 200_000
 # News sentences stay far below this (the 1,050 coded sentences of the events development
 # set have at most 120 tokens).
 MAX_SENTENCE_TOKENS = 150
+# Characters without a space that the tokenizer is given in one piece. spaCy splits prefixes
+# and suffixes off a piece one character at a time, which is quadratic in its length: a run
+# of 40,000 "<" took over a minute. Longer runs get a space every this many characters (in
+# the parsed copy only, character for character, so offsets into the text hold); no word
+# is this long, and a URL split in two codes no event.
+MAX_PIECE_CHARS = 60
+LONG_PIECE = re.compile(r"\S{%d,}" % (MAX_PIECE_CHARS + 1))
+# A mark repeated more than this many times ("<<<<...", "=====...") is layout or junk; the
+# rest of the run is blanked in the parsed copy, since every mark would be a token of its
+# own and parsing costs about a millisecond a token.
+MAX_REPEATED_MARKS = 10
+REPEATED_MARK = re.compile(r"([^\w\s])\1{%d,}" % MAX_REPEATED_MARKS)
 # Tokens after which the sentence counter restarts: likely sentence ends.
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";"})
 # Documents spaCy parses together. Its working arrays grow with the batch: with 16 long
 # articles a worker peaked at 814 MB while parsing, with 4 at 445 MB, at the same speed
 # (measured with bench/events.py on 32 pages of the extraction benchmark).
 PARSE_BATCH = 4
+
+
+def break_long_pieces(text: str) -> str:
+    """`text` with long runs of one mark blanked after MAX_REPEATED_MARKS, and a space put in
+    every MAX_PIECE_CHARS characters of each overlong run; the same length as `text`."""
+    def cut(m: re.Match) -> str:
+        run = list(m.group())
+        for k in range(MAX_PIECE_CHARS, len(run), MAX_PIECE_CHARS + 1):
+            run[k] = " "
+        return "".join(run)
+
+    text = REPEATED_MARK.sub(lambda m: m.group()[:MAX_REPEATED_MARKS] + " " * (len(m.group()) - MAX_REPEATED_MARKS), text)
+    return LONG_PIECE.sub(cut, text)
 
 
 def cap_sentences(doc: Any) -> Any:
@@ -75,7 +101,7 @@ def parse_batch(items: list[Work]) -> list[Work]:
     todo = [w for w in items if wants_parse(w)]
     if todo:
         nlp = load_english()
-        texts = [w.doc.text[:MAX_CHARS] for w in todo]
+        texts = [break_long_pieces(w.doc.text[:MAX_CHARS]) for w in todo]
         for w in todo:
             if len(w.doc.text) > MAX_CHARS and not any(n.startswith("parse-cut:") for n in w.doc.notes):
                 w.doc.notes = [*w.doc.notes, f"parse-cut: only the first {MAX_CHARS:,} of {len(w.doc.text):,} characters "

@@ -96,9 +96,12 @@ def codec_name(label: str | bytes | None) -> str | None:
     if isinstance(label, bytes):
         label = label.decode("ascii", "ignore")
     try:
-        return codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError):
         return None
+    # "base64", "zlib", "rot13"... are codecs but not text encodings: a page declaring one is
+    # read as if it declared nothing (issue 14).
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def binary_kind(data: bytes) -> str | None:
