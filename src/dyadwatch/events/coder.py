@@ -24,7 +24,7 @@ from .places import PLACE_NOUNS, place_of
 from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
-                      domestic_target, in_context, place_authority, placed_group, unnamed_group, unnamed_victims)
+                      domestic_target, in_context, object_side, place_authority, placed_group, unnamed_group, unnamed_victims)
 
 Token = Any
 
@@ -431,6 +431,9 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group]
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
+    joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
+    if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
+        targets = object_side(doc, p, f, sources)
     if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
