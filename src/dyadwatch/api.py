@@ -92,13 +92,14 @@ def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
     return _listing("events", db, Filters(**filters))
 
 
-def export(db: str | Path, out: str | Path, fmt: str = "jsonl", *, min_confidence: float | None = None) -> int:
-    """Write the stored records: jsonl (document records), csv or parquet (the events table);
-    with `min_confidence`, only events at least that confident."""
+def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
+           min_confidence: float | None = None) -> int:
+    """Write the stored records: jsonl (document records), csv or parquet (one table: events,
+    articles or quotes); with `min_confidence`, only events at least that confident."""
     from .store.exchange import export_store
 
     with Store(db, read_only=True) as store:
-        return export_store(store, Path(out), fmt, min_confidence=min_confidence)
+        return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
 
 
 def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
@@ -132,6 +133,31 @@ def records_to_jsonl(docs: Iterable[Document]) -> Iterator[str]:
 
 def load_records(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def pattern_coverage(paths: Iterable[str | Path]) -> Any:
+    """Codes without a verb pattern and patterns that never fired in the document records of
+    `paths` (JSON Lines from `extract`; "-" reads stdin): `dyadwatch verbs coverage`."""
+    import sys
+
+    from pydantic import ValidationError
+
+    from .errors import UsageError
+    from .events.coverage import measure
+
+    def docs() -> Iterator[Document]:
+        for path in paths:
+            lines = sys.stdin if str(path) == "-" else Path(path).read_text(encoding="utf-8").splitlines()
+            for n, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Document.model_validate_json(line)
+                except ValidationError as e:
+                    raise UsageError(f"{path} line {n} is not a document record (write records with `dyadwatch extract`): "
+                                     f"{e.errors()[0]['msg']}") from None
+
+    return measure(docs())
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from ..safe_output import terminal_text
 
 
 @click.command()
@@ -42,7 +43,7 @@ def explain(sentence: str | None, published: str | None, db: str | None, doc_id:
     if as_json:
         click.echo(json.dumps(asdict(x), default=lambda o: o.model_dump(mode="json") if hasattr(o, "model_dump") else str(o), ensure_ascii=False))
     else:
-        click.echo(render(x))
+        click.echo(terminal_text(render(x), keep_newlines=True))
 
 
 @click.group()
@@ -79,6 +80,17 @@ def list_(lemma: str | None) -> None:
         if lemma and lemma.lower() not in p.lemmas:
             continue
         click.echo(json.dumps({"id": p.id, "code": p.code, "pattern": p.text, "note": p.note}, ensure_ascii=False))
+
+
+@verbs.command("coverage")
+@click.argument("records", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+def coverage(records: tuple[str, ...]) -> None:
+    """CAMEO codes no pattern codes, and patterns that never fired in RECORDS (JSON Lines
+    written by `dyadwatch extract`, e.g. of the development set and of samples/)."""
+    from ..api import pattern_coverage
+    from ..events.coverage import render
+
+    click.echo(render(pattern_coverage(records)))
 
 
 COMMANDS = [explain, verbs]
