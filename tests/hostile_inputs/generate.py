@@ -175,9 +175,9 @@ def write_large(folder: Path) -> dict[str, str | list[str]]:
         out[name] = outcome
 
     cap = MAX_INPUT_BYTES
-    put("page-just-under-cap-tiny-elements.html", page("<i>a</i>" * ((cap - 2000) // 8) + ARTICLE), "ok")
+    put("page-just-under-cap-tiny-elements.html", page("<i>a</i>" * ((cap - 2000) // 8) + ARTICLE), "too-complex")
     put("page-just-under-cap-lt-run.html", page(ARTICLE + "<" * (cap - 2000)), "ok")
-    put("page-just-under-cap-nested.html", page("<div>" * ((cap - 2000) // 5) + ARTICLE), "ok")
+    put("page-just-under-cap-nested.html", page("<div>" * ((cap - 2000) // 5) + ARTICLE), "no-text")
     put("page-over-cap.html", page(ARTICLE + "<p>" + "x " * (cap // 2 + 10) + "</p>"), "too-large")
     put("text-just-under-cap.txt", ((P + "\n\n") * ((cap - 1000) // (len(P) + 2))).encode(), "ok")
     put("long-sentence-8k-words.txt", long_sentence(8000).encode(), "ok")
