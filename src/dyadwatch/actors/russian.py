@@ -34,6 +34,9 @@ TITLE_LOOKBACK = 9
 # A surname in another case differs from its nominative by an ending of at most this many letters.
 MAX_ENDING = 3
 QUOTE_MARKS = "«»„“”\"'"
+# Letters of a first name's key that must agree for a Russian full name to be a known
+# person found by surname (the romanisations of one first name differ later: Aleksey/Alexei).
+FIRST_NAME_PREFIX = 2
 
 
 @dataclass(frozen=True)
@@ -292,7 +295,9 @@ def _known_person(rd: Reader, full: str) -> str | None:
     if len(words) < 2:
         ids = rd.kb.surname_keys.get(words[0], []) if words else []
         return ids[0] if len(ids) == 1 else None
-    ids = [p for p in rd.kb.surname_keys.get(words[-1], []) if ru_name_key(rd.kb.entries[p].name)[:1] == key[:1]]
+    # a known surname with another first name is another person (Артем Белоусов is not Andrei
+    # Belousov): the first names' keys must begin alike (Алексей / Alexei)
+    ids = [p for p in rd.kb.surname_keys.get(words[-1], []) if name_key(rd.kb.entries[p].name)[:FIRST_NAME_PREFIX] == key[:FIRST_NAME_PREFIX]]
     return ids[0] if len(ids) == 1 else None
 
 

@@ -164,7 +164,8 @@ def _local(parse: RuParse, tok: RuToken, skip_negation: bool) -> tuple[str, str]
     for c in parse.children(tok):
         if not skip_negation and c.lemma in g.negators and c.i < tok.i:
             return "negated", f"'{c.text}' negates '{tok.text}'"
-        if c.rel == "aux" and c.lemma == "быть" and c.feat("Tense") == "Fut":
+        if c.rel == "aux" and c.lemma == "быть" and (c.feat("Tense") == "Fut" or c.lower.startswith("буд")):
+            # the analytic future ("будет поставлять"); the tagger often marks "будет" as present
             return "future", f"'{c.text}' puts '{tok.text}' in the future"
         if c.lemma in g.conditional and c.rel in ("mark", "advmod", "discourse", "aux"):
             return "conditional", f"'{c.text}' makes '{tok.text}' a condition"

@@ -25,6 +25,7 @@ from ..pipeline import Work, register
 from ..quotes.russian import speech
 from ..times.governing import date_for_span
 from .frames_ru import grammar, phrase_tokens, preposition, read_ru_frame, ru_factuality, ru_matches, with_conjuncts
+from .confidence import confidence_of, event_factors
 from .ontology import load_ontology
 from .patterns import Pattern, PatternSet, index, parse_patterns
 from .sides import event_side
@@ -178,15 +179,20 @@ def event_date(coder: Coder, pred: RuToken) -> tuple[str | None, str]:
     return (published[:10], "anchor") if published else (None, "none")
 
 
-def make_event(coder: Coder, code: str, source: Actor, target: Actor, pred: RuToken, extra: list[RuToken], rule: str,
+def make_event(coder: Coder, code: str, source: Actor, target: Actor, pred: RuToken, extra: list[RuToken], pattern: Pattern | None,
                reported: bool, basis: str | None = None) -> Event:
     cc = load_ontology().get(code)
     start, end = evidence_span(coder.parse, pred, extra)
     date, precision = event_date(coder, pred)
+    factors = event_factors(code=code, plover=cc.plover, specificity=pattern.specificity if pattern else 0,
+                            nominal=bool(pattern and pattern.nominal), origin=pattern.origin if pattern else "frames", intent=False,
+                            source=source, source_basis=None, target=target, target_basis=basis, precision=precision,
+                            reported=reported, pairs=1)
     return Event(source=event_side(source), target=event_side(target, basis), cameo=code, plover=cc.plover,
                  goldstein=cc.goldstein, quad_class=cc.quad_class, plover_mode=cc.plover_mode, date=date, date_precision=precision,
                  evidence=Span(start=start, end=end, text=coder.parse.text[start:end]),
-                 modality="reported" if reported else "asserted", rule=rule)
+                 modality="reported" if reported else "asserted", rule=f"{pattern.id} {pattern.text}" if pattern else "ru-statement",
+                 confidence=confidence_of(factors), confidence_basis=list(factors))
 
 
 def _targets(coder: Coder, p: Pattern, frame, sources: list[Actor]) -> list[Actor]:
@@ -253,7 +259,7 @@ def code_predicate(coder: Coder, tok: RuToken) -> list[Event]:
             targets, basis = [dom], "document"
     if not targets:
         return []
-    return [make_event(coder, p.code, sources[0], targets[0], tok, extra, p.id, fact.reported, basis)]
+    return [make_event(coder, p.code, sources[0], targets[0], tok, extra, p, fact.reported, basis)]
 
 
 def _is_state(actor: Actor) -> bool:
@@ -286,7 +292,7 @@ def code_statement(coder: Coder, tok: RuToken) -> list[Event]:
     targets = [a for a in named if not _same_side(a, sources[0])]
     if not targets:
         return []
-    return [make_event(coder, STATEMENT_CODE, sources[0], targets[0], tok, [], "ru-statement", fact.reported)]
+    return [make_event(coder, STATEMENT_CODE, sources[0], targets[0], tok, [], None, fact.reported)]
 
 
 def code_russian(doc: Document, parse: RuParse) -> list[Event]:

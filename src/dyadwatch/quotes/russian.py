@@ -27,6 +27,9 @@ from .stage import find_quotes
 DASHES = ("—", "–")
 # Tokens between a verb of saying and the "что" of its clause ("обратила внимание на то, что").
 MAX_TO_THAT = 6
+# An attribution written inside the marks between two dashes: «Переговоры идут трудно, —
+# сказала посол Нина Воронцова. — Но стороны готовы к компромиссу».
+INNER_ATTRIBUTION = re.compile(r"[,.!?…]\s+[—–]\s+(?P<attr>[^—–«»„“\n]{3,160}?)[.,:]\s+[—–]\s+")
 FUTURE = re.compile(r"(?<!\w)(?:будет|будут|станет|станут|останется|останутся|предстоит)(?!\w)", re.I)
 
 
@@ -244,6 +247,22 @@ def dash_paragraphs(ctx: Context) -> list[Quote]:
     return out
 
 
+def inner_attribution(ctx: Context, q: Quote) -> Quote:
+    """The speaker of a quotation whose attribution stands inside its marks."""
+    m = INNER_ATTRIBUTION.search(ctx.parse.text, q.start, q.end)
+    if m is None:
+        return q
+    first = ctx.parse.token_at(m.start("attr"))
+    sp = speech()
+    if first is None or not (first.lemma in sp.verbs or first.lower in sp.sure):
+        return q
+    speaker = _pick(ctx.actors_in(m.start("attr"), m.end("attr")))
+    if speaker is None:
+        return q
+    who = Speaker(actor_id=speaker.id, name=speaker.name, description=speaker.roles[-1] if speaker.roles else None)
+    return q.model_copy(update={"speaker": who, "cue": first.text})
+
+
 def _inside(q: Quote, outer: Quote) -> bool:
     return outer.start <= q.start and q.end <= outer.end + 1
 
@@ -251,7 +270,8 @@ def _inside(q: Quote, outer: Quote) -> bool:
 def find_russian_quotes(doc: Document, parse: RuParse) -> list[Quote]:
     """Every quotation of a Russian document, in text order."""
     mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda m: m[0])
-    ctx = Context(doc=doc, parse=parse, quotes=list(find_quotes(doc, None)), mentions=mentions)
+    ctx = Context(doc=doc, parse=parse, quotes=[], mentions=mentions)
+    ctx.quotes = [inner_attribution(ctx, q) for q in find_quotes(doc, None)]
     ctx.quotes += dash_paragraphs(ctx)
     for finder in (reported_by_phrase, reported_with_that):
         for q in finder(ctx):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..models import TimeExpr
+from ..nlp_ru import RuParse
 from ..pipeline import Work, register
 from .calendar import (Anchor, day_value, month_value, nearest_day, nearest_month, parse_anchor, season_year, shift_by_unit,
                        week_value, weekday_date)
@@ -87,13 +88,28 @@ class Scope:
     text: str
     anchor: dt.date
     reference: dt.date
+    future_spans: tuple[tuple[int, int], ...] = ()  # sentences whose verbs are in the future tense
 
     def future(self, start: int) -> bool:
         """Does the sentence around `start` speak of what is to come?"""
+        if any(s <= start < e for s, e in self.future_spans):
+            return True
         s = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
         e = self.text.find(". ", start)
         sentence = self.text[s:e if e > 0 else len(self.text)].lower()
         return any(re.search(rf"(?<!\w){w}(?!\w)", sentence) for w in words().future)
+
+
+def future_sentences(parse: RuParse | None) -> tuple[tuple[int, int], ...]:
+    """Sentences with a finite verb in the future tense ("встретятся", "будет работать")."""
+    if parse is None:
+        return ()
+    out = []
+    for sent in parse.sentences:
+        toks = parse.tokens[sent.first:sent.last]
+        if any((t.pos in ("VERB", "AUX") and t.feat("Tense") == "Fut") or (t.lemma == "быть" and t.lower.startswith("буд")) for t in toks):
+            out.append((sent.start, sent.end))
+    return tuple(out)
 
 
 def _num(word: str | None) -> int | None:
@@ -182,11 +198,12 @@ def _weekday(m: re.Match, sc: Scope) -> list[Found]:
     weekday = next(i for i, forms in enumerate(words().weekdays, 1) if word in forms)
     shift = words().shifts.get((m.group("ws") or "").lower())
     if shift is None:
-        direction = 1 if sc.future(m.start()) else -1
+        value = weekday_date(sc.anchor, weekday, 1 if sc.future(m.start()) else -1)
     else:
-        direction = {-1: -2, 0: -1, 1: 2}[shift]
-    return [Found(m.start(), m.end(), day_value(weekday_date(sc.anchor, weekday, direction)),
-                  "DATE", "ru-weekday")]
+        # "в прошлый четверг": the Thursday of the week before the anchor's; "в следующий" of the next
+        monday = sc.anchor - dt.timedelta(days=sc.anchor.isoweekday() - 1)
+        value = monday + dt.timedelta(days=7 * shift + weekday - 1)
+    return [Found(m.start(), m.end(), day_value(value), "DATE", "ru-weekday")]
 
 
 def _period(m: re.Match, sc: Scope) -> list[Found]:
@@ -255,7 +272,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
-def find_russian_times(text: str, published: str | None) -> list[TimeExpr]:
+def find_russian_times(text: str, published: str | None, parse: RuParse | None = None) -> list[TimeExpr]:
     """Every Russian time expression in `text`, with its TIMEX3 value against `published`."""
     anchor: Anchor | None = parse_anchor(published)
     if anchor is None or not text:
@@ -273,8 +290,9 @@ def find_russian_times(text: str, published: str | None) -> list[TimeExpr]:
         taken.append((s, e))
     out: list[TimeExpr] = []
     reference = anchor.date
+    future = future_sentences(parse)
     for _, m, resolve in sorted(chosen, key=lambda x: x[0]):
-        for f in resolve(m, Scope(text=text, anchor=anchor.date, reference=reference)):
+        for f in resolve(m, Scope(text=text, anchor=anchor.date, reference=reference, future_spans=future)):
             span = text[f.start:f.end].strip()
             start = f.start + (len(text[f.start:f.end]) - len(text[f.start:f.end].lstrip()))
             out.append(TimeExpr(text=span, start=start, end=start + len(span), value=f.value, type=f.type, rule=f.rule))
@@ -287,5 +305,6 @@ def find_russian_times(text: str, published: str | None) -> list[TimeExpr]:
 def times_ru_stage(work: Work) -> Work:
     """Russian time expressions normalised against the publication date."""
     doc = work.doc
-    doc.times = find_russian_times(doc.text, doc.published or work.input.published)
+    parse = work.parse if isinstance(work.parse, RuParse) else None
+    doc.times = find_russian_times(doc.text, doc.published or work.input.published, parse)
     return work
