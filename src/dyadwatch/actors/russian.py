@@ -34,6 +34,9 @@ TITLE_LOOKBACK = 9
 # A surname in another case differs from its nominative by an ending of at most this many letters.
 MAX_ENDING = 3
 QUOTE_MARKS = "«»„“”\"'"
+# Prepositions after which a capital names a place; seats that are buildings stay governments.
+PLACE_PREPS = frozenset({"в", "во", "из"})
+SEAT_BUILDINGS = frozenset({"кремль", "белый"})
 # Letters of a first name's key that must agree for a Russian full name to be a known
 # person found by surname (the romanisations of one first name differ later: Aleksey/Alexei).
 FIRST_NAME_PREFIX = 2
@@ -205,10 +208,27 @@ def link_names(rd: Reader) -> None:
             if gen and gen[0] == entry.country:
                 end = gen[1]  # "Государственный департамент США" is one name
             rule = {"seat": f"ru-seat{SECTOR_MARK}GOV", "country": "ru-country", "org": "ru-org"}[kind]
+            if kind == "seat" and entry.type == "COUNTRY" and _is_place(rd, i):
+                draft = place(rd, span, entry.country)
+                rule = "ru-place"
             rd.mention(draft, i, end, rule)
             if entry.type == "COUNTRY":
                 rd.country_at[i] = entry.country
         i = end
+
+
+def _is_place(rd: Reader, i: int) -> bool:
+    """A capital after "в", "во", "из" is where something happens ("переговоры в Абу-Даби"),
+    not its government; the Kremlin and the White House stay their governments."""
+    toks = rd.parse.tokens
+    return i > 0 and toks[i - 1].lower in PLACE_PREPS and toks[i - 1].sent == toks[i].sent and toks[i].lemma not in SEAT_BUILDINGS
+
+
+def place(rd: Reader, span: list[RuToken], iso: str | None) -> Draft:
+    name = " ".join(t.lemma.capitalize() if t.lemma[:1].isalpha() else t.lemma for t in span)
+    name = "-".join(w[:1].upper() + w[1:] for w in name.split("-"))
+    pid = "place-" + key_id(romanize(name))
+    return rd.drafts.get(pid) or Draft(id=pid, name=name, type="LOCATION", country=iso, code=rd.kb.country_code(iso), rule="ru-place")
 
 
 def institution(rd: Reader, iso: str | None, phrase: str) -> Draft:

@@ -65,7 +65,7 @@ class Coder:
         if not toks:
             return []
         spans = [(t.start, t.end) for t in toks]
-        found = [(s, a) for s, e, a in self.mentions if any(s < te and ts < e for ts, te in spans)]
+        found = [(s, a) for s, e, a in self.mentions if a.type != "LOCATION" and any(s < te and ts < e for ts, te in spans)]
         order = {"PERSON": 0, "ORG": 1, "GROUP": 2, "COUNTRY": 3, "LOCATION": 4}
         found.sort(key=lambda x: (order.get(x[1].type, 5), x[0]))
         out: list[Actor] = []
