@@ -221,7 +221,18 @@ def _is_place(rd: Reader, i: int) -> bool:
     """A capital after "в", "во", "из" is where something happens ("переговоры в Абу-Даби"),
     not its government; the Kremlin and the White House stay their governments."""
     toks = rd.parse.tokens
-    return i > 0 and toks[i - 1].lower in PLACE_PREPS and toks[i - 1].sent == toks[i].sent and toks[i].lemma not in SEAT_BUILDINGS
+    if not (i > 0 and toks[i - 1].lower in PLACE_PREPS and toks[i - 1].sent == toks[i].sent and toks[i].lemma not in SEAT_BUILDINGS):
+        return False
+    return not _speaks_impersonally(rd, toks[i])
+
+
+def _speaks_impersonally(rd: Reader, tok: RuToken) -> bool:
+    """"В Тегеране сообщили", "в Баку заявили": a verb of saying with no subject makes the
+    capital its speaker, the government."""
+    from ..quotes.russian import speech
+
+    head = rd.parse.head_of(tok)
+    return head is not None and head.lemma in speech().verbs and not rd.parse.children(head, "nsubj")
 
 
 def place(rd: Reader, span: list[RuToken], iso: str | None) -> Draft:
