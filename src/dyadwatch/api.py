@@ -12,7 +12,7 @@ from .runner import Report, process
 from .store import DEFAULT_DB, Filters, Store
 
 
-__all__ = ["DEFAULT_DB", "actors", "articles", "dyad", "events", "export", "extract", "ingest", "migrate",
+__all__ = ["DEFAULT_DB", "actors", "articles", "dyad", "events", "export", "extract", "ingest", "migrate", "query",
            "network", "quotes", "relink", "stage_table", "timeline"]
 
 
@@ -71,24 +71,54 @@ def ingest(
     return report
 
 
-def _listing(kind: str, db: str | Path, filters: Filters) -> list[dict[str, Any]]:
+def _listing(kind: str, db: str | Path, filters: Filters):
     with Store(db, read_only=True) as store:
-        return getattr(store, kind)(filters)
+        return store.frame(*store.listing(kind, filters))
 
 
-def articles(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def articles(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored articles as a pandas DataFrame, one row each, oldest first.
+
+    Columns: id (content hash), published, outlet, title, language, chars, events, quotes,
+    url (the page's address, or the file it was read from). Filters (keywords): actor (id,
+    name, actor code such as AZEGOV or country code such as AZE), since, until (YYYY-MM-DD,
+    on the publication date), outlet (substring), limit. An actor that matches nothing
+    raises UsageError with suggestions.
+    """
     return _listing("articles", db, Filters(**filters))
 
 
-def actors(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def actors(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored actors as a pandas DataFrame, most present first.
+
+    Columns: id (a slug of the name), name, type (PERSON, COUNTRY, ORG, LOCATION, GROUP),
+    country, code (CAMEO actor code), sector, documents, mentions. Filters: actor, type,
+    since, until, outlet, limit.
+    """
     return _listing("actors", db, Filters(**filters))
 
 
-def quotes(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def quotes(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored quotations as a pandas DataFrame, in order of publication.
+
+    Columns: published, outlet, kind (direct, indirect), speaker, description, cue,
+    prediction, text, title, url, doc_id, start_char, end_char (offsets into the article's
+    text). Filters: actor or speaker, type (the kind), predictions=True, since, until,
+    outlet, limit.
+    """
     return _listing("quotes", db, Filters(**filters))
 
 
-def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def events(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored events as a pandas DataFrame, one row per report, by date.
+
+    Columns: date (the event's own date, else the publication's), source, target (CAMEO
+    actor codes), cameo, plover, goldstein, quad_class, modality, and the report's
+    provenance: outlet, title, published, url (address or file); then evidence (the
+    sentence), source_name, target_name, source_country, target_country, location, doc_id, n.
+    Filters: actor, type (a CAMEO code prefix or a PLOVER type), since, until, outlet, limit.
+    `timeline` gives linked events (one row per happening, all its reports).
+    """
     return _listing("events", db, Filters(**filters))
 
 
@@ -132,3 +162,16 @@ def __getattr__(name: str) -> Any:
 
         return getattr(link_api, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def query(db: str | Path, sql: str):
+    """The result of one read-only SELECT on the store as a pandas DataFrame.
+
+    The query sees the stable views `articles`, `actors`, `quotes`, `reports` (one row per
+    event report, with its article's outlet, title, date and URL) and `events_linked` (one
+    row per linked event), and the internal tables as `store.<table>`; it cannot write or
+    read other files. Example: query(db, "SELECT outlet, count(*) AS n FROM reports GROUP BY 1")
+    """
+    from .store.views import run_query
+
+    return run_query(db, sql)

@@ -188,6 +188,12 @@ def reports_frame(store: Store):
         "LEFT JOIN stories s ON s.doc_id = l.doc_id ORDER BY l.link_id, d.published NULLS LAST, l.doc_id, l.n")
 
 
+def document_sources(store: Store):
+    """Where each stored document came from: id, url (its address, else the file it was read
+    from), title, outlet and publication date, as a pandas DataFrame."""
+    return store.frame("SELECT id AS doc_id, coalesce(url, path) AS url, title, outlet, published FROM documents")
+
+
 def last_run(store: Store) -> dict[str, Any] | None:
     if not has_link_tables(store):
         return None
