@@ -9,7 +9,7 @@ import click
 
 from ..frames import records
 from ..store.db import DEFAULT_DB
-from .output import emit, output_options
+from .output import emit, min_confidence_option, output_options
 
 
 class _LinkApi:
@@ -65,8 +65,10 @@ def link(db: str) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="at most this many rows")
 @output_options
 @output_option
+@min_confidence_option
 def timeline(db: str, actor: str | None, since: str | None, until: str | None, limit: int | None,
-             fmt: str | None, columns: str | None, output: str | None) -> None:
+             fmt: str | None, columns: str | None, output: str | None,
+             min_confidence: float | None) -> None:
     """Linked events by date: codes, Goldstein scores, reports, one evidence sentence, and the
     first report's article (outlet, date, URL or file, title).
 
@@ -74,7 +76,7 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
     Example:
       dyadwatch timeline --db demo.duckdb --actor AZE --since 2024-12-01 --limit 10
     """
-    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn)
+    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn, min_confidence=min_confidence)
     if limit:
         frame = frame.head(limit)
     save(frame, output)
@@ -92,15 +94,17 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
 @output_options
 @output_option
+@min_confidence_option
 def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fill: bool,
-         plot_file: str | None, fmt: str | None, columns: str | None, output: str | None) -> None:
+         plot_file: str | None, fmt: str | None, columns: str | None, output: str | None,
+         min_confidence: float | None) -> None:
     """Both directions between actors A and B (ids, names, actor or country codes) per period.
 
     \b
     Example:
       dyadwatch dyad RUS AZE --db demo.duckdb --by month --plot dyad.png
     """
-    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn)
+    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn, min_confidence=min_confidence)
     save(frame, output)
     if plot_file:
         from ..link.plot import plot_dyad
@@ -119,15 +123,18 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
 @click.option("--graphml", type=click.Path(dir_okay=False), help="write the graph as GraphML to FILE")
 @click.option("--graph-json", "graph_json", is_flag=True, help="print the graph as node-link JSON")
 @output_options
+@min_confidence_option
 def network(db: str, actor: str | None, since: str | None, until: str | None, countries: bool,
-            graphml: str | None, graph_json: bool, fmt: str | None, columns: str | None) -> None:
+            graphml: str | None, graph_json: bool, fmt: str | None, columns: str | None,
+            min_confidence: float | None) -> None:
     """The actor network weighted by linked events: one row per directed edge.
 
     \b
     Example:
       dyadwatch network --db demo.duckdb --countries --graphml network.graphml
     """
-    graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn)
+    graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn,
+                        min_confidence=min_confidence)
     if graphml:
         api.write_graph(graph, graphml)
         click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges written to {graphml}", err=True)

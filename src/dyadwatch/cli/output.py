@@ -19,6 +19,7 @@ from typing import Any, Iterator
 import click
 
 from ..errors import UsageError
+from ..safe_output import spreadsheet_cell, terminal_text, tsv_cell
 from ..store.db import DEFAULT_DB
 from . import table
 
@@ -27,18 +28,6 @@ FORMATS = ("table", "json", "csv", "tsv")
 DEFAULT_WIDTH = 120
 # Below this width a command shows its narrow set of default columns.
 NARROW = 100
-
-
-def terminal_cell(text: str) -> str:
-    """Untrusted text as a terminal shows it literally (control characters replaced)."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
-
-
-def spreadsheet_cell(value: Any) -> Any:
-    """A CSV/TSV cell a spreadsheet reads as text, never as a formula."""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
-    return value
 
 
 def output_options(func: Callable) -> Callable:
@@ -91,9 +80,9 @@ def emit(rows: list[dict[str, Any]], fmt: str | None = None, *, columns: str | N
     if not rows:
         click.echo("(nothing found)", err=True)
         return
-    lines, hidden = table.render(rows, chosen, width, clean=terminal_cell)
+    lines, hidden = table.render(rows, chosen, width, clean=terminal_text)
     if title:
-        click.echo(table.cut(f"{title} ({len(rows)} rows)", width))
+        click.echo(table.cut(terminal_text(f"{title} ({len(rows)} rows)"), width))
     for line in lines:
         click.echo(line)
     if hidden:
@@ -119,9 +108,7 @@ def delimited_cell(value: Any, sep: str) -> Any:
         return ""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    if sep == "\t" and isinstance(value, str):
-        value = " ".join(value.split())  # TSV has no quoting: tabs and line breaks would shift cells
-    return spreadsheet_cell(value)
+    return tsv_cell(value) if sep == "\t" else spreadsheet_cell(value)
 
 
 def terminal_width() -> int:
@@ -189,6 +176,11 @@ def common_filters(func: Callable) -> Callable:
     for opt in reversed(options):
         func = opt(func)
     return output_options(func)
+
+
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="only events whose confidence (0-1, calibrated on the development set) is at least this")
 
 
 def stage_list(value: str | None) -> list[str] | None:

@@ -5,7 +5,7 @@ import click
 
 from .. import api
 from ..frames import records
-from .output import common_filters, emit
+from .output import common_filters, emit, min_confidence_option
 
 # Columns a table shows when --columns is not given: what fits 80 columns and says most.
 # --json, --csv and --tsv write every column.
@@ -45,7 +45,8 @@ def quotes(db, actor, since, until, outlet, type_, limit, fmt, columns, speaker,
 
 @click.command()
 @common_filters
-def events(db, actor, since, until, outlet, type_, limit, fmt, columns) -> None:
+@min_confidence_option
+def events(db, actor, since, until, outlet, type_, limit, fmt, columns, min_confidence) -> None:
     """Stored events, one row per report, each with its source article (outlet, title,
     publication date, URL or file); `timeline` shows linked events.
 
@@ -53,7 +54,8 @@ def events(db, actor, since, until, outlet, type_, limit, fmt, columns) -> None:
     Example:
       dyadwatch events --db demo.duckdb --actor AZEGOV --since 2024-12-25 --limit 8
     """
-    frame = api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit)
+    frame = api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
+                       min_confidence=min_confidence)
     emit(records(frame), fmt, columns=columns, default=EVENT_COLUMNS, title="events")
 
 

@@ -12,6 +12,7 @@ say so on the `stale` callback) rather than answer from stale links.
 """
 from __future__ import annotations
 
+import csv
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ import pandas as pd
 
 from ..errors import UsageError
 from ..frames import plain, records  # noqa: F401  (part of this API)
+from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
 from ..store import links as sql
 from . import aggregate
@@ -52,6 +54,7 @@ class LinkFrames:
     linked: pd.DataFrame
     identities: pd.DataFrame
     stale: bool  # computed in memory because the stored links were out of date
+    reports: pd.DataFrame | None = None  # (doc_id, n, link_id) of each report, read when a query needs it
 
 
 @contextmanager
@@ -125,7 +128,8 @@ def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFram
     """The linked events and identities: stored when current, else computed in memory."""
     if is_current(store):
         return LinkFrames(linked=sql.table_frame(store, "linked_events"),
-                          identities=sql.table_frame(store, "identities"), stale=False)
+                          identities=sql.table_frame(store, "identities"), stale=False,
+                          reports=sql.table_frame(store, "event_links"))
     if stale is not None:
         stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
     result = compute_links(store)
@@ -133,21 +137,38 @@ def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFram
                                result.report_links)
     linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
     identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
-    return LinkFrames(linked=linked, identities=identities, stale=True)
+    reports = pd.DataFrame(rows["event_links"], columns=sql.SCHEMAS["event_links"].names)
+    return LinkFrames(linked=linked, identities=identities, stale=True, reports=reports)
+
+
+def confident_frames(store: Store, stale: Callable[[str], None] | None, min_confidence: float | None) -> LinkFrames:
+    """The link frames, keeping with `min_confidence` only linked events that have a report at
+    least that confident (a happening is as certain as its best-evidenced report)."""
+    f = frames(store, stale)
+    if min_confidence is None or f.reports is None:
+        return f
+    conf = sql.event_confidences(store)
+    best = f.reports.merge(conf, on=["doc_id", "n"], how="left").groupby("link_id")["confidence"].max()
+    keep = set(best[best >= min_confidence].index)
+    return LinkFrames(linked=f.linked[f.linked["link_id"].isin(keep)], identities=f.identities, stale=f.stale,
+                      reports=f.reports[f.reports["link_id"].isin(keep)])
 
 
 def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
-             until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
-    """Linked events by date (one row per happening), optionally of one actor and a date range.
+             until: str | None = None, stale: Callable[[str], None] | None = None,
+             min_confidence: float | None = None) -> pd.DataFrame:
+    """Linked events by date (one row per happening), optionally of one actor, a date range and
+    a least confidence.
 
     Columns: date, source, target (names), cameo, plover, quad_class, goldstein, reports,
     stories, outlets (every outlet that reported it), evidence, first_outlet,
     first_published, source_id, target_id, source_country, target_country, precise (the
     date is the event's own day), link_id, first_doc, url and title (the first report's
-    article). `actor` takes an id, a name, an actor code (AZEGOV) or a country code (AZE).
+    article), and the columns confidence adds. `actor` takes an id, a name, an actor code
+    (AZEGOV) or a country code (AZE).
     """
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
         sources = sql.document_sources(store)
     match = aggregate.resolve_actor(f.identities, actor) if actor else None
     return with_sources(aggregate.timeline(f.linked, f.identities, actor=match, since=since, until=until), sources)
@@ -161,21 +182,22 @@ def with_sources(timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
-         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None,
+         min_confidence: float | None = None) -> pd.DataFrame:
     """Both directions between A and B per period: counts by quad class, Goldstein sums and means
     (periods with events only, or every period from first to last with `fill`)."""
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
     return aggregate.dyad(f.linked, aggregate.resolve_actor(f.identities, a), aggregate.resolve_actor(f.identities, b),
                           by=by, since=since, until=until, fill=fill)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
             since: str | None = None, until: str | None = None,
-            stale: Callable[[str], None] | None = None) -> nx.DiGraph:
+            stale: Callable[[str], None] | None = None, min_confidence: float | None = None) -> nx.DiGraph:
     """The actor graph weighted by linked events."""
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
     match = aggregate.resolve_actor(f.identities, actor) if actor else None
     return aggregate.network(f.linked, f.identities, countries_only=countries, actor=match, since=since, until=until)
 
@@ -203,7 +225,7 @@ def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
     """GraphML for .graphml, node-link JSON for .json."""
     path = Path(path)
     if path.suffix.lower() == ".graphml":
-        nx.write_graphml(graph, path)
+        nx.write_graphml(xml_graph(graph), path)
     elif path.suffix.lower() == ".json":
         path.write_text(json.dumps(graph_json(graph), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     else:
@@ -228,7 +250,8 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
         for col in flat.columns:
             if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
                 flat[col] = flat[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(path, index=False)
+        # Cells are untrusted text: formula starts neutralised, every cell quoted (OWASP).
+        spreadsheet_frame(flat).to_csv(path, index=False, quoting=csv.QUOTE_ALL)
     else:
         path.write_text("".join(json.dumps(r, default=json_default, ensure_ascii=False) + "\n" for r in records(frame)),
                         encoding="utf-8")

@@ -194,6 +194,11 @@ def document_sources(store: Store):
     return store.frame("SELECT id AS doc_id, coalesce(url, path) AS url, title, outlet, published FROM documents")
 
 
+def event_confidences(store: Store):
+    """(doc_id, n, confidence) of every stored event report."""
+    return store.frame("SELECT doc_id, n, confidence FROM events")
+
+
 def last_run(store: Store) -> dict[str, Any] | None:
     if not has_link_tables(store):
         return None
