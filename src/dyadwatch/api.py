@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError
 from .models import Document
 from .pipeline import BASE_LANGUAGE, Pipeline, build, check_pipeline, for_language, registry, supported_languages
 from .runner import Report, process
@@ -125,11 +126,31 @@ def events(db: str | Path = DEFAULT_DB, **filters: Any):
 def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
            min_confidence: float | None = None) -> int:
     """Write the stored records: jsonl (document records), csv or parquet (one table: events,
-    articles or quotes); with `min_confidence`, only events at least that confident."""
+    articles or quotes), gdelt (the GDELT 2.0 event table) or plover (POLECAT-style records)
+    of linked events, tab-separated with a header, or Parquet when `out` ends in .parquet;
+    with `min_confidence`, only events at least that confident. Returns rows written."""
     from .store.exchange import export_store
 
+    out = check_output(out)
+    if fmt in ("gdelt", "plover"):
+        from . import exports
+        from .link import api as link_api
+
+        frame = getattr(link_api, fmt)(db, min_confidence=min_confidence)
+        exports.write(frame, out)
+        return len(frame)
     with Store(db, read_only=True) as store:
         return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
+
+
+def check_output(out: str | Path) -> Path:
+    """The file to write, refused in one line when its folder does not exist or it is a folder."""
+    path = Path(out)
+    if path.is_dir():
+        raise UsageError(f"-o {out} is a folder: give a file name")
+    if not path.parent.is_dir():
+        raise UsageError(f"-o {out}: the folder {path.parent} does not exist; create it or write elsewhere")
+    return path
 
 
 def migrate(db: str | Path = DEFAULT_DB) -> list[int]:

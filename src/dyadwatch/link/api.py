@@ -260,3 +260,26 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
 
 def json_default(value: object) -> str:
     return str(value)
+
+
+def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
+          stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Linked events as the GDELT 2.0 event table (columns and types: `dyadwatch.exports.GDELT_COLUMNS`,
+    docs/exports.md); SOURCEURL is the first report's URL or file."""
+    from .. import exports
+
+    with opened(db) as store:
+        f = confident_frames(store, stale, min_confidence)
+        reports = sql.report_rows(store)
+    return exports.gdelt(f.linked, reports, aggregate.names_of(f.identities))
+
+
+def plover(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
+           stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Linked events as POLECAT-style PLOVER records (`dyadwatch.exports.PLOVER_COLUMNS`, docs/exports.md)."""
+    from .. import exports
+
+    with opened(db) as store:
+        f = confident_frames(store, stale, min_confidence)
+        reports = sql.report_rows(store)
+    return exports.plover(f.linked, reports, aggregate.names_of(f.identities))
