@@ -48,7 +48,9 @@ def drip_server(head: bytes, drip: bytes, every: float) -> tuple[str, threading.
                     pass
         listener.close()
 
-    threading.Thread(target=serve, daemon=True).start()
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    stop.thread = thread  # type: ignore[attr-defined]  # joined by the test before it ends
     return f"http://127.0.0.1:{listener.getsockname()[1]}/page", stop
 
 
@@ -67,6 +69,7 @@ def test_streams_slow_drip_server_is_cut_at_the_time_limit(monkeypatch, where: s
     finally:
         stop.set()
     elapsed = time.monotonic() - started
+    stop.thread.join(5)
     import gc
 
     gc.collect()  # sockets the cut connection leaves are finalised here, not in a later test
