@@ -245,3 +245,15 @@ def plain(value: object) -> object:
 
 def json_default(value: object) -> str:
     return str(value)
+
+
+def link_tables(store: Store) -> tuple[dict[str, pd.DataFrame], bool]:
+    """Every link table as a data frame (stored when current, else computed in memory) and
+    whether they had to be computed: what a long-running reader caches per copy of a store."""
+    names = ("linked_events", "identities", "event_links", "actor_identities")
+    if is_current(store):
+        return {name: sql.table_frame(store, name) for name in names}, False
+    result = compute_links(store)
+    rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
+                               result.report_links)
+    return {name: pd.DataFrame(rows[name], columns=sql.SCHEMAS[name].names) for name in names}, True

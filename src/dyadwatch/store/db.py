@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,12 @@ DEFAULT_DB = "dyadwatch.duckdb"
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 
+# DuckDB lets one process write a file and no other process open it meanwhile. Opening
+# waits this long for a short holder (a reader copying the file, a batch commit) before
+# giving up with a message; calibrated on the web server's snapshot copy of a store with
+# 100,000 linked events, which holds the file for well under a second.
+LOCK_WAIT_SECONDS = 5.0
+
 
 @dataclass(frozen=True, kw_only=True)
 class Filters:
@@ -38,6 +45,7 @@ class Filters:
     speaker: str | None = None
     predictions: bool = False
     limit: int | None = None
+    offset: int = 0
 
 
 def iso_date(value: str | None) -> dt.date | None:
@@ -61,10 +69,7 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open the store {self.path}: {e}. Is another dyadwatch writing to it?") from e
+        self.con = connect(self.path, read_only=read_only)
         self.read_only = read_only
         if not read_only:
             self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -72,6 +77,13 @@ class Store:
                 self.migrate()
         elif self.version() < LATEST:
             raise StoreError(f"{self.path} has schema version {self.version()}, this dyadwatch needs {LATEST}: run `dyadwatch db migrate --db {self.path}`")
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str) -> Store:
+        """A read-only Store over an open connection or cursor (a server's per-request cursor)."""
+        store = cls.__new__(cls)
+        store.path, store.con, store.read_only = path, con, True
+        return store
 
     def close(self) -> None:
         self.con.close()
@@ -223,29 +235,24 @@ class Store:
         return self.query(sql, params)
 
     def events(self, f: Filters) -> list[dict[str, Any]]:
-        where, params = [], []
-        if f.since:
-            where.append("coalesce(e.event_date, d.pub_date) >= ?")
-            params.append(iso_date(check_date(f.since, "--since")))
-        if f.until:
-            where.append("coalesce(e.event_date, d.pub_date) <= ?")
-            params.append(iso_date(check_date(f.until, "--until")))
-        if f.outlet:
-            where.append("d.outlet ILIKE ?")
-            params.append(f"%{f.outlet}%")
-        if f.actor:
-            cond, p = actor_condition(f.actor, "a")
-            where.append(f"(e.source_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR "
-                         f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? OR e.target_country = ?)")
-            params += p + p + [f.actor.upper(), f.actor.upper()]
-        if f.type:
-            where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
-            params += [f.type + "%", f.type.upper()]
-        sql = ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
-               "e.cameo, e.plover, e.goldstein, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
-               "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
-               f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
-        return self.query(sql, params)
+        where, params = event_where(f)
+        return self.query(events_sql(where, f), params)
+
+
+def connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open a store file, waiting up to LOCK_WAIT_SECONDS while another process holds it."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower() or time.monotonic() >= deadline:
+                raise StoreError(f"cannot open the store {path}: {e}. Is another dyadwatch writing to it?") from e
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store {path}: {e}. Is another dyadwatch writing to it?") from e
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def clause(where: list[str]) -> str:
@@ -253,7 +260,40 @@ def clause(where: list[str]) -> str:
 
 
 def limit(f: Filters) -> str:
-    return f"LIMIT {int(f.limit)}" if f.limit else ""
+    offset = f" OFFSET {int(f.offset)}" if f.offset else ""
+    return f"LIMIT {int(f.limit)}{offset}" if f.limit else (f"OFFSET {int(f.offset)}" if f.offset else "")
+
+
+def events_sql(where: list[str], f: Filters, extra_columns: str = "") -> str:
+    """The stored-events listing (one row per report) under these conditions."""
+    return ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
+            f"e.cameo, e.plover, e.goldstein, e.modality, d.outlet, e.evidence, e.source_name, e.target_name{extra_columns}, "
+            "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
+
+
+def event_where(f: Filters) -> tuple[list[str], list[Any]]:
+    """Conditions on the events table `e` joined with its document `d` for these filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        where.append("coalesce(e.event_date, d.pub_date) >= ?")
+        params.append(iso_date(check_date(f.since, "--since")))
+    if f.until:
+        where.append("coalesce(e.event_date, d.pub_date) <= ?")
+        params.append(iso_date(check_date(f.until, "--until")))
+    if f.outlet:
+        where.append("d.outlet ILIKE ?")
+        params.append(f"%{f.outlet}%")
+    if f.actor:
+        cond, p = actor_condition(f.actor, "a")
+        where.append(f"(e.source_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR "
+                     f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? OR e.target_country = ?)")
+        params += p + p + [f.actor.upper(), f.actor.upper()]
+    if f.type:
+        where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
+        params += [f.type + "%", f.type.upper()]
+    return where, params
 
 
 def date_outlet_where(f: Filters, d: str) -> tuple[list[str], list[Any]]:
