@@ -72,6 +72,7 @@ class Snapshots:
             raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
         self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="dyadwatch-read-"))
         self._own_folder = folder is None
+        self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._copy: Copy | None = None
         self._retired: list[tuple[float, Copy]] = []
@@ -103,12 +104,13 @@ class Snapshots:
 
     def close(self) -> None:
         with self._lock:
-            for _, old in self._retired:
-                old.con.close()
+            copies = [old for _, old in self._retired] + ([self._copy] if self._copy is not None else [])
+            for copy in copies:
+                copy.con.close()
+                copy.path.unlink(missing_ok=True)
+                Path(f"{copy.path}.wal").unlink(missing_ok=True)
             self._retired = []
-            if self._copy is not None:
-                self._copy.con.close()
-                self._copy = None
+            self._copy = None
             if self._own_folder:
                 shutil.rmtree(self.folder, ignore_errors=True)
 
