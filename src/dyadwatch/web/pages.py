@@ -120,15 +120,16 @@ def overview(reader: Reader, *, since: str | None, until: str | None) -> dict[st
 def top_dyads(rows: pd.DataFrame, names: dict[str, str], top: int = TOP_DYADS) -> list[dict[str, Any]]:
     if rows.empty:
         return []
-    a = [node_key(i, c) for i, c in zip(rows["source_id"], rows["source_country"])]
-    b = [node_key(i, c) for i, c in zip(rows["target_id"], rows["target_country"])]
-    pairs = pd.DataFrame({"a": a, "b": b, "goldstein": rows["goldstein"].to_numpy(), "day": rows["day"].to_numpy(),
-                          "conflict": (rows["quad_class"] >= 3).to_numpy()}).dropna(subset=["a", "b"])
-    pairs = pairs[pairs["a"] != pairs["b"]]
+    ends = [(node_key(i, c), node_key(j, d)) for i, c, j, d in
+            zip(rows["source_id"], rows["source_country"], rows["target_id"], rows["target_country"])]
+    # the dyad is unordered: each pair of ends in one order (built in Python: a row-wise
+    # min over string columns costs pandas seconds on 100,000 rows)
+    keep = [a is not None and b is not None and a != b for a, b in ends]
+    pairs = pd.DataFrame({"a": [min(e) for e, k in zip(ends, keep) if k], "b": [max(e) for e, k in zip(ends, keep) if k],
+                          "goldstein": rows["goldstein"].to_numpy()[keep], "day": rows["day"].to_numpy()[keep],
+                          "conflict": (rows["quad_class"] >= 3).to_numpy()[keep]})
     if pairs.empty:
         return []
-    low, high = pairs[["a", "b"]].min(axis=1), pairs[["a", "b"]].max(axis=1)
-    pairs = pairs.assign(a=low, b=high)
     grouped = pairs.groupby(["a", "b"]).agg(events=("day", "size"), goldstein_mean=("goldstein", "mean"),
                                             conflict=("conflict", "mean"), last=("day", "max")).reset_index()
     grouped = grouped.sort_values(["events", "last", "a"], ascending=[False, False, True]).head(top)
@@ -144,7 +145,8 @@ def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: s
     links = reader.links()
     match_a = aggregate.resolve_actor(links.identities, a)
     match_b = aggregate.resolve_actor(links.identities, b)
-    table = aggregate.dyad(links.linked, match_a, match_b, by=by, since=since, until=until, fill=True)
+    rows = dyad_rows(links.linked, match_a, match_b)
+    table = aggregate.dyad(rows, match_a, match_b, by=by, since=since, until=until, fill=True)
     forward, backward = f"{match_a.label}->{match_b.label}", f"{match_b.label}->{match_a.label}"
     periods = list(dict.fromkeys(table["period"])) if len(table) else []
     series = {}
@@ -155,23 +157,38 @@ def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: s
             **{q: [int(x) for x in part[q].fillna(0)] for q in aggregate.QUAD_NAMES.values()},
             "goldstein_mean": [None if pd.isna(x) else float(x) for x in part["goldstein_mean"]],
         }
-    out: dict[str, Any] = {"a": a, "b": b, "a_label": match_a.label, "b_label": match_b.label, "by": by,
+    out: dict[str, Any] = {"a": a, "b": b, "a_label": display_name(links, match_a), "b_label": display_name(links, match_b),
+                           "by": by,
                            "since": since, "until": until, "directions": [forward, backward], "periods": periods,
                            "series": series, "rows": records(table), "period": period, "period_events": None,
                            "stale": links.stale}
     if period is not None:
-        out["period_events"] = period_events(links, match_a, match_b, by, period)
+        out["period_events"] = period_events(rows, by, period)
     return jsonable(out)
 
 
-def period_events(links: Links, a: aggregate.ActorMatch, b: aggregate.ActorMatch, by: str,
-                  period: str) -> list[dict[str, Any]]:
+def display_name(links: Links, match: aggregate.ActorMatch) -> str:
+    """A side's name for a heading: a country code given alone reads as its state's name."""
+    if not match.ids and len(match.countries) == 1:
+        (code,) = match.countries
+        states = links.identities[links.identities["type"].eq("COUNTRY") & links.identities["country"].eq(code)]
+        if len(states):
+            return str(states.iloc[0]["name"])
+    return match.label
+
+
+def dyad_rows(linked: pd.DataFrame, a: aggregate.ActorMatch, b: aggregate.ActorMatch) -> pd.DataFrame:
+    """The linked events between A and B in either direction (the series is computed on these
+    alone, not on every linked event of the store)."""
+    ab = a.side(linked["source_id"], linked["source_country"]) & b.side(linked["target_id"], linked["target_country"])
+    ba = b.side(linked["source_id"], linked["source_country"]) & a.side(linked["target_id"], linked["target_country"])
+    return linked[ab | ba]
+
+
+def period_events(rows: pd.DataFrame, by: str, period: str) -> list[dict[str, Any]]:
     """The dyad's linked events (both directions) in the period starting on `period`."""
     start = parse_period(period, by)
-    rows = links.linked[links.linked["day"].notna()]
-    ab = a.side(rows["source_id"], rows["source_country"]) & b.side(rows["target_id"], rows["target_country"])
-    ba = b.side(rows["source_id"], rows["source_country"]) & a.side(rows["target_id"], rows["target_country"])
-    rows = rows[ab | ba]
+    rows = rows[rows["day"].notna()]
     rows = rows[aggregate.period_start(rows["day"], by) == start]
     return event_rows(rows.sort_values(["day", "link_id"]))
 
