@@ -123,17 +123,10 @@ def is_current(store: Store) -> bool:
 
 def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFrames:
     """The linked events and identities: stored when current, else computed in memory."""
-    if is_current(store):
-        return LinkFrames(linked=sql.table_frame(store, "linked_events"),
-                          identities=sql.table_frame(store, "identities"), stale=False)
-    if stale is not None:
+    tables, computed = link_tables(store, ("linked_events", "identities"))
+    if computed and stale is not None:
         stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
-    result = compute_links(store)
-    rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
-                               result.report_links)
-    linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
-    identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
-    return LinkFrames(linked=linked, identities=identities, stale=True)
+    return LinkFrames(linked=tables["linked_events"], identities=tables["identities"], stale=computed)
 
 
 def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
@@ -247,10 +240,10 @@ def json_default(value: object) -> str:
     return str(value)
 
 
-def link_tables(store: Store) -> tuple[dict[str, pd.DataFrame], bool]:
-    """Every link table as a data frame (stored when current, else computed in memory) and
-    whether they had to be computed: what a long-running reader caches per copy of a store."""
-    names = ("linked_events", "identities", "event_links", "actor_identities")
+def link_tables(store: Store, names: tuple[str, ...] = ("linked_events", "identities", "event_links", "actor_identities"),
+                ) -> tuple[dict[str, pd.DataFrame], bool]:
+    """Link tables as data frames (stored when current, else computed in memory) and whether
+    they had to be computed; a long-running reader caches them per copy of a store."""
     if is_current(store):
         return {name: sql.table_frame(store, name) for name in names}, False
     result = compute_links(store)
