@@ -82,6 +82,13 @@ def test_web_timeline_filters_and_pages(client: TestClient):
     assert typed["total"] == 1 and typed["events"][0]["reports"] == 3
     _, outlet = both(client, "/timeline?outlet=armenpress")
     assert outlet["total"] == 1
+    _, everything = both(client, "/timeline?size=100")
+    known = [e["confidence"] for e in everything["events"] if e["confidence"] is not None]
+    if known:
+        floor = max(known)
+        _, sure = both(client, f"/timeline?min_confidence={floor}")
+        assert 1 <= sure["total"] <= everything["total"]
+        assert all(e["confidence"] >= floor for e in sure["events"])
 
 
 def test_web_event_lists_every_report_and_its_coding(client: TestClient, db: Path):

@@ -44,6 +44,7 @@ class Filters:
     type: str | None = None
     speaker: str | None = None
     predictions: bool = False
+    min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -264,10 +265,10 @@ def limit(f: Filters) -> str:
     return f"LIMIT {int(f.limit)}{offset}" if f.limit else (f"OFFSET {int(f.offset)}" if f.offset else "")
 
 
-def events_sql(where: list[str], f: Filters, extra_columns: str = "") -> str:
+def events_sql(where: list[str], f: Filters) -> str:
     """The stored-events listing (one row per report) under these conditions."""
     return ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
-            f"e.cameo, e.plover, e.goldstein, e.modality, d.outlet, e.evidence, e.source_name, e.target_name{extra_columns}, "
+            "e.cameo, e.plover, e.goldstein, e.confidence, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
             "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
             f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
 
@@ -293,6 +294,9 @@ def event_where(f: Filters) -> tuple[list[str], list[Any]]:
     if f.type:
         where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
         params += [f.type + "%", f.type.upper()]
+    if f.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(f.min_confidence)
     return where, params
 
 
@@ -345,7 +349,7 @@ def event_rows(d: Document) -> list[list[Any]]:
             e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class,
             e.date, iso_date(e.date), e.date_precision,
             loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-            e.evidence.start, e.evidence.end, e.evidence.text, e.modality, e.rule,
+            e.evidence.start, e.evidence.end, e.evidence.text, e.modality, e.rule, e.confidence,
         ])
     return rows
 

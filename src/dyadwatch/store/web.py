@@ -3,15 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import UsageError
-from .db import Filters, Store, clause, event_where, events_sql, limit
+from .db import Filters, Store, clause, event_where, limit
 
 PLACE_LIMIT = 2000
-
-
-def columns(store: Store, table: str) -> set[str]:
-    rows = store.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()
-    return {r[0] for r in rows}
 
 
 def overview_counts(store: Store) -> dict[str, Any]:
@@ -89,16 +83,3 @@ def place_countries(store: Store, f: Filters) -> list[dict[str, Any]]:
     return store.query(
         "SELECT e.location_country AS country, count(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id "
         f"{clause(where)} GROUP BY e.location_country ORDER BY events DESC", params)
-
-
-def events(store: Store, f: Filters, min_confidence: float | None = None) -> list[dict[str, Any]]:
-    """Stored events as `Store.events` lists them, with a floor on confidence for stores whose
-    events carry one (the column is shown when present)."""
-    where, params = event_where(f)
-    has = "confidence" in columns(store, "events")
-    if min_confidence is not None:
-        if not has:
-            raise UsageError("this store's events carry no confidence: leave out min_confidence")
-        where.append("e.confidence >= ?")
-        params.append(min_confidence)
-    return store.query(events_sql(where, f, ", e.confidence" if has else ""), params)

@@ -55,6 +55,7 @@ PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="page number, from
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a date, YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]
 ActorParam = Annotated[str | None, Query(max_length=200, description="actor id, any name variant, or country code")]
+Confidence = Annotated[float | None, Query(ge=0, le=1, description="only events at least this confident (0-1)")]
 TypeParam = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_]+$",
                                         description="CAMEO code prefix (e.g. 11) or PLOVER type (e.g. ACCUSE)")]
 
@@ -131,9 +132,10 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
         return value
 
     def listing_filters(actor: str | None, since: str | None, until: str | None, outlet: str | None,
-                        kind: str | None, speaker: str | None = None, predictions: bool = False) -> Filters:
+                        kind: str | None, speaker: str | None = None, predictions: bool = False,
+                        min_confidence: float | None = None) -> Filters:
         return Filters(actor=actor, since=since, until=until, outlet=outlet, type=kind, speaker=speaker,
-                       predictions=predictions)
+                       predictions=predictions, min_confidence=min_confidence)
 
     @twin("/", "overview.html", json_path="/api/overview", summary="Counts, the most active dyads, the latest linked events")
     def overview(since: Day = None, until: Day = None) -> dict:
@@ -142,19 +144,21 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
     @twin("/dyad", "dyad.html", summary="Both directions of a dyad per period; one period's linked events")
     def dyad(a: ActorParam = None, b: ActorParam = None, by: Literal["day", "week", "month"] = "week",
              since: Day = None, until: Day = None,
-             period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] = None) -> dict:
+             period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] = None,
+             min_confidence: Confidence = None) -> dict:
         if not a or not b:
             return {"a": a, "b": b, "by": by, "periods": [], "directions": [], "series": {}, "rows": [],
                     "period_events": None, "top": pages.overview(reader, since=None, until=None)["dyads"],
                     "message": "choose two actors: ids, names as mentioned, or country codes"}
-        return pages.dyad(reader, a=a, b=b, by=by, since=since, until=until, period=period)
+        return pages.dyad(reader, a=a, b=b, by=by, since=since, until=until, period=period,
+                          min_confidence=min_confidence)
 
     @twin("/timeline", "timeline.html", summary="Linked events with filters, one row per happening")
     def timeline(actor: ActorParam = None, since: Day = None, until: Day = None, type: TypeParam = None,
-                 outlet: Text = None, order: Literal["asc", "desc"] = "desc", page: PageNo = 1,
-                 size: Size = pages.DEFAULT_SIZE) -> dict:
-        return pages.timeline(reader, actor=actor, since=since, until=until, kind=type, outlet=outlet, order=order,
-                              paging=pages.Paging(page=page, size=size))
+                 outlet: Text = None, min_confidence: Confidence = None, order: Literal["asc", "desc"] = "desc",
+                 page: PageNo = 1, size: Size = pages.DEFAULT_SIZE) -> dict:
+        return pages.timeline(reader, actor=actor, since=since, until=until, kind=type, outlet=outlet,
+                              min_confidence=min_confidence, order=order, paging=pages.Paging(page=page, size=size))
 
     @twin("/event/{link_id}", "event.html", summary="One linked event: every report with its evidence, and its coding")
     def event(link_id: Annotated[str, PathParam(max_length=200)]) -> dict:
@@ -167,10 +171,10 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
 
     @twin("/events", "events.html", summary="Stored events, one row per report (as `dyadwatch events`)")
     def events(actor: ActorParam = None, since: Day = None, until: Day = None, outlet: Text = None,
-               type: TypeParam = None, min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+               type: TypeParam = None, min_confidence: Confidence = None,
                page: PageNo = 1, size: Size = pages.DEFAULT_SIZE) -> dict:
-        return pages.events(reader, filters=listing_filters(actor, since, until, outlet, type),
-                            min_confidence=min_confidence, paging=pages.Paging(page=page, size=size))
+        return pages.events(reader, filters=listing_filters(actor, since, until, outlet, type, min_confidence=min_confidence),
+                            paging=pages.Paging(page=page, size=size))
 
     @twin("/articles", "articles.html", summary="Stored articles (as `dyadwatch articles`)")
     def articles(actor: ActorParam = None, since: Day = None, until: Day = None, outlet: Text = None,
@@ -209,8 +213,9 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
 
     @twin("/map", "map.html", summary="Where events happened: places with coordinates and counts per country")
     def map_(actor: ActorParam = None, since: Day = None, until: Day = None, outlet: Text = None,
-             type: TypeParam = None) -> dict:
-        return pages.places(reader, filters=listing_filters(actor, since, until, outlet, type))
+             type: TypeParam = None, min_confidence: Confidence = None) -> dict:
+        return pages.places(reader, filters=listing_filters(actor, since, until, outlet, type,
+                                                            min_confidence=min_confidence))
 
     @twin("/network", "network.html", summary="The actor network weighted by linked events")
     def network(actor: ActorParam = None, since: Day = None, until: Day = None, countries: bool = False) -> dict:

@@ -31,8 +31,8 @@ ACTOR_EVENTS = 20
 ACTOR_FACT_ROWS = 500
 NETWORK_EDGES = 300
 EVENT_COLUMNS = ["link_id", "event_date", "source", "target", "source_id", "target_id", "source_country",
-                 "target_country", "cameo", "plover", "goldstein", "quad_class", "reports", "outlets", "evidence",
-                 "first_doc", "first_n", "first_outlet", "precise"]
+                 "target_country", "cameo", "plover", "goldstein", "quad_class", "confidence", "reports", "outlets",
+                 "evidence", "first_doc", "first_n", "first_outlet", "precise"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +83,14 @@ def of_actor(links: Links, actor: str | None) -> tuple[pd.Series, str | None]:
     rows = links.linked
     return (match.side(rows["source_id"], rows["source_country"])
             | match.side(rows["target_id"], rows["target_country"])), match.label
+
+
+def of_confidence(links: Links, floor: float | None) -> pd.Series:
+    """Linked events with a report at least this confident (as `dyadwatch.link.api` counts them)."""
+    rows = links.linked
+    if floor is None:
+        return pd.Series(True, index=rows.index)
+    return rows["confidence"].fillna(-1.0) >= floor
 
 
 def of_type(links: Links, kind: str | None) -> pd.Series:
@@ -141,11 +149,11 @@ def top_dyads(rows: pd.DataFrame, names: dict[str, str], top: int = TOP_DYADS) -
 
 # -- dyad -------------------------------------------------------------------------------------
 def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: str | None,
-         period: str | None) -> dict[str, Any]:
+         period: str | None, min_confidence: float | None = None) -> dict[str, Any]:
     links = reader.links()
     match_a = aggregate.resolve_actor(links.identities, a)
     match_b = aggregate.resolve_actor(links.identities, b)
-    rows = dyad_rows(links.linked, match_a, match_b)
+    rows = dyad_rows(links.linked[of_confidence(links, min_confidence)], match_a, match_b)
     table = aggregate.dyad(rows, match_a, match_b, by=by, since=since, until=until, fill=True)
     forward, backward = f"{match_a.label}->{match_b.label}", f"{match_b.label}->{match_a.label}"
     periods = list(dict.fromkeys(table["period"])) if len(table) else []
@@ -159,7 +167,7 @@ def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: s
         }
     out: dict[str, Any] = {"a": a, "b": b, "a_label": display_name(links, match_a), "b_label": display_name(links, match_b),
                            "by": by,
-                           "since": since, "until": until, "directions": [forward, backward], "periods": periods,
+                           "since": since, "until": until, "min_confidence": min_confidence, "directions": [forward, backward], "periods": periods,
                            "series": series, "rows": records(table), "period": period, "period_events": None,
                            "stale": links.stale}
     if period is not None:
@@ -200,15 +208,16 @@ def parse_period(period: str, by: str) -> pd.Timestamp:
 
 # -- timeline and events ----------------------------------------------------------------------
 def timeline(reader: Reader, *, actor: str | None, since: str | None, until: str | None, kind: str | None,
-             outlet: str | None, order: str, paging: Paging) -> dict[str, Any]:
+             outlet: str | None, min_confidence: float | None, order: str, paging: Paging) -> dict[str, Any]:
     links = reader.links()
     actor_mask, label = of_actor(links, actor)
-    rows = links.linked[window(links, since, until) & actor_mask & of_type(links, kind) & of_outlet(links, outlet)]
+    rows = links.linked[window(links, since, until) & actor_mask & of_type(links, kind) & of_outlet(links, outlet)
+                        & of_confidence(links, min_confidence)]
     if order == "desc":
         rows = rows.iloc[::-1]
     page = rows.iloc[paging.offset:paging.offset + paging.size]
     return jsonable({"filters": {"actor": actor, "actor_label": label, "since": since, "until": until, "type": kind,
-                                 "outlet": outlet, "order": order},
+                                 "outlet": outlet, "min_confidence": min_confidence, "order": order},
                      "total": len(rows), "page": paging.page, "size": paging.size, "events": event_rows(page),
                      "stale": links.stale})
 
@@ -248,11 +257,11 @@ def explain(reader: Reader, link_id: str) -> dict[str, Any] | None:
                      "explanation": asdict(x)})
 
 
-def events(reader: Reader, *, filters: Filters, min_confidence: float | None, paging: Paging) -> dict[str, Any]:
+def events(reader: Reader, *, filters: Filters, paging: Paging) -> dict[str, Any]:
     f = Filters(**{**asdict(filters), "limit": paging.size + 1, "offset": paging.offset})
     with reader.store() as store:
-        rows = sql.events(store, f, min_confidence)
-    return jsonable({"filters": {**asdict(filters), "min_confidence": min_confidence}, "page": paging.page,
+        rows = store.events(f)
+    return jsonable({"filters": asdict(filters), "page": paging.page,
                      "size": paging.size, "more": len(rows) > paging.size, "events": rows[:paging.size]})
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from ..link import aggregate
 from ..link.api import link_tables
 from ..store import Store
+from ..store.links import event_confidences
 from ..store.snapshot import Freshness, Snapshots
 
 
@@ -33,11 +34,16 @@ class Links:
     stale: bool  # computed in memory because the stored links were older than the documents
 
 
-def prepare(tables: dict[str, pd.DataFrame], generation: int, stale: bool) -> Links:
+def prepare(tables: dict[str, pd.DataFrame], confidences: pd.DataFrame, generation: int, stale: bool) -> Links:
+    """The tables with what every page needs computed once: dates, side names, and each linked
+    event's confidence (its best-evidenced report's, as `dyadwatch.link.api` counts it)."""
     identities = tables["identities"]
     names = aggregate.names_of(identities)
+    best = (tables["event_links"].merge(confidences, on=["doc_id", "n"], how="left")
+            .groupby("link_id")["confidence"].max())
     linked = tables["linked_events"]
     linked = linked.assign(
+        confidence=linked["link_id"].map(best).astype(float),
         day=pd.to_datetime(linked["event_date"]),
         source=aggregate.side_label(linked["source_id"], linked["source_country"], names),
         target=aggregate.side_label(linked["target_id"], linked["target_country"], names),
@@ -73,7 +79,8 @@ class Reader:
             if self._links is None or self._links.generation != generation:
                 with self.store() as store:
                     tables, stale = link_tables(store)
-                self._links = prepare(tables, generation, stale)
+                    confidences = event_confidences(store)
+                self._links = prepare(tables, confidences, generation, stale)
             return self._links
 
     def freshness(self) -> Freshness:
