@@ -17,7 +17,7 @@ def find_events(work: Work) -> Work:
     return work
 
 
-@register("events", 1, requires=["text", "parse", "actors", "times"], provides=["events", "actors"])
+@register("events", 1, requires=["text", "parse", "actors", "times"], provides=["events"])
 def events_stage(work: Work) -> Work:
     """Who did what to whom, coded to CAMEO and PLOVER, dated and placed."""
     return find_events(work)
