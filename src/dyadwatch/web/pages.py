@@ -111,6 +111,13 @@ def of_outlet(links: Links, outlet: str | None) -> pd.Series:
 # -- overview ---------------------------------------------------------------------------------
 def overview(reader: Reader, *, since: str | None, until: str | None) -> dict[str, Any]:
     links = reader.links()
+    key = ("overview", since, until)
+    if key not in links.memo:  # the same for every visitor until the store changes
+        links.memo[key] = compute_overview(reader, links, since, until)
+    return links.memo[key]  # type: ignore[return-value]
+
+
+def compute_overview(reader: Reader, links: Links, since: str | None, until: str | None) -> dict[str, Any]:
     with reader.store() as store:
         counts = sql.overview_counts(store)
     rows = links.linked
@@ -168,7 +175,7 @@ def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: s
     out: dict[str, Any] = {"a": a, "b": b, "a_label": display_name(links, match_a), "b_label": display_name(links, match_b),
                            "by": by,
                            "since": since, "until": until, "min_confidence": min_confidence, "directions": [forward, backward], "periods": periods,
-                           "series": series, "rows": records(table), "period": period, "period_events": None,
+                           "series": series, "rows": records(table[table["events"] > 0]), "period": period, "period_events": None,
                            "stale": links.stale}
     if period is not None:
         out["period_events"] = period_events(rows, by, period)
