@@ -173,13 +173,13 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
     def events(actor: ActorParam = None, since: Day = None, until: Day = None, outlet: Text = None,
                type: TypeParam = None, min_confidence: Confidence = None,
                page: PageNo = 1, size: Size = pages.DEFAULT_SIZE) -> dict:
-        return pages.events(reader, filters=listing_filters(actor, since, until, outlet, type, min_confidence=min_confidence),
+        return pages.listing(reader, "events", filters=listing_filters(actor, since, until, outlet, type, min_confidence=min_confidence),
                             paging=pages.Paging(page=page, size=size))
 
     @twin("/articles", "articles.html", summary="Stored articles (as `dyadwatch articles`)")
     def articles(actor: ActorParam = None, since: Day = None, until: Day = None, outlet: Text = None,
                  page: PageNo = 1, size: Size = pages.DEFAULT_SIZE) -> dict:
-        return pages.articles(reader, filters=listing_filters(actor, since, until, outlet, None),
+        return pages.listing(reader, "articles", filters=listing_filters(actor, since, until, outlet, None),
                               paging=pages.Paging(page=page, size=size))
 
     def marked_text(data: dict, kwargs: dict) -> dict:
@@ -208,7 +208,7 @@ def create_app(db: str | Path, *, token: str | None = None, snapshot_folder: str
     def quotes(speaker: Text = None, actor: ActorParam = None, predictions: bool = False, since: Day = None,
                until: Day = None, outlet: Text = None, kind: Literal["direct", "indirect"] | None = None,
                page: PageNo = 1, size: Size = pages.DEFAULT_SIZE) -> dict:
-        return pages.quotes(reader, filters=listing_filters(actor, since, until, outlet, kind, speaker, predictions),
+        return pages.listing(reader, "quotes", filters=listing_filters(actor, since, until, outlet, kind, speaker, predictions),
                             paging=pages.Paging(page=page, size=size))
 
     @twin("/map", "map.html", summary="Where events happened: places with coordinates and counts per country")

@@ -264,23 +264,17 @@ def explain(reader: Reader, link_id: str) -> dict[str, Any] | None:
                      "explanation": asdict(x)})
 
 
-def events(reader: Reader, *, filters: Filters, paging: Paging) -> dict[str, Any]:
+def listing(reader: Reader, kind: str, *, filters: Filters, paging: Paging) -> dict[str, Any]:
+    """One page of a store listing (`events`, `articles` or `quotes`, as the CLI lists them);
+    one row more than the page is read to know whether another page follows."""
     f = Filters(**{**asdict(filters), "limit": paging.size + 1, "offset": paging.offset})
     with reader.store() as store:
-        rows = store.events(f)
-    return jsonable({"filters": asdict(filters), "page": paging.page,
-                     "size": paging.size, "more": len(rows) > paging.size, "events": rows[:paging.size]})
+        rows = getattr(store, kind)(f)
+    return jsonable({"filters": asdict(filters), "page": paging.page, "size": paging.size,
+                     "more": len(rows) > paging.size, kind: rows[:paging.size]})
 
 
 # -- articles ---------------------------------------------------------------------------------
-def articles(reader: Reader, *, filters: Filters, paging: Paging) -> dict[str, Any]:
-    f = Filters(**{**asdict(filters), "limit": paging.size + 1, "offset": paging.offset})
-    with reader.store() as store:
-        rows = store.articles(f)
-    return jsonable({"filters": asdict(filters), "page": paging.page, "size": paging.size,
-                     "more": len(rows) > paging.size, "articles": rows[:paging.size]})
-
-
 def article(reader: Reader, doc_id: str) -> dict[str, Any] | None:
     links = reader.links()
     with reader.store() as store:
@@ -373,15 +367,6 @@ def counterparts(as_source: pd.DataFrame, as_target: pd.DataFrame, names: dict[s
     other += [node_key(i, c) for i, c in zip(as_target["source_id"], as_target["source_country"])]
     counts = pd.Series([o for o in other if o is not None], dtype=object).value_counts().head(TOP_DYADS)
     return [{"id": k, "name": names.get(k, k), "events": int(v)} for k, v in counts.items()]
-
-
-# -- quotations -------------------------------------------------------------------------------
-def quotes(reader: Reader, *, filters: Filters, paging: Paging) -> dict[str, Any]:
-    f = Filters(**{**asdict(filters), "limit": paging.size + 1, "offset": paging.offset})
-    with reader.store() as store:
-        rows = store.quotes(f)
-    return jsonable({"filters": asdict(filters), "page": paging.page, "size": paging.size,
-                     "more": len(rows) > paging.size, "quotes": rows[:paging.size]})
 
 
 # -- map and network --------------------------------------------------------------------------
