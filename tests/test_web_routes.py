@@ -121,7 +121,7 @@ def test_web_actor_names_quotes_events_and_dyads(client: TestClient):
 
 
 def test_web_quotes_by_speaker_and_predictions(client: TestClient):
-    _, data = both(client, "/quotes?speaker=Levan")
+    _, data = both(client, "/quotes?speaker=spokesman-x")
     assert [q["text"] for q in data["quotes"]] == [HOSTILE_QUOTE]
     _, none = both(client, "/quotes?predictions=true")
     assert none["quotes"] == []
