@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: demo test bench lock quality clean-venv
+.PHONY: demo test bench lock quality fuzz clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+
+# The fuzzing gate for longer than CI's brief fixed-seed run (FUZZ_MINUTES=10 by default).
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py --minutes $(FUZZ_MINUTES)
 
 # Developers only: re-resolve requirements.in into requirements.lock (needs uv).
 lock:
