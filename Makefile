@@ -1,10 +1,12 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 # Both build .venv/ from requirements.lock (exact versions, checked hashes) when it is
-# missing or older than the lock, then run.
+# missing or older than the lock, and node_modules/ (the web interface's charts, map and
+# API docs page) from package-lock.json (exact versions, checked integrity), then run.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: demo test bench lock quality fuzz clean-venv
 
@@ -14,11 +16,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-demo: $(STAMP)
+# `npm ci` installs exactly the lock's versions and checks each integrity hash; the web
+# application serves these files itself, so no page ever asks another host for them.
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the web interface's scripts: apt-get install -y npm" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+demo: $(STAMP) $(NODE_STAMP)
 	rm -f demo.duckdb demo.duckdb.wal
 	$(BIN)/dyadwatch demo --db demo.duckdb
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: $(STAMP)

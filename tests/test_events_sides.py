@@ -68,3 +68,31 @@ def test_sides_an_act_noun_or_weapon_is_no_target(run):
     doc = run("Gunmen opened rocket fire on the convoy near the border.")
     for e in doc.events:
         assert not any(w in n for n in side_names(doc, e.target) for w in ("rocket", "fire"))
+
+
+def test_sides_coordinated_clauses_each_get_their_own_event(run):
+    doc = run("Panama suspended relations with Venezuela and Peru recalled its ambassador.")
+    first = [e for e in doc.events if e.source and e.source.country == "PAN"]
+    assert first and all(e.target is None or e.target.country != "PER" for e in first)
+    assert any(e.source and e.source.country == "PER" for e in doc.events)
+    assert not any(e.source and e.source.country == "VEN" for e in doc.events)
+
+
+def test_sides_plural_anaphora_resolve_to_the_pair_named_before(run):
+    doc = run("Moldovan and Romanian leaders met in Iasi on Friday. The two leaders agreed to open a new bridge.")
+    agreed = [e for e in doc.events if e.plover == "AGREE"]
+    assert agreed and {agreed[0].source.country, agreed[0].target.country} == {"MDA", "ROU"}
+
+
+def test_sides_a_report_is_no_actor(run):
+    doc = run("A report released in Nairobi accused Somalia of blocking aid convoys.")
+    assert not any(e.source and "report" in (e.source.name or "").lower() for e in doc.events)
+    assert not any(e.source and e.source.country == "KEN" for e in doc.events)
+    doc = run("A report by Human Rights Watch accused Somalia of blocking aid convoys.")
+    assert any(e.plover == "ACCUSE" and e.source and "Human Rights Watch" in (e.source.name or "") for e in doc.events)
+
+
+def test_sides_victims_are_targets_not_sources(run):
+    doc = run("Four Chadian soldiers were killed near Lake Chad on Sunday.")
+    assert doc.events and all(e.source is None or e.source.country != "TCD" for e in doc.events)
+    assert any(e.target and e.target.country == "TCD" for e in doc.events)

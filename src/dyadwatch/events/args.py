@@ -65,11 +65,41 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def stranded_subject(noun: Token) -> Token | None:
+    """The verb a misparsed subject belongs to: in "A suspended ties with B and C recalled its
+    envoy" the parse joins C to B and hangs "recalled" on "suspended" with no subject; C, right
+    before that subjectless coordinated verb, is its subject, not a second party of the first act."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("PROPN", "NOUN") or noun.i + 1 >= len(noun.doc):
+        return None
+    verb = noun.doc[noun.i + 1]
+    if verb.pos_ != "VERB" or verb.dep_ not in ("conj", "ccomp", "advcl"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        # "... with B and C recalled": the verb hangs on the first one with no subject
+        head = verb.head
+        return verb if verb.dep_ in ("conj", "advcl") and head.i < noun.i and noun in head.subtree else None
+    # "... relations with B and C recalled": the parse made the first act's object the
+    # subject of the second verb, with C inside it
+    if len(subjects) == 1 and subjects[0].i < noun.i and noun in subjects[0].subtree and verb.head.i < subjects[0].i:
+        return verb
+    return None
+
+
+def _stranded_in(tok: Token) -> Token | None:
+    """A stranded subject of `tok` inside its parsed subject ("relations with B and C")."""
+    for subj in children(tok, "nsubj", "nsubjpass"):
+        for t in subj.subtree:
+            if stranded_subject(t) == tok:
+                return t
+    return None
+
+
 def with_conjuncts(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         for x in (t, *t.conjuncts):
-            if x not in out:
+            if x not in out and (x is t or stranded_subject(x) is None):
                 out.append(x)
     return out
 
@@ -84,7 +114,8 @@ def preps_of(tok: Token) -> list[tuple[str, Token, Token]]:
                 if o.dep_ in ("pobj", "pcomp"):
                     out.append((p.lower_, o, tok))
                     for c in o.conjuncts:
-                        out.append((p.lower_, c, tok))
+                        if stranded_subject(c) is None:
+                            out.append((p.lower_, c, tok))
     return out
 
 
@@ -159,10 +190,21 @@ def read_frame(pred: Token) -> Frame:
     subjects = children(pred, "nsubj", "csubj")
     if passive and pred.lemma_.lower() in STATIVE_PASSIVES | SELF_PASSIVES and not children(pred, "agent"):
         passive, subjects = False, children(pred, "nsubjpass")
+    inside = _stranded_in(pred)
+    alone = inside is not None
+    if inside is not None:
+        subjects = [inside]
     if not subjects and not passive:
-        subjects = _inherited_subjects(pred) or _participle_subjects(pred)
+        stranded = pred.doc[pred.i - 1] if pred.i > 0 and pred.dep_ in ("conj", "advcl") else None
+        if stranded is not None and stranded_subject(stranded) == pred:
+            subjects, alone = [stranded], True
+        else:
+            subjects = _inherited_subjects(pred) or _participle_subjects(pred)
     agents = [o for p in children(pred, "agent") for o in children(p, "pobj")]
     objects = _datives(pred) + children(pred, "dobj", "oprd")
+    # "suspended relations with B and C recalled ...": the first act's object was parsed as
+    # the subject of the second verb
+    objects += [s for c in children(pred, "ccomp") if _stranded_in(c) is not None for s in children(c, "nsubj")]
     if passive:
         objects = _datives(pred) + children(pred, "nsubjpass")
     objects = with_conjuncts(objects)
@@ -199,7 +241,7 @@ def read_frame(pred: Token) -> Frame:
             measured = [o for prep, o, _ in preps_of(t) if prep == "of"]
             themes += measured
             preps += [x for o in measured for x in preps_of(o)]
-    return Frame(pred, tuple(with_conjuncts(subjects)), tuple(with_conjuncts(agents)), tuple(objects), passive,
+    return Frame(pred, tuple(subjects if alone else with_conjuncts(subjects)), tuple(with_conjuncts(agents)), tuple(objects), passive,
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
 

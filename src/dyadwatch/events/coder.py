@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
+from .anaphora import document_subject, plural_pair
 from .background import is_background
 from .confidence import confidence_of, event_factors
 from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
@@ -433,8 +434,13 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         pair = _between_pair(doc, tok)
         if pair:
             return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
+    is_document = False
     if not sources:
-        group = unnamed_group(doc, p, f)
+        sources = plural_pair(doc, f)
+    if not sources:
+        is_document, sources = document_subject(doc, f)
+    if not sources:
+        group = None if is_document else unnamed_group(doc, p, f)
         if group is None and f.passive and p.hostsource:
             # "the ambassador was summoned to the Foreign Ministry": the host institution
             # complains; with a bare "to the ministry" the complaint stands without a source.
@@ -449,20 +455,22 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             authority = place_authority(doc, p, f)
             if victims or authority:
                 return _finish(doc, base, p, f, [authority] if authority else [], victims, fact.reported)
-        if group is None and p.code[:2] in VIOLENT_ROOTS:
+        if group is None and not is_document and p.code[:2] in VIOLENT_ROOTS:
             # "a car bomb killed two officers", "died after torture in custody": the violence is
             # a fact whose author the text does not name (CAMEO codes it with a blank source).
             targets = find_targets(doc, p, f, [], places=False) or place_targets(doc, p, f, [])
             if targets or f.passive or (p.nominal and f.pred.lemma_.lower() not in BACKGROUND_WARS):
                 return _finish(doc, base, p, f, [], targets, fact.reported)
-        if group is None:
+        if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
-        sources = [group]
+        sources = [group] if group is not None else []
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
+    if not sources and not targets:
+        return Decision(**base, outcome="no-source", detail="a document or incident is no actor, and the act has no target", pattern=p)
     if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))

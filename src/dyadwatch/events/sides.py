@@ -110,8 +110,12 @@ def subtree_actors(doc: Document, head: Token) -> list[Actor]:
 
 def actors_of(doc: Document, head: Token, *, deep: bool = False) -> list[Actor]:
     """Actors of a phrase and of every phrase coordinated with it ("Russia and Turkey")."""
+    from .args import stranded_subject  # args builds frames from this module's phrases
+
     found: list[Actor] = []
-    for t in (head, *head.conjuncts):
+    # a misparsed subject of a later verb is neither joined to its neighbours nor they to it
+    joined = () if stranded_subject(head) is not None else tuple(c for c in head.conjuncts if stranded_subject(c) is None)
+    for t in (head, *joined):
         for a in actors_of_phrase(doc, t, deep=deep):
             if all(a.id != b.id for b in found):
                 found.append(a)

@@ -126,19 +126,11 @@ def is_current(store: Store) -> bool:
 
 def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFrames:
     """The linked events and identities: stored when current, else computed in memory."""
-    if is_current(store):
-        return LinkFrames(linked=sql.table_frame(store, "linked_events"),
-                          identities=sql.table_frame(store, "identities"), stale=False,
-                          reports=sql.table_frame(store, "event_links"))
-    if stale is not None:
+    tables, computed = link_tables(store, ("linked_events", "identities", "event_links"))
+    if computed and stale is not None:
         stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
-    result = compute_links(store)
-    rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
-                               result.report_links)
-    linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
-    identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
-    reports = pd.DataFrame(rows["event_links"], columns=sql.SCHEMAS["event_links"].names)
-    return LinkFrames(linked=linked, identities=identities, stale=True, reports=reports)
+    return LinkFrames(linked=tables["linked_events"], identities=tables["identities"], stale=computed,
+                      reports=tables["event_links"])
 
 
 def confident_frames(store: Store, stale: Callable[[str], None] | None, min_confidence: float | None) -> LinkFrames:
@@ -260,6 +252,18 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
 
 def json_default(value: object) -> str:
     return str(value)
+
+
+def link_tables(store: Store, names: tuple[str, ...] = ("linked_events", "identities", "event_links", "actor_identities"),
+                ) -> tuple[dict[str, pd.DataFrame], bool]:
+    """Link tables as data frames (stored when current, else computed in memory) and whether
+    they had to be computed; a long-running reader caches them per copy of a store."""
+    if is_current(store):
+        return {name: sql.table_frame(store, name) for name in names}, False
+    result = compute_links(store)
+    rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
+                               result.report_links)
+    return {name: pd.DataFrame(rows[name], columns=sql.SCHEMAS[name].names) for name in names}, True
 
 
 def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
