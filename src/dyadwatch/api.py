@@ -52,6 +52,13 @@ def ingest(
     With `link` (the default), cross-document links (duplicates, identities, linked events)
     are recomputed when anything new was written, so timelines and dyads are current.
     """
+    from .readers import any_input_exists
+
+    inputs = list(inputs)
+    if not any_input_exists(inputs):
+        # a mistyped path must not leave an empty store behind that later commands would read
+        raise UsageError(f"no input found: {', '.join(inputs) or '(none given)'} (no such file, folder, "
+                         "pattern match or URL); nothing was written")
     report = report or Report()
     pipeline = make_pipeline(stages, batch_size=batch_size)
     key = ",".join(pipeline.keys)

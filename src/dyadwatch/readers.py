@@ -349,3 +349,33 @@ def read_inputs(
                 yield Skipped(str(p), "not-found", f"{p}: no such file or directory")
                 continue
             yield from guarded(read_file(p, input_format, allow_private=allow_private), str(p))
+
+
+def url_list(path: str | Path) -> list[str]:
+    """The inputs of a list file: one URL (or path) a line; blank lines and `#` comments skipped."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as e:
+        raise InputError("unreadable", f"{path}: {e.strerror or e}; give a file with one URL a line") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def any_input_exists(args: Iterable[str]) -> bool:
+    """Whether at least one argument names something to read (stdin, a URL, an existing path
+    or a pattern with matches): when none does, nothing should be created."""
+    return any(arg == "-" or is_url(arg) or bool([p for p in expand(arg) if p.exists()]) for arg in args)
+
+
+def count_inputs(args: Iterable[str]) -> int | None:
+    """How many documents the arguments hold when that is known before reading (plain files
+    only); None when a URL, stdin, a feed, an archive or JSON Lines can hold any number."""
+    n = 0
+    for arg in args:
+        if arg == "-" or is_url(arg):
+            return None
+        for p in expand(arg):
+            name = inner_name(p).lower()
+            if is_warc(p) or Path(name).suffix in JSONL_SUFFIXES | XML_SUFFIXES or name.endswith(FEED_SUFFIXES):
+                return None
+            n += 1
+    return n

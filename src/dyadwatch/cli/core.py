@@ -22,6 +22,26 @@ log_option = click.option("--log", "log_file", type=click.Path(dir_okay=False),
                           help="append every skip, with tracebacks of internal errors, to this file")
 
 
+urls_option = click.option("-i", "--urls", "url_file", type=click.Path(dir_okay=False),
+                           help="read inputs from FILE, one URL (or path) a line")
+
+
+def all_inputs(inputs: tuple[str, ...], url_file: str | None) -> list[str]:
+    """The positional inputs and those of an -i/--urls list file."""
+    from ..errors import InputError, UsageError
+    from ..readers import url_list
+
+    given = list(inputs)
+    if url_file:
+        try:
+            given += url_list(url_file)
+        except InputError as e:
+            raise UsageError(str(e)) from None
+    if not given:
+        raise UsageError("give INPUTS (files, folders, URLs, feeds, -) or -i FILE with one URL a line")
+    return given
+
+
 def finish(report: Report, *, verbose: bool = False, log_file: str | None = None) -> None:
     """Summary on stderr; exit 1 when some inputs failed."""
     click.echo(report.summary(), err=True)
@@ -44,21 +64,30 @@ def finish(report: Report, *, verbose: bool = False, log_file: str | None = None
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@urls_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="write here (default stdout)")
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
 @allow_private_option
 @verbose_option
 @log_option
-def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str, allow_private: bool,
-            verbose: bool, log_file: str | None) -> None:
-    """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines."""
+def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: str | None, input_format: str,
+            allow_private: bool, verbose: bool, log_file: str | None) -> None:
+    """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines.
+
+    \b
+    Example:
+      dyadwatch extract samples/corpus/2024-11-20-sevan-line-peace-talks-drag-on.txt -o records.jsonl
+    """
+    from ..readers import count_inputs
+
+    inputs = all_inputs(inputs, url_file)
     report = Report()
     fmt = None if input_format == "auto" else input_format
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
-        with progress("extracting") as tick:
+        with progress("extracting", count_inputs(inputs)) as tick:
             for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private, report=report, on_progress=tick):
                 out.write(doc.to_json() + "\n")
                 report.written += 1
@@ -69,7 +98,8 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@urls_option
 @click.option("--db", default=api.DEFAULT_DB, show_default=True, help="store file")
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
@@ -77,11 +107,19 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
 @allow_private_option
 @verbose_option
 @log_option
-def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int, allow_private: bool,
-           verbose: bool, log_file: str | None) -> None:
-    """Process INPUTS into the store; documents already stored are skipped."""
+def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str | None, input_format: str,
+           batch_size: int, allow_private: bool, verbose: bool, log_file: str | None) -> None:
+    """Process INPUTS into the store; documents already stored are skipped.
+
+    \b
+    Example:
+      dyadwatch ingest samples/corpus --db demo.duckdb
+    """
+    from ..readers import count_inputs
+
+    inputs = all_inputs(inputs, url_file)
     fmt = None if input_format == "auto" else input_format
-    with progress("ingesting") as tick:
+    with progress("ingesting", count_inputs(inputs)) as tick:
         report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
                             allow_private=allow_private, on_progress=tick)
     finish(report, verbose=verbose, log_file=log_file)
@@ -111,7 +149,12 @@ def export(db: str, fmt: str, output: str, table: str, min_confidence: float | N
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
 def stages(as_json: bool) -> None:
-    """The registered stages, the default pipeline, and a check of its order."""
+    """The registered stages, the default pipeline, and a check of its order.
+
+    \b
+    Example:
+      dyadwatch stages
+    """
     rows, problems = api.stage_table()
     emit(rows, as_json, title="stages")
     for p in problems:
@@ -129,7 +172,12 @@ def db() -> None:
 @db.command()
 @click.option("--db", "path", default=api.DEFAULT_DB, show_default=True)
 def migrate(path: str) -> None:
-    """Bring the store's schema up to date."""
+    """Bring the store's schema up to date.
+
+    \b
+    Example:
+      dyadwatch db migrate --db demo.duckdb
+    """
     applied = api.migrate(path)
     click.echo(f"applied migrations {applied}" if applied else "schema is up to date", err=True)
 
@@ -137,7 +185,12 @@ def migrate(path: str) -> None:
 @click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here instead of stdout")
 def schema(output: str | None) -> None:
-    """The JSON Schema of the document record."""
+    """The JSON Schema of the document record.
+
+    \b
+    Example:
+      dyadwatch schema -o document.schema.json
+    """
     from ..models import document_schema
 
     text = json.dumps(document_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -151,7 +204,12 @@ def schema(output: str | None) -> None:
 @click.option("--db", default="demo.duckdb", show_default=True)
 @click.option("--samples", type=click.Path(exists=True, file_okay=False), help="corpus folder (default: samples/)")
 def demo(db: str, samples: str | None) -> None:
-    """Ingest the demo corpus and print a short summary."""
+    """Ingest the demo corpus and print a short summary.
+
+    \b
+    Example:
+      dyadwatch demo --db demo.duckdb
+    """
     from ..demo import run_demo
 
     run_demo(db, samples)
