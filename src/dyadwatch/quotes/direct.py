@@ -18,6 +18,7 @@ from .future import is_prediction
 from .lexicon import Lexicon
 from .marks import Marked
 from .parsed import Parsed, has_finite_verb
+from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
 
@@ -38,6 +39,10 @@ GENERIC_VERB_WINDOW = 8
 COLON_SPEAKER_MAX_WORDS = 5
 # Without a parse (languages other than English) a quoted span counts from this many words.
 NO_PARSE_MIN_WORDS = 5
+# Between the pieces of a split quotation: an attribution of at most this many characters, set
+# off by these marks ('"A," said X, the minister of Y, "b."').
+MAX_SPLIT_GAP = 160
+SPLIT_PUNCT = frozenset(",—–-")
 SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
 WORD = re.compile(r"\w[\w'’-]*")
 TIGHT_GAP = re.compile(r"^[\s,—–-]*$")
@@ -252,7 +257,38 @@ class DirectFinder:
             att = self.attribute(c, before, after) or self.colon_intro(c)
             if accept(c, att):
                 kept.append((c, att))
-        return [self._quote(c, att) for c, att in _continue_speakers(kept, self.paras)]
+        pairs = _continue_speakers(kept, self.paras)
+        return self._join_split([(c, self._quote(c, att)) for c, att in pairs])
+
+    def _join_split(self, quotes: list[tuple[Candidate, Quote]]) -> list[Quote]:
+        """'"A," she said, "but b."': one quotation in two pieces, with both parts marked.
+
+        Only an attribution inside one sentence splits a quotation: between the pieces there is
+        a comma (or dash) on both sides and no sentence end; '"A," she said. "B."' is two.
+        """
+        out: list[tuple[Candidate, Quote]] = []
+        for c, q in quotes:
+            if out and self._split_pair(out[-1][0], c) and same_speaker(out[-1][1], q):
+                pc, pq = out[-1]
+                parts = direct_parts(pq, self.text) + direct_parts(q, self.text)
+                joined = pq.model_copy(update={
+                    "end": q.end, "text": f"{pq.text} {q.text}", "parts": parts,
+                    "speaker": pq.speaker or q.speaker, "cue": pq.cue or q.cue,
+                    "speaker_mention": pq.speaker_mention or q.speaker_mention,
+                    "prediction": pq.prediction or q.prediction})
+                out[-1] = (c, joined)
+                continue
+            out.append((c, q))
+        return [q for _, q in out]
+
+    def _split_pair(self, a: Candidate, b: Candidate) -> bool:
+        gap = self.text[a.marked.close_mark + 1:b.marked.open_mark]
+        if paragraph_of(self.paras, a.marked.close_mark) != paragraph_of(self.paras, b.marked.open_mark):
+            return False
+        inner = gap.strip()
+        opens = a.comma or inner[:1] in SPLIT_PUNCT
+        return (opens and inner[-1:] in SPLIT_PUNCT and len(inner) <= MAX_SPLIT_GAP
+                and not any(ch in ".!?…" for ch in inner) and not a.terminal and len(WORD.findall(inner)) >= 1)
 
     def _quote(self, c: Candidate, att: Attribution | None) -> Quote:
         drop = {p[0] - 1 for p in c.marked.pieces[1:]}
