@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Quote
-from .cues import Cue, according_cue, opinion_cue, verb_cue
+from .cues import Cue, according_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
 from .lexicon import Lexicon
 from .parsed import Parsed, has_finite_verb, span_of, trim_punct
@@ -104,6 +104,9 @@ class IndirectFinder:
                 if cue is None:
                     cue = according_cue(tok, self.lex, a, b)
                     content = self._according_content(cue, sent) if cue is not None else None
+                if cue is None:
+                    cue = noun_cue(tok, self.lex, a, b)
+                    content = self._noun_content(cue) if cue is not None else None
                 if cue is None or not content:
                     continue
                 quote = self._quote(cue, content)
@@ -152,6 +155,13 @@ class IndirectFinder:
         tokens = trim_punct(skip_framing(trim_punct(before)))
         return tokens if has_finite_verb(tokens) else None
 
+    def _noun_content(self, cue: Cue) -> list[Any] | None:
+        """The that-clause of a reporting noun, without 'that'."""
+        clause = next(c for c in cue.token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that")
+        tokens = list(clause.doc[clause.left_edge.i + 1:clause.right_edge.i + 1])
+        tokens = trim_punct(tokens)
+        return tokens if has_finite_verb(tokens) else None
+
     def _according_content(self, cue: Cue, sent: Any) -> list[Any] | None:
         phrase = set(range(cue.token.i, max(cue.token.right_edge.i, cue.subject.right_edge.i) + 1))
         rest = [t for t in sent if t.i not in phrase]
@@ -182,6 +192,7 @@ class IndirectFinder:
             end=end,
             speaker=resolved.speaker,
             cue=cue.text,
+            cue_class=cue.cue_class,
             prediction=is_prediction(text, tokens, self.lex, past_cue=past and cue.kind == "verb"),
             speaker_mention=resolved.mention,
         )

@@ -10,6 +10,10 @@ from importlib import resources
 @dataclass(frozen=True)
 class Lexicon:
     report_verbs: frozenset[str]  # lemmas that introduce reported speech (say + think verbs)
+    belief_verbs: frozenset[str]  # of those, the verbs of opinion (cue class "belief")
+    reporting_nouns: frozenset[str]
+    belief_nouns: frozenset[str]
+    body_pronouns: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
     opinion_adjectives: frozenset[str]
@@ -37,6 +41,10 @@ def lexicon() -> Lexicon:
     report = _words(en["say_verbs"]) | _words(en["think_verbs"])
     return Lexicon(
         report_verbs=report,
+        belief_verbs=_words(en["think_verbs"]) - _words(en["say_verbs"]),
+        reporting_nouns=_words(en["reporting_nouns"]),
+        belief_nouns=_words(en["belief_nouns"]),
+        body_pronouns=_words(en["body_pronouns"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),

@@ -41,7 +41,8 @@ def fold_direct_into_reported(direct: list[Quote], reported: list[Quote], text: 
             kept_direct.append(d)
             continue
         r = reported[host]
-        if d.start <= r.start and r.end <= d.end:
+        outside = text[r.start:max(r.start, d.start)] + text[min(r.end, d.end):r.end]
+        if not any(ch.isalnum() for ch in outside):
             swallowed.add(host)  # the clause is all quoted: the direct record says it better
             kept_direct.append(d)
             continue

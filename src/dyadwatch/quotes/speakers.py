@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
 from ..models import Actor, Document, Span, Speaker
 from .lexicon import Lexicon
@@ -21,6 +22,8 @@ ADDRESS_WORDS = frozenset("mr mrs ms miss dr prof sir lord dame madam mister".sp
 PHRASE_BREAKS = frozenset({"appos", "relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 # How far after a role noun with no antecedent its person may be named (about two sentences).
 FOLLOWING_PERSON_WINDOW = 300
+# How far back 'it' looks for the institution it stands for (about two sentences).
+BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
 
 
@@ -69,8 +72,16 @@ def _is_role(tok: Any, lex: Lexicon) -> bool:
 def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     """The speaker phrase headed by `tok` (a subject or an object of 'according to')."""
     doc = tok.doc
+    if never_a_name(tok):
+        # "14:12 GMT - The speaker of parliament, X, says": the person is in apposition, if anywhere
+        named = next((c for c in tok.children if c.dep_ == "appos" and not never_a_name(c)), None)
+        if named is None:
+            return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "other")
+        return phrase_from_token(named, lex)
     if tok.lower_ in lex.person_pronouns:
         return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "pronoun")
+    if tok.lower_ in lex.body_pronouns:
+        return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "body-pronoun")
     left = tok.left_edge.i
     right = tok.i
     for k in range(tok.i + 1, tok.right_edge.i + 1):
@@ -200,6 +211,24 @@ class Resolver:
                 return actor, None
         return None, (self._full_name(ent_name) if ent_name else None)
 
+    def _preceding_body(self, before: int) -> tuple[Actor | None, str | None]:
+        """'It denied ...': the nearest institution or country named before, as an actor mention
+        or as the subject of its own sentence ("The defence ministry acknowledged ...")."""
+        actor_at, actor = -1, None
+        for a in self.doc.actors:
+            if a.type in ("ORG", "COUNTRY", "GROUP"):
+                for m in a.mentions:
+                    if actor_at < m.start and m.end <= before and not self._inside_quote(m.start):
+                        actor_at, actor = m.start, a
+        noun_at, name = -1, None
+        if self.parsed is not None:
+            for tok in self.parsed.tokens(max(0, before - BODY_PRONOUN_WINDOW), before):
+                if tok.dep_ == "nsubj" and (tok.lemma_.lower() in self.lex.body_nouns) and not self._inside_quote(tok.idx):
+                    noun_at, name = tok.idx, phrase_from_token(tok, self.lex).name
+        if actor is not None and actor_at >= noun_at:
+            return actor, None
+        return None, name
+
     def _following_person(self, after: int) -> tuple[Actor | None, str | None]:
         """A role noun with no one named before it ("Minister: ..." in a headline) names who comes next."""
         limit = after + FOLLOWING_PERSON_WINDOW
@@ -230,6 +259,8 @@ class Resolver:
             name = None if actor else self._full_name(ph.name or "")
         elif ph.kind == "body":
             name = ph.name
+        elif ph.kind == "body-pronoun":
+            actor, name = self._preceding_body(ph.start)
         if actor is None and not name:
             return None
         key = actor.id if actor else (name or "")
