@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Document
-from .pipeline import Pipeline, build, check_pipeline, registry
+from .pipeline import BASE_LANGUAGE, Pipeline, build, check_pipeline, for_language, registry, supported_languages
 from .runner import Report, process
 from .store import DEFAULT_DB, Filters, Store
 
@@ -106,13 +106,22 @@ def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
 
 
 def stage_table() -> tuple[list[dict[str, Any]], list[str]]:
-    """Registered stages (marking the default pipeline) and the problems of the default order."""
+    """Registered stages (marking the default pipeline and the languages each serves) and
+    the problems of the default order, checked for every supported language."""
     default = build()
     keys = {s.key for s in default}
-    rows = [{"stage": s.key, "default": s.key in keys, "requires": ",".join(s.requires),
-             "provides": ",".join(s.provides), "does": s.summary}
-            for s in sorted(registry().values(), key=lambda s: ([x.key for x in default] + [s.key]).index(s.key))]
-    return rows, check_pipeline(default)
+    served: dict[str, list[str]] = {}
+    problems = list(check_pipeline(default))
+    for lang in supported_languages():
+        stages = for_language(default, lang) or []
+        problems += [f"[{lang}] {p}" for p in check_pipeline(stages) if lang != BASE_LANGUAGE]
+        for s in stages:
+            served.setdefault(s.key, []).append(lang)
+    order = [x.key for x in default]
+    rows = [{"stage": s.key, "default": s.key in keys, "languages": ",".join(served.get(s.key, [])),
+             "requires": ",".join(s.requires), "provides": ",".join(s.provides), "does": s.summary}
+            for s in sorted(registry().values(), key=lambda s: (order + [s.key]).index(s.key) if s.key in order else len(order))]
+    return rows, problems
 
 
 def records_to_jsonl(docs: Iterable[Document]) -> Iterator[str]:

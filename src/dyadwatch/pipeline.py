@@ -26,7 +26,17 @@ STAGE_MODULES = (
     "dyadwatch.times.stage",
     "dyadwatch.quotes.stage",
     "dyadwatch.events.stage",
+    "dyadwatch.nlp_ru",
+    "dyadwatch.actors.russian",
+    "dyadwatch.times.russian",
+    "dyadwatch.quotes.russian",
+    "dyadwatch.events.russian",
 )
+# The language the default stage list is written for; a document whose language is not
+# known goes through it too (short texts often get no language).
+BASE_LANGUAGE = "en"
+# Why a document in a language no stage list exists for is passed on with its text only.
+UNSUPPORTED = "unsupported-language"
 
 
 @dataclass
@@ -100,9 +110,37 @@ def registry() -> dict[str, Stage]:
     return dict(_REGISTRY)
 
 
-def default_stage_names() -> list[str]:
+def _pipeline_data() -> dict[str, Any]:
     text = resources.files("dyadwatch").joinpath("data/pipeline.toml").read_text(encoding="utf-8")
-    return list(tomllib.loads(text)["stages"])
+    return tomllib.loads(text)
+
+
+def default_stage_names() -> list[str]:
+    return list(_pipeline_data()["stages"])
+
+
+def language_variants() -> dict[str, dict[str, str]]:
+    """Per language other than the base one: stage name -> the stage that stands in for it."""
+    return {lang: dict(table) for lang, table in _pipeline_data().get("languages", {}).items()}
+
+
+def supported_languages() -> list[str]:
+    return [BASE_LANGUAGE, *sorted(language_variants())]
+
+
+def for_language(stages: list[Stage], language: str | None) -> list[Stage] | None:
+    """The stage list a document in `language` goes through (None: the language has none).
+
+    Each stage of the base list is replaced by its language's variant where the language
+    names one (`[languages.xx]` in data/pipeline.toml); a variant requires and provides what
+    the stage it replaces does, so a prefix of the base list stays a valid prefix.
+    """
+    if language in (None, BASE_LANGUAGE):
+        return stages
+    variants = language_variants().get(language)
+    if variants is None:
+        return None
+    return [resolve(variants[s.name]) if s.name in variants else s for s in stages]
 
 
 def resolve(name: str) -> Stage:
@@ -150,7 +188,8 @@ def build(names: Iterable[str] | None = None) -> list[Stage]:
 
 @dataclass
 class Outcome:
-    """What became of one input: a record, or the reason it was skipped."""
+    """What became of one input: a record, or the reason it was skipped (a record that was
+    only partly processed carries both: its reason is counted as a skip)."""
 
     input: InputRecord
     doc: Document | None = None
@@ -189,13 +228,36 @@ class Pipeline:
                 items.append(first.func(Work(input=inp, doc=Document(id=inp.id or "pending"))))
             except InputError as e:
                 failed.append(Outcome(input=inp, error=str(e), reason=e.reason))
-        for stage in rest:
-            items, broken = run_guarded(stage, items)
-            failed.extend(broken)
+        groups: dict[str | None, list[Work]] = {}
         for w in items:
-            w.doc.stages = self.keys
-            yield Outcome(input=w.input, doc=w.doc)
+            groups.setdefault(w.doc.language, []).append(w)
+        done: dict[int, Outcome] = {}
+        for language, group in groups.items():
+            stages = for_language(self.stages, language)
+            if stages is None and rest:
+                for w in group:
+                    done[id(w)] = unsupported(w, first)
+                continue
+            stages = stages or [first]
+            for stage in stages[1:]:
+                group, broken = run_guarded(stage, group)
+                failed.extend(broken)
+            for w in group:
+                w.doc.stages = [s.key for s in stages]
+                done[id(w)] = Outcome(input=w.input, doc=w.doc)
+        yield from (done[id(w)] for w in items if id(w) in done)
         yield from failed
+
+
+def unsupported(work: Work, first: Stage) -> Outcome:
+    """A document in a language with no stages: its text and metadata, a note saying why
+    nothing else was found, and the skip reason the runner counts."""
+    supported = ", ".join(supported_languages())
+    message = (f"language {work.doc.language!r} is not supported (supported: {supported}); "
+               "kept its text and metadata only: no actors, times, quotations or events")
+    work.doc.notes = [*work.doc.notes, f"{UNSUPPORTED}: {message}"]
+    work.doc.stages = [first.key]
+    return Outcome(input=work.input, doc=work.doc, error=message, reason=UNSUPPORTED)
 
 
 def run_guarded(stage: Stage, items: list[Work]) -> tuple[list[Work], list[Outcome]]:

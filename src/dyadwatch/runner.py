@@ -70,11 +70,15 @@ def process(
 
 
 def accept(out: Outcome, report: Report) -> Iterator[Document]:
+    where = out.input.path or out.input.url or out.input.id or "<input>"
     if out.doc is None:
-        where = out.input.path or out.input.url or out.input.id or "<input>"
         report.skip(out.reason or "error", f"{where}: {out.error}")
-    else:
-        yield out.doc
+        return
+    if out.reason:
+        # Written with what could be done (e.g. text only for an unsupported language),
+        # and counted with its reason so a run never passes it over in silence.
+        report.skip(out.reason, f"{where}: {out.error}")
+    yield out.doc
 
 
 def drop_known(inputs: Iterable[InputRecord], skip_ids, report: Report, size: int) -> Iterator[InputRecord]:
