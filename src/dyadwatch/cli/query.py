@@ -18,10 +18,12 @@ def articles(db, actor, since, until, outlet, type_, limit, as_json) -> None:
 @common_filters
 @click.option("--speaker", help="speaker: actor id or any name variant")
 @click.option("--predictions", is_flag=True, help="only quotations about the future")
-def quotes(db, actor, since, until, outlet, type_, limit, as_json, speaker, predictions) -> None:
+@click.option("--cue-class", type=click.Choice(["speech", "belief"]),
+              help="only words said (speech) or only views held (belief: 'believes', 'is convinced')")
+def quotes(db, actor, since, until, outlet, type_, limit, as_json, speaker, predictions, cue_class) -> None:
     """Stored quotations with their speakers."""
     rows = api.quotes(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
-                      speaker=speaker, predictions=predictions)
+                      speaker=speaker, predictions=predictions, cue_class=cue_class)
     emit(rows, as_json, title="quotes")
 
 

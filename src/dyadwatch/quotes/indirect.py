@@ -127,11 +127,28 @@ class IndirectFinder:
             tokens = list(sent.doc[comp.left_edge.i:max(comp.right_edge.i, self._conj_edge(verb, comp)) + 1])
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
+            tokens = self._before_next_report(tokens)
             if verb.lemma_.lower() in self.lex.directive_verbs and tokens and tokens[0].lower_ != "to":
                 to = next((t for t in tokens if t.lower_ == "to" and t.dep_ == "aux"), None)
                 tokens = tokens[tokens.index(to):] if to is not None and not any(c.dep_ == "ccomp" for c in comps) else tokens
             return trim_punct(tokens)
         return self._trailing_content(cue, verb, sent)
+
+    def _before_next_report(self, tokens: list[Any]) -> list[Any]:
+        """'X said it would ..., while Y warned that ...': the content ends where another
+        speaker's report begins (the parser often hangs it inside the first clause)."""
+        ids = {t.i for t in tokens}
+        for t in tokens[1:]:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.report_verbs or t.dep_ not in ("advcl", "conj"):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.i in ids), None)
+            if subj is None or not any(c.dep_ == "ccomp" for c in t.children):
+                continue
+            first = min([subj.left_edge.i] + [c.i for c in t.children if c.dep_ in ("mark", "cc") and c.i < subj.i])
+            if first <= tokens[0].i:
+                continue
+            return trim_punct(tokens[:first - tokens[0].i])
+        return tokens
 
     def _conj_edge(self, verb: Any, comp: Any) -> int:
         """'demanded ... to admit guilt, punish the perpetrators and pay': conjuncts parsed onto the verb."""

@@ -14,6 +14,8 @@ class Lexicon:
     reporting_nouns: frozenset[str]
     belief_nouns: frozenset[str]
     body_pronouns: frozenset[str]
+    informant_nouns: frozenset[str]
+    informant_marks: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
     opinion_adjectives: frozenset[str]
@@ -45,6 +47,8 @@ def lexicon() -> Lexicon:
         reporting_nouns=_words(en["reporting_nouns"]),
         belief_nouns=_words(en["belief_nouns"]),
         body_pronouns=_words(en["body_pronouns"]),
+        informant_nouns=_words(en["informant_nouns"]),
+        informant_marks=_words(en["informant_marks"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),

@@ -39,6 +39,7 @@ class Phrase:
     name: str | None = None  # the name words, for kind == name
     weak: bool = False  # a capitalised word that only the sentence start may have capitalised
     description: str | None = None  # apposition or role words given with the phrase here
+    plural: bool = False  # "officials", "analysts": a group, never the one person named before
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def _strip_article(text: str) -> str:
 
 def _is_role(tok: Any, lex: Lexicon) -> bool:
     low = tok.lemma_.lower()
+    if low in lex.informant_nouns or tok.lower_ in lex.informant_nouns:
+        return any(c.lower_ in lex.informant_marks or c.dep_ == "nummod" for c in tok.children)
     return low in lex.person_nouns or tok.lower_ in lex.person_nouns
 
 
@@ -106,7 +109,8 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     if low in lex.body_nouns or tok.lower_ in lex.body_nouns:
         return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     if _is_role(tok, lex) and tok.ent_type_ != "PERSON":
-        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
+        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description,
+                      plural=tok.tag_ == "NNS")
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         chain = _name_chain(words, tok, lex)
         pre = [w for w in words if w.i < chain[0].i and w.dep_ not in ("det", "poss", "case") and not w.is_punct]
@@ -247,6 +251,8 @@ class Resolver:
         name: str | None = None
         if on_head:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
+        elif ph.kind == "role" and ph.plural:
+            name = ph.name
         elif ph.kind in ("pronoun", "role"):
             actor, name = self._preceding_person(ph.start)
             if actor is None and name is None and ph.kind == "role":

@@ -1,0 +1,98 @@
+"""Speakers that can speak, one identity across spellings (issue 13)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import api
+
+
+@pytest.fixture(scope="module")
+def english():
+    from dyadwatch.errors import ModelMissing
+    from dyadwatch.nlp import load_english
+
+    try:
+        load_english()
+    except ModelMissing as e:
+        pytest.skip(f"needs the English spaCy model: {e}")
+
+
+def quotes_of(text: str):
+    from dyadwatch.pipeline import run_text
+
+    doc = run_text(text)
+    return doc, doc.quotes
+
+
+def test_quotes_speakers_spellings_are_one_identity(english):
+    doc, qs = quotes_of('Political analyst Rauf Mammadzade said the ceasefire was fragile.\n\n'
+                        '"Nobody trusts the other side," Mammadzadeh said.')
+    assert len(qs) == 2
+    assert len({q.speaker.actor_id for q in qs}) == 1 and qs[0].speaker.name == "Rauf Mammadzade"
+
+
+def test_quotes_speakers_month_and_weekday_are_never_speakers(english):
+    doc, qs = quotes_of('In early May 2016, the electoral board said that the count had been fair. '
+                        'Governor Lena Ortiz argued Sunday that the board was wrong.')
+    names = {q.speaker.name for q in qs if q.speaker}
+    assert {"May", "Sunday"}.isdisjoint(names)
+    assert not any(a.type == "PERSON" and a.name in ("May", "Sunday") for a in doc.actors)
+    assert [q.speaker.name for q in qs] == ["electoral board", "Lena Ortiz"]
+
+
+def test_quotes_speakers_time_stamp_is_not_the_speaker(english):
+    _, (q,) = quotes_of('09:40 GMT - The mayor of the city, Piotr Nowacki, says the bridge will reopen by noon.')
+    assert q.speaker.name == "Piotr Nowacki"
+
+
+def test_quotes_speakers_programme_title_is_no_quotation(english):
+    _, qs = quotes_of('"We will not fund this war," Senator Ruth Calder said on "Evening Roundtable." '
+                      'She repeated it on "The Week In Review", in "Capital Weekly" and to "Morning Desk".')
+    assert [q.text for q in qs] == ["We will not fund this war"]
+
+
+def test_quotes_speakers_roundup_entries_each_their_own(english):
+    text = ('What the columnists wrote.\n\n'
+            'Henrik Solberg, The Northern Post: "The minister has run out of excuses and out of time."\n\n'
+            'Amira Haddad, Levant Weekly: "A deal is closer than anyone in the capital admits."')
+    _, qs = quotes_of(text)
+    assert [q.speaker.name for q in qs] == ["Henrik Solberg", "Amira Haddad"]
+
+
+def test_quotes_speakers_belief_is_its_own_cue_class(english):
+    _, qs = quotes_of('Tariq Bashir, a trade economist, believes that the tariffs will hurt exporters. '
+                      'Customs officials said that the new checks began on Monday.')
+    assert [q.cue_class for q in qs] == ["belief", "speech"]
+
+
+def test_quotes_speakers_it_is_the_institution_named_before(english):
+    _, qs = quotes_of('The interior ministry confirmed that the border post was closed. '
+                      'It denied that any refugees had been turned back.')
+    assert [q.speaker.name for q in qs] == ["interior ministry", "interior ministry"]
+
+
+def test_quotes_speakers_query_matches_any_spelling(english, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text('Talks stall\n\nAnalyst Rauf Mammadzade said the ceasefire was fragile.\n\n'
+                                  '"Nobody trusts the other side," Mammadzade added.', encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    api.ingest([str(folder)], db=db)
+    for spelling in ("Mammadzadeh", "Mamedzade", "Rauf Mammadzadeh"):
+        rows = api.quotes(db=db, speaker=spelling)
+        assert len(rows) == 2, spelling
+    assert api.quotes(db=db, speaker="Mammadov") == []
+
+
+def test_quotes_speakers_belief_filter_in_the_store(english, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text('Tariffs debated\n\nTariq Bashir, a trade economist, believes that the tariffs will hurt exporters. '
+                                  'Customs officials said that the new checks began on Monday.', encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    api.ingest([str(folder)], db=db)
+    assert [r["cue_class"] for r in api.quotes(db=db)] == ["belief", "speech"]
+    assert [r["speaker"] for r in api.quotes(db=db, cue_class="belief")] == ["Tariq Bashir"]
+    assert [r["speaker"] for r in api.quotes(db=db, cue_class="speech")] == ["Customs officials"]
