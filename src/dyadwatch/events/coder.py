@@ -475,12 +475,12 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     """Reported obligations and refusals: "X said Y must withdraw" is X's demand on Y;
     "X said it will not withdraw" is X's refusal. Returns a maker of the Decision, or None."""
     frame = reporting_frame(tok)
+    aux = _aux_words(tok)
     if frame is None:
-        return None
+        return _narrated_refusal(doc, tok, p, f, fact, aux)
     said_by = speakers(doc, frame)
     if not said_by:
         return None
-    aux = _aux_words(tok)
     subjects = find_sources(doc, p, f)
     if fact.reason == "modal" and aux & OBLIGATION_MODALS:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
@@ -499,6 +499,21 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     return None
 
 
+
+
+def _narrated_refusal(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality, aux: set[str]):
+    """"Israel will not release the prisoners" in the narration: the news reports a stated
+    refusal, coded like "Israel said it will not release ..." (outside anyone's quotation,
+    where it would be that speaker's prediction)."""
+    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or p.code[:2] not in REFUSAL_CODES:
+        return None  # "will not attack" is no rejection: only cooperation and yielding can be refused
+    if any(q.start <= tok.idx < q.end for q in doc.quotes):
+        return None
+    subjects = find_sources(doc, p, f)
+    if not subjects:
+        return None
+    stance = replace(p, code=REFUSAL_CODES[p.code[:2]], note=f"stated refusal to act ({p.code})")
+    return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), False)
 
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
