@@ -9,7 +9,7 @@ import click
 
 from .. import api
 from ..runner import Report
-from .output import emit, progress, stage_list
+from .output import emit, min_confidence_option, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
@@ -69,9 +69,10 @@ def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: s
 @click.option("--db", default=api.DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
-def export(db: str, fmt: str, output: str) -> None:
+@min_confidence_option
+def export(db: str, fmt: str, output: str, min_confidence: float | None) -> None:
     """Write the store out: document records (jsonl) or the events table (csv, parquet)."""
-    n = api.export(db, output, fmt)
+    n = api.export(db, output, fmt, min_confidence=min_confidence)
     click.echo(f"{n} rows written to {output}", err=True)
 
 

@@ -64,6 +64,11 @@ def common_filters(func: Callable) -> Callable:
     return func
 
 
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="only events whose confidence (0-1, calibrated on the development set) is at least this")
+
+
 def stage_list(value: str | None) -> list[str] | None:
     return None if value is None else value.split(",")
 

@@ -52,6 +52,7 @@ class LinkFrames:
     linked: pd.DataFrame
     identities: pd.DataFrame
     stale: bool  # computed in memory because the stored links were out of date
+    reports: pd.DataFrame | None = None  # (doc_id, n, link_id) of each report, read when a query needs it
 
 
 @contextmanager
@@ -125,7 +126,8 @@ def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFram
     """The linked events and identities: stored when current, else computed in memory."""
     if is_current(store):
         return LinkFrames(linked=sql.table_frame(store, "linked_events"),
-                          identities=sql.table_frame(store, "identities"), stale=False)
+                          identities=sql.table_frame(store, "identities"), stale=False,
+                          reports=sql.table_frame(store, "event_links"))
     if stale is not None:
         stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
     result = compute_links(store)
@@ -133,34 +135,51 @@ def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFram
                                result.report_links)
     linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
     identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
-    return LinkFrames(linked=linked, identities=identities, stale=True)
+    reports = pd.DataFrame(rows["event_links"], columns=sql.SCHEMAS["event_links"].names)
+    return LinkFrames(linked=linked, identities=identities, stale=True, reports=reports)
+
+
+def confident_frames(store: Store, stale: Callable[[str], None] | None, min_confidence: float | None) -> LinkFrames:
+    """The link frames, keeping with `min_confidence` only linked events that have a report at
+    least that confident (a happening is as certain as its best-evidenced report)."""
+    f = frames(store, stale)
+    if min_confidence is None or f.reports is None:
+        return f
+    conf = sql.event_confidences(store)
+    best = f.reports.merge(conf, on=["doc_id", "n"], how="left").groupby("link_id")["confidence"].max()
+    keep = set(best[best >= min_confidence].index)
+    return LinkFrames(linked=f.linked[f.linked["link_id"].isin(keep)], identities=f.identities, stale=f.stale,
+                      reports=f.reports[f.reports["link_id"].isin(keep)])
 
 
 def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
-             until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
-    """Linked events by date (one row per happening), optionally of one actor and a date range."""
+             until: str | None = None, stale: Callable[[str], None] | None = None,
+             min_confidence: float | None = None) -> pd.DataFrame:
+    """Linked events by date (one row per happening), optionally of one actor, a date range and
+    a least confidence."""
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
     match = aggregate.resolve_actor(f.identities, actor) if actor else None
     return aggregate.timeline(f.linked, f.identities, actor=match, since=since, until=until)
 
 
 def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
-         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None,
+         min_confidence: float | None = None) -> pd.DataFrame:
     """Both directions between A and B per period: counts by quad class, Goldstein sums and means
     (periods with events only, or every period from first to last with `fill`)."""
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
     return aggregate.dyad(f.linked, aggregate.resolve_actor(f.identities, a), aggregate.resolve_actor(f.identities, b),
                           by=by, since=since, until=until, fill=fill)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
             since: str | None = None, until: str | None = None,
-            stale: Callable[[str], None] | None = None) -> nx.DiGraph:
+            stale: Callable[[str], None] | None = None, min_confidence: float | None = None) -> nx.DiGraph:
     """The actor graph weighted by linked events."""
     with opened(db) as store:
-        f = frames(store, stale)
+        f = confident_frames(store, stale, min_confidence)
     match = aggregate.resolve_actor(f.identities, actor) if actor else None
     return aggregate.network(f.linked, f.identities, countries_only=countries, actor=match, since=since, until=until)
 

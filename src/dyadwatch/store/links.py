@@ -188,6 +188,11 @@ def reports_frame(store: Store):
         "LEFT JOIN stories s ON s.doc_id = l.doc_id ORDER BY l.link_id, d.published NULLS LAST, l.doc_id, l.n")
 
 
+def event_confidences(store: Store):
+    """(doc_id, n, confidence) of every stored event report."""
+    return store.frame("SELECT doc_id, n, confidence FROM events")
+
+
 def last_run(store: Store) -> dict[str, Any] | None:
     if not has_link_tables(store):
         return None

@@ -58,6 +58,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX actor_identities_doc ON actor_identities(doc_id)",
         ],
     ),
+    (
+        3,
+        "events carry the confidence computed from their evidence",
+        ["ALTER TABLE events ADD COLUMN confidence DOUBLE"],
+    ),
 ]
 
 LATEST = max(v for v, _, _ in MIGRATIONS)
