@@ -96,3 +96,12 @@ def test_quotes_speakers_belief_filter_in_the_store(english, tmp_path: Path):
     assert [r["cue_class"] for r in api.quotes(db=db)] == ["belief", "speech"]
     assert [r["speaker"] for r in api.quotes(db=db, cue_class="belief")] == ["Tariq Bashir"]
     assert [r["speaker"] for r in api.quotes(db=db, cue_class="speech")] == ["Customs officials"]
+
+
+def test_quotes_speakers_she_is_the_nearest_woman_named_before(english):
+    _, (q,) = quotes_of('The inquiry was chaired by Danish judge Birgit Lund, who questioned the army chief Omar Farouk twice.\n\n'
+                        '"He did not answer a single question about the convoy," she said.')
+    assert q.speaker.name == "Birgit Lund"
+    _, (q,) = quotes_of('Olga Sorokina interviewed the mayor, Anton Belov, for an hour.\n\n'
+                        '"We have no money left for the roads," he said.')
+    assert q.speaker.name == "Anton Belov"

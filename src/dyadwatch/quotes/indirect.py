@@ -174,7 +174,9 @@ class IndirectFinder:
 
     def _noun_content(self, cue: Cue) -> list[Any] | None:
         """The that-clause of a reporting noun, without 'that'."""
-        clause = next(c for c in cue.token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that")
+        clause = next((c for c in cue.token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"), None)
+        if clause is None:
+            return None
         tokens = list(clause.doc[clause.left_edge.i + 1:clause.right_edge.i + 1])
         tokens = trim_punct(tokens)
         return tokens if has_finite_verb(tokens) else None

@@ -13,6 +13,7 @@ from typing import Any
 from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
 from ..models import Actor, Document, Span, Speaker
+from .gender import PRONOUN_GENDER, person_gender
 from .lexicon import Lexicon
 from .parsed import Parsed
 
@@ -197,23 +198,32 @@ class Resolver:
         longer = [n for _, _, n in self.person_ents if n.split() and n.split()[-1].lower() == last]
         return max(longer + [name], key=len)
 
-    def _preceding_person(self, before: int) -> tuple[Actor | None, str | None]:
+    def _preceding_person(self, before: int, pronoun: str | None = None) -> tuple[Actor | None, str | None]:
+        """The nearest person named before `before` (outside quotations); for "he" or "she", the
+        nearest one whose name or title does not say otherwise."""
+        want = PRONOUN_GENDER.get(pronoun or "")
         actor = None
         for start, end, a in self.persons:
             if end > before:
                 break
-            if not self._inside_quote(start):
+            if not self._inside_quote(start) and self._compatible(want, a.name, a):
                 actor = a
         ent_name = None
         ent_at = -1
         for start, end, n in self.person_ents:
-            if end <= before and not self._inside_quote(start):
+            if end <= before and not self._inside_quote(start) and self._compatible(want, n, None):
                 ent_name, ent_at = n, start
         if actor is not None:
             last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
             if last_actor >= ent_at or ent_name is None:
                 return actor, None
         return None, (self._full_name(ent_name) if ent_name else None)
+
+    def _compatible(self, want: str | None, name: str, actor: Actor | None) -> bool:
+        if want is None:
+            return True
+        known = person_gender(self.doc.text, name, actor)
+        return known is None or known == want
 
     def _preceding_body(self, before: int) -> tuple[Actor | None, str | None]:
         """'It denied ...': the nearest institution or country named before, as an actor mention
@@ -254,7 +264,7 @@ class Resolver:
         elif ph.kind == "role" and ph.plural:
             name = ph.name
         elif ph.kind in ("pronoun", "role"):
-            actor, name = self._preceding_person(ph.start)
+            actor, name = self._preceding_person(ph.start, text[ph.start:ph.end].lower() if ph.kind == "pronoun" else None)
             if actor is None and name is None and ph.kind == "role":
                 actor, name = self._following_person(ph.end)
             if actor is None and name is None and ph.kind == "role":
