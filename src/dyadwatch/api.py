@@ -92,13 +92,14 @@ def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
     return _listing("events", db, Filters(**filters))
 
 
-def export(db: str | Path, out: str | Path, fmt: str = "jsonl", *, min_confidence: float | None = None) -> int:
-    """Write the stored records: jsonl (document records), csv or parquet (the events table);
-    with `min_confidence`, only events at least that confident."""
+def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
+           min_confidence: float | None = None) -> int:
+    """Write the stored records: jsonl (document records), csv or parquet (one table: events,
+    articles or quotes); with `min_confidence`, only events at least that confident."""
     from .store.exchange import export_store
 
     with Store(db, read_only=True) as store:
-        return export_store(store, Path(out), fmt, min_confidence=min_confidence)
+        return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
 
 
 def migrate(db: str | Path = DEFAULT_DB) -> list[int]:

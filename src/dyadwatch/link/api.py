@@ -12,6 +12,7 @@ say so on the `stale` callback) rather than answer from stale links.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import time
@@ -24,6 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import UsageError
+from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
 from ..store import links as sql
 from . import aggregate
@@ -207,7 +209,7 @@ def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
     """GraphML for .graphml, node-link JSON for .json."""
     path = Path(path)
     if path.suffix.lower() == ".graphml":
-        nx.write_graphml(graph, path)
+        nx.write_graphml(xml_graph(graph), path)
     elif path.suffix.lower() == ".json":
         path.write_text(json.dumps(graph_json(graph), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     else:
@@ -232,7 +234,8 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
         for col in flat.columns:
             if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
                 flat[col] = flat[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(path, index=False)
+        # Cells are untrusted text: formula starts neutralised, every cell quoted (OWASP).
+        spreadsheet_frame(flat).to_csv(path, index=False, quoting=csv.QUOTE_ALL)
     else:
         path.write_text("".join(json.dumps(r, default=json_default, ensure_ascii=False) + "\n" for r in records(frame)),
                         encoding="utf-8")
