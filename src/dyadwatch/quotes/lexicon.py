@@ -16,6 +16,8 @@ class Lexicon:
     body_pronouns: frozenset[str]
     informant_nouns: frozenset[str]
     informant_marks: frozenset[str]
+    layout_labels: frozenset[str]
+    label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
     opinion_adjectives: frozenset[str]
@@ -49,6 +51,8 @@ def lexicon() -> Lexicon:
         body_pronouns=_words(en["body_pronouns"]),
         informant_nouns=_words(en["informant_nouns"]),
         informant_marks=_words(en["informant_marks"]),
+        layout_labels=_words(en["layout_labels"]),
+        label_titles=_words(en["label_titles"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),

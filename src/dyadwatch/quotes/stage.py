@@ -13,6 +13,7 @@ from .parsed import Parsed
 from .records import fold_direct_into_reported, without_overlaps
 from .speakers import Resolver
 from .text import paragraphs
+from .transcript import find_transcript_quotes
 
 
 def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
@@ -33,6 +34,7 @@ def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
     direct = DirectFinder(text, parsed, paras, resolver, lex).find(marked)
     if parsed is None:
         return without_overlaps(direct)
+    direct = without_overlaps(direct + find_transcript_quotes(text, paras, parsed, resolver, lex))
     resolver.quoted = [(q.start, q.end) for q in direct]
     reported = IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
     return without_overlaps(fold_direct_into_reported(direct, reported, text))
