@@ -135,6 +135,31 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def pattern_coverage(paths: Iterable[str | Path]) -> Any:
+    """Codes without a verb pattern and patterns that never fired in the document records of
+    `paths` (JSON Lines from `extract`; "-" reads stdin): `dyadwatch verbs coverage`."""
+    import sys
+
+    from pydantic import ValidationError
+
+    from .errors import UsageError
+    from .events.coverage import measure
+
+    def docs() -> Iterator[Document]:
+        for path in paths:
+            lines = sys.stdin if str(path) == "-" else Path(path).read_text(encoding="utf-8").splitlines()
+            for n, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Document.model_validate_json(line)
+                except ValidationError as e:
+                    raise UsageError(f"{path} line {n} is not a document record (write records with `dyadwatch extract`): "
+                                     f"{e.errors()[0]['msg']}") from None
+
+    return measure(docs())
+
+
 def __getattr__(name: str) -> Any:
     """timeline, dyad, network and relink come from `dyadwatch.link.api`, imported on first
     use: it brings pandas, networkx and datasketch, which every other command can do without."""

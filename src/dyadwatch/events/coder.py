@@ -21,6 +21,7 @@ from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import PLACE_NOUNS, place_of
+from .relevance import political, political_sentence
 from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
@@ -89,7 +90,7 @@ class Decision:
     end: int
     text: str
     lemma: str
-    outcome: str  # event | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | trend | no-source | no-target
+    outcome: str  # event | not-political | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | trend | no-source | no-target
     detail: str = ""
     pattern: Pattern | None = None
     events: tuple[Event, ...] = ()
@@ -353,7 +354,10 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     clause = act_tokens(f.pred)
     act_place = place_of(f.pred, list(f.themes))
     events = []
+    about_politics = political_sentence(doc, f.pred.sent)
     for src, tgt in pairs:
+        if not (about_politics or political(src) or political(tgt)):
+            continue  # sport, recipes, reviews: no state, organisation, armed group, party or official acts
         code = p.code
         # Where a meeting or a discussion takes place says nothing about whose its parties are.
         where = None if code[:2] == MEETING_ROOT else act_place
@@ -579,6 +583,9 @@ def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor
     if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
+    if not events:
+        return Decision(**base, outcome="not-political", pattern=p, sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets),
+                        detail="no side is a state, government, organisation, armed group, party, official or political crowd")
     groups = tuple(a for a in (*sources, *targets) if a.id.startswith(GROUP_ID_PREFIX))
     return Decision(**base, outcome="event", detail=p.note, pattern=p, events=tuple(events),
                     sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets), groups=groups)
