@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.guards import never_a_name
 from .lexicon import Lexicon
 
 # Verbs that attribute only with their particle: "pointed out", "summed up", "went on".
@@ -34,11 +35,20 @@ def subject_of(verb: Any) -> Any | None:
     ...", "X was quoted as saying ..." (there the passive subject is the one quoted).
     """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "WASHINGTON (AP) - X said" is sometimes parsed with the dateline as a second subject
+    subjects = [c for c in subjects if not never_a_name(c)] or subjects
     if subjects:
         # "the delegate Ruslan Bekov said" is sometimes parsed with two subjects: the name is the one
         return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+        head = verb.head
+        inherited = subject_of(head)
+        outer = head.head if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") else None
+        # "X acknowledged [mistakes were made] but denied that ...", "X said [Y opposes it] and
+        # urged ...": a conjunct parsed into the reported clause, in the reporting verb's tense
+        if outer is not None and (inherited is None or (verb.tag_ != head.tag_ and verb.tag_ == outer.tag_)):
+            return subject_of(outer)
+        return inherited
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":

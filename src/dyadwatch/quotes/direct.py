@@ -39,9 +39,9 @@ GENERIC_VERB_WINDOW = 8
 COLON_SPEAKER_MAX_WORDS = 5
 # Without a parse (languages other than English) a quoted span counts from this many words.
 NO_PARSE_MIN_WORDS = 5
-# Quotation marks right after these words around a title-cased span hold the name of a
-# programme, a paper or a platform ('said on "Meet the Press."', 'told "The World Tonight"'),
-# even with the sentence's full stop inside the marks (issue 13).
+# Quotation marks right after these words (or after a possessive: 'CNN's "State of the Union"')
+# around a title-cased span hold the name of a programme, a paper or a platform ('said on "Meet
+# the Press."', 'told "The World Tonight"'), even with the sentence's full stop inside (issue 13).
 TITLE_PREPOSITIONS = frozenset({"on", "in", "to", "told", "at", "from", "of", "by", "for", "with", "via", "about"})
 TITLE_LEAD_CHARS = 24
 MAX_TITLE_WORDS = 8
@@ -107,7 +107,8 @@ def candidate(text: str, m: Marked, parsed: Parsed | None, paras: list[Paragraph
     para = paras[paragraph_of(paras, m.open_mark)]
     title = _title_like(words) and not terminal and len(words) > 0
     lead = WORD.findall(text[max(0, m.open_mark - TITLE_LEAD_CHARS):m.open_mark])
-    named = bool(lead) and lead[-1].lower() in TITLE_PREPOSITIONS and _title_like(words) and len(words) <= MAX_TITLE_WORDS
+    after_title_word = bool(lead) and (lead[-1].lower() in TITLE_PREPOSITIONS or lead[-1].endswith(("'s", "’s")))
+    named = after_title_word and _title_like(words) and len(words) <= MAX_TITLE_WORDS
     return Candidate(m, start, end, len(words), clause, terminal, comma, title, m.open_mark == para.start, named)
 
 

@@ -17,6 +17,7 @@ class Lexicon:
     informant_nouns: frozenset[str]
     informant_marks: frozenset[str]
     layout_labels: frozenset[str]
+    anonymity_verbs: frozenset[str]
     label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         informant_nouns=_words(en["informant_nouns"]),
         informant_marks=_words(en["informant_marks"]),
         layout_labels=_words(en["layout_labels"]),
+        anonymity_verbs=_words(en["anonymity_verbs"]),
         label_titles=_words(en["label_titles"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
