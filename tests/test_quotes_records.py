@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from support import need_shared
+from test_quotes_speakers import english  # noqa: F401  (fixture)
 
 from dyadwatch.models import Document, Quote
 from dyadwatch.quotes.records import fold_direct_into_reported, without_overlaps
@@ -17,17 +17,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 def overlapping(quotes: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(quotes, key=lambda q: q.start)
     return [(a.text[:40], b.text[:40]) for a, b in zip(ordered, ordered[1:]) if b.start < a.end]
-
-
-@pytest.fixture(scope="module")
-def english(request):
-    from dyadwatch.errors import ModelMissing
-    from dyadwatch.nlp import load_english
-
-    try:
-        load_english()
-    except ModelMissing as e:
-        pytest.skip(f"needs the English spaCy model: {e}")
 
 
 def test_quotes_records_no_overlap_in_demo_corpus(english):

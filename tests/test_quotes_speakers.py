@@ -1,4 +1,4 @@
-"""Speakers that can speak, one identity across spellings (issue 13)."""
+"""Speakers that can speak, one identity across spellings, transcripts without marks (issue 13)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,13 +73,19 @@ def test_quotes_speakers_it_is_the_institution_named_before(english):
     assert [q.speaker.name for q in qs] == ["interior ministry", "interior ministry"]
 
 
-def test_quotes_speakers_query_matches_any_spelling(english, tmp_path: Path):
+def stored(tmp_path: Path, text: str) -> Path:
+    """A store holding one document with `text`."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text('Talks stall\n\nAnalyst Rauf Mammadzade said the ceasefire was fragile.\n\n'
-                                  '"Nobody trusts the other side," Mammadzade added.', encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "s.duckdb"
     api.ingest([str(folder)], db=db)
+    return db
+
+
+def test_quotes_speakers_query_matches_any_spelling(english, tmp_path: Path):
+    db = stored(tmp_path, 'Talks stall\n\nAnalyst Rauf Mammadzade said the ceasefire was fragile.\n\n'
+                          '"Nobody trusts the other side," Mammadzade added.')
     for spelling in ("Mammadzadeh", "Mamedzade", "Rauf Mammadzadeh"):
         rows = api.quotes(db=db, speaker=spelling)
         assert len(rows) == 2, spelling
@@ -87,12 +93,8 @@ def test_quotes_speakers_query_matches_any_spelling(english, tmp_path: Path):
 
 
 def test_quotes_speakers_belief_filter_in_the_store(english, tmp_path: Path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text('Tariffs debated\n\nTariq Bashir, a trade economist, believes that the tariffs will hurt exporters. '
-                                  'Customs officials said that the new checks began on Monday.', encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    api.ingest([str(folder)], db=db)
+    db = stored(tmp_path, 'Tariffs debated\n\nTariq Bashir, a trade economist, believes that the tariffs will hurt exporters. '
+                          'Customs officials said that the new checks began on Monday.')
     assert [r["cue_class"] for r in api.quotes(db=db)] == ["belief", "speech"]
     assert [r["speaker"] for r in api.quotes(db=db, cue_class="belief")] == ["Tariq Bashir"]
     assert [r["speaker"] for r in api.quotes(db=db, cue_class="speech")] == ["Customs officials"]
@@ -105,3 +107,30 @@ def test_quotes_speakers_she_is_the_nearest_woman_named_before(english):
     _, (q,) = quotes_of('Olga Sorokina interviewed the mayor, Anton Belov, for an hour.\n\n'
                         '"We have no money left for the roads," he said.')
     assert q.speaker.name == "Anton Belov"
+
+
+def test_quotes_transcript_capital_labels_and_answers(english):
+    text = ('Governor Rita Alvarez spoke to reporters in the capital.\n\n'
+            'REPORTER: Will you sign the bill this week?\n\n'
+            'ALVAREZ: I will sign it on Friday if the money for schools stays in it.\n\n'
+            'Q: And if it does not?\n\n'
+            'A: Then the legislature can explain that to the parents.')
+    _, qs = quotes_of(text)
+    assert [(q.speaker.name, q.text[:12]) for q in qs] == [
+        ("Reporter", "Will you sig"), ("Rita Alvarez", "I will sign "), ("Rita Alvarez", "Then the leg")]
+    assert all(text[q.start:q.end] == q.text and q.kind == "direct" for q in qs)
+
+
+def test_quotes_transcript_layout_labels_are_not_speakers(english):
+    text = ('The talks resumed in Vienna on Monday.\n\n'
+            'Photo: Delegates arrive at the palace before the first session.\n\n'
+            'Background: The talks began in 2019 and stalled twice since then.\n\n'
+            'Source: The foreign ministry of Austria.')
+    assert quotes_of(text)[1] == []
+
+
+def test_quotes_transcript_roundup_entry_names_its_speaker(english):
+    text = ('What the columnists said.\n\n'
+            'Marta Kowalska, Gazeta Poranna: The deal is good for farmers and bad for everyone else.')
+    _, (q,) = quotes_of(text)
+    assert q.speaker.name == "Marta Kowalska" and q.text.startswith("The deal is good")
