@@ -89,15 +89,15 @@ def test_quotes_speakers_query_matches_any_spelling(english, tmp_path: Path):
     for spelling in ("Mammadzadeh", "Mamedzade", "Rauf Mammadzadeh"):
         rows = api.quotes(db=db, speaker=spelling)
         assert len(rows) == 2, spelling
-    assert api.quotes(db=db, speaker="Mammadov") == []
+    assert len(api.quotes(db=db, speaker="Mammadov")) == 0
 
 
 def test_quotes_speakers_belief_filter_in_the_store(english, tmp_path: Path):
     db = stored(tmp_path, 'Tariffs debated\n\nTariq Bashir, a trade economist, believes that the tariffs will hurt exporters. '
                           'Customs officials said that the new checks began on Monday.')
-    assert [r["cue_class"] for r in api.quotes(db=db)] == ["belief", "speech"]
-    assert [r["speaker"] for r in api.quotes(db=db, cue_class="belief")] == ["Tariq Bashir"]
-    assert [r["speaker"] for r in api.quotes(db=db, cue_class="speech")] == ["Customs officials"]
+    assert list(api.quotes(db=db)["cue_class"]) == ["belief", "speech"]
+    assert list(api.quotes(db=db, cue_class="belief")["speaker"]) == ["Tariq Bashir"]
+    assert list(api.quotes(db=db, cue_class="speech")["speaker"]) == ["Customs officials"]
 
 
 def test_quotes_speakers_she_is_the_nearest_woman_named_before(english):
