@@ -204,6 +204,8 @@ class Store:
         cond, params = actor_condition(actor, "a")
         if self.con.execute(f"SELECT count(*) FROM actors a WHERE {cond}", params).fetchone()[0]:
             return
+        if self._spellings(actor):
+            return  # another spelling of a stored name ("Gasimzadeh" for "Gasimzade")
         if COUNTRY_CODE.match(actor) and self.con.execute(
                 "SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?", [actor, actor]).fetchone()[0]:
             return
