@@ -62,7 +62,8 @@ def test_quotes_stage_pronoun_falls_back_to_preceding_person(nlp):
 def test_quotes_stage_fallback_without_any_actor_uses_the_name(nlp):
     text = '"The ceasefire is holding," Elena Sorokina said, "but a pause is not peace."'
     qs = quotes_of(nlp, text)
-    assert [q.text for q in qs] == ["The ceasefire is holding", "but a pause is not peace."]
+    # a split quotation is one record with both pieces as its parts (issue 13)
+    assert [[p.text for p in q.parts] for q in qs] == [["The ceasefire is holding", "but a pause is not peace."]]
     assert all(q.speaker is not None and q.speaker.name == "Elena Sorokina" and q.speaker.actor_id is None for q in qs)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.errors import ModelMissing
-from quotes.evaluate import HELDOUT, Tally, load_passages, run
+from quotes.evaluate import HELDOUT, NEWS, NEWS2, Tally, load_passages, run
 
 pytestmark = pytest.mark.gate
 
@@ -24,6 +24,13 @@ MIN_PASSAGES = 60
 # 1.000 after fixing the three general faults it showed. Floors leave room for the one disputed item.
 MIN_HELDOUT_F1 = 0.9
 MIN_HELDOUT_SPEAKER_ACCURACY = 0.9
+# Passages in the manners of real news (issue 13): news.toml was written first and the rules
+# were developed on it (first run F1 0.788, reported recall 0.848, speaker 0.897); news2.toml was
+# written after them (first run F1 0.923, reported recall 0.789, speaker 1.000). Floors are the
+# issue's targets for a new held-out set.
+MIN_NEWS_F1 = 0.9
+MIN_NEWS_REPORTED_RECALL = 0.85
+MIN_NEWS_SPEAKER_ACCURACY = 0.93
 
 
 def _need_model() -> None:
@@ -85,4 +92,18 @@ def test_quotes_heldout_quote_f1_and_speakers(heldout):
     t = heldout["all"]
     assert t.f1 >= MIN_HELDOUT_F1, "\n".join(t.misses)
     assert t.speaker_accuracy >= MIN_HELDOUT_SPEAKER_ACCURACY, "\n".join(t.misses)
+    assert t.scare_taken == []
+
+
+@pytest.fixture(scope="module", params=[NEWS, NEWS2], ids=["news", "news2"])
+def news(request) -> dict[str, Tally]:
+    _need_model()
+    return run(path=request.param)
+
+
+def test_quotes_news_sets_reach_the_issue_targets(news):
+    t = news["all"]
+    assert t.f1 >= MIN_NEWS_F1, "\n".join(t.misses)
+    assert news["indirect"].recall >= MIN_NEWS_REPORTED_RECALL, "\n".join(news["indirect"].misses)
+    assert t.speaker_accuracy >= MIN_NEWS_SPEAKER_ACCURACY, "\n".join(t.misses)
     assert t.scare_taken == []

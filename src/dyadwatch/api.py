@@ -113,9 +113,9 @@ def quotes(db: str | Path = DEFAULT_DB, **filters: Any):
     """Stored quotations as a pandas DataFrame, in order of publication.
 
     Columns: published, outlet, kind (direct, indirect), speaker, description, cue,
-    prediction, text, title, url, doc_id, start_char, end_char (offsets into the article's
-    text). Filters: actor or speaker, type (the kind), predictions=True, since, until,
-    outlet, limit.
+    cue_class (speech, belief), prediction, text, title, url, doc_id, start_char, end_char
+    (offsets into the article's text). Filters: actor or speaker (any spelling), type (the
+    kind), predictions=True, cue_class, since, until, outlet, limit.
     """
     return _listing("quotes", db, Filters(**filters))
 

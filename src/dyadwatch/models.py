@@ -15,6 +15,9 @@ SCHEMA = "dyadwatch.document/1"
 
 ActorType = Literal["PERSON", "COUNTRY", "ORG", "LOCATION", "GROUP"]
 QuoteKind = Literal["direct", "indirect"]
+# What the cue reports: words said or written ("said", "according to"), or a view held
+# ("believes", "is convinced"), which users may want to keep apart (issue 13).
+CueClass = Literal["speech", "belief"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Modality = Literal["asserted", "reported"]
 
@@ -67,6 +70,10 @@ class Quote(Record):
     cue: str | None = None
     prediction: bool = Field(False, description="the content is about the future (addition)")
     speaker_mention: Span | None = Field(None, description="where the speaker is named (addition)")
+    cue_class: CueClass = Field("speech", description="'belief' when the cue reports a view held rather than words said (addition)")
+    parts: list[Span] = Field(
+        default_factory=list,
+        description="the words in quotation marks: both pieces of a split quotation, or the direct part of reported speech (addition)")
 
 
 class TimeExpr(Record):

@@ -3,14 +3,15 @@
 News writes a speaker's name once and then "he said": the antecedent is the subject of the
 nearest earlier sentence (or clause) that names a person, not simply the last name written
 ("Interior Minister A met the ambassador, B ... he said" is A). Candidates whose gender is
-known (from an honorific, a gendered role word or an earlier pronoun) and differs from the
-pronoun's are passed over.
+known (from an honorific, a gendered role word or an earlier pronoun, else from the given name
+or a gendered surname ending) and differs from the pronoun's are passed over.
 """
 from __future__ import annotations
 
 from typing import Any
 
 from .draft import Context, Draft
+from .names import name_gender
 
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "stress", "explain", "believe", "think", "claim", "argue", "emphasize",
                           "emphasise", "insist", "warn", "suggest", "state", "declare", "continue", "conclude", "point", "recall",
@@ -52,7 +53,9 @@ def gender(ctx: Context, draft: Draft) -> str | None:
     for role in draft.roles:
         words.update(role.lower().split())
     female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
-    return "f" if female and not male else "m" if male and not female else None
+    if female != male:
+        return "f" if female else "m"
+    return None if female else name_gender(draft.name)  # the name's evidence, when the text gives none
 
 
 def antecedent(ctx: Context, i: int, pronoun_gender: str) -> Draft | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from .translit import name_key
+from .translit import name_key, strip_accents
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,35 @@ def origin_country(ctx: Any, draft: Any) -> str | None:
     if not by_given and len(ending) == 1 and not (by_ending & {"RUS", "AZE"}):
         return next(iter(ending))
     return None
+
+
+# Surname endings that carry gender (Russian, Ukrainian, Bulgarian, Polish, Czech, Lithuanian),
+# longest first within each pair so that Petrova is read before Petrov.
+GENDERED_ENDINGS = (("skaya", "f"), ("ova", "f"), ("eva", "f"), ("ina", "f"), ("ska", "f"), ("iene", "f"), ("aite", "f"),
+                    ("yte", "f"), ("sky", "m"), ("skiy", "m"), ("ski", "m"), ("ov", "m"), ("ev", "m"), ("in", "m"))
+
+
+@functools.lru_cache(maxsize=1)
+def _given_genders() -> dict[str, str]:
+    text = resources.files("dyadwatch").joinpath("data/actors/given_names.tsv").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        gender, _, names = line.partition("\t")
+        for name in names.split(";"):
+            if name.strip():
+                found[name_key(name.strip())] = gender
+    return found
+
+
+def name_gender(name: str) -> str | None:
+    """'f', 'm' or None for a full name: its given name if listed, else a gendered surname ending."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    given = _given_genders().get(name_key(words[0]))
+    if given:
+        return given
+    surname = strip_accents(words[-1]).lower()
+    return next((g for e, g in GENDERED_ENDINGS if surname.endswith(e) and len(surname) > len(e) + 2), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .draft import Context, Draft, country_after_of
+from .guards import never_a_name
 from .kb import Entry, Office, phrase_key, slug
 from .translit import key_id, name_key
 
@@ -33,6 +34,8 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
             end -= 1
         if end <= start or not ctx.doc[start].text[:1].isupper():
             continue
+        if all(never_a_name(ctx.doc[i]) for i in range(start, end)):
+            continue  # "Sunday", "May" in "early May 2015", a dateline's capitals
         words = [ctx.keys[i] for i in range(start, end)]
         if words[0] in ctx.kb.adjectives and "-" in words:
             continue  # "Azeri-Chechen": a compound of demonyms
@@ -61,7 +64,8 @@ def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
     i = 0
     while i < len(doc) - 1:
         end = i
-        while end < len(doc) and end - i < 3 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_alpha and doc[end].text[:1].isupper():
+        while end < len(doc) and end - i < 3 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and not never_a_name(doc[end]):
             end += 1
         if end - i >= 2 and not any(ctx.keys[k] in ctx.kb.adjectives or ctx.keys[k] in ctx.kb.surfaces or ctx.keys[k] in ctx.kb.roles for k in range(i, end)):
             if name_key(doc[i].text) in given or _apposition(ctx, end) is not None:
@@ -158,6 +162,8 @@ def link_surnames(ctx: Context) -> None:
     doc = ctx.doc
     for i, tok in enumerate(doc):
         if ctx.taken[i] is not None or not tok.is_alpha or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if never_a_name(tok):
             continue
         end = i + 1
         while end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and ctx.taken[end + 1] is None:

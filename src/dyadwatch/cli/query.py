@@ -31,7 +31,9 @@ def articles(db, actor, since, until, outlet, type_, limit, fmt, columns) -> Non
 @common_filters
 @click.option("--speaker", help="speaker: actor id or any name variant")
 @click.option("--predictions", is_flag=True, help="only quotations about the future")
-def quotes(db, actor, since, until, outlet, type_, limit, fmt, columns, speaker, predictions) -> None:
+@click.option("--cue-class", type=click.Choice(["speech", "belief"]),
+              help="only words said (speech) or only views held (belief: 'believes', 'is convinced')")
+def quotes(db, actor, since, until, outlet, type_, limit, fmt, columns, speaker, predictions, cue_class) -> None:
     """Stored quotations with their speakers and the article they come from.
 
     \b
@@ -39,7 +41,7 @@ def quotes(db, actor, since, until, outlet, type_, limit, fmt, columns, speaker,
       dyadwatch quotes --db demo.duckdb --speaker Hovakimyan --predictions --limit 5
     """
     frame = api.quotes(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
-                       speaker=speaker, predictions=predictions)
+                       speaker=speaker, predictions=predictions, cue_class=cue_class)
     emit(records(frame), fmt, columns=columns, default=QUOTE_COLUMNS, title="quotes")
 
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.guards import never_a_name
 from .lexicon import Lexicon
 
 # Verbs that attribute only with their particle: "pointed out", "summed up", "went on".
 NEEDS_PARTICLE = {"point": "out", "sum": "up", "go": "on"}
 SUBJECT_DEPS = ("nsubj",)
+# Prepositions that give the holder of a reporting noun: "a warning from X", "the claim by X".
+HOLDER_PREPOSITIONS = frozenset({"from", "by", "of"})
+# "X was quoted / cited as saying ...".
+QUOTED_AS_VERBS = frozenset({"quote", "cite", "report"})
 
 
 @dataclass(frozen=True)
@@ -18,28 +23,57 @@ class Cue:
     token: Any  # the verb (or 'according', or the opinion adjective)
     subject: Any  # head token of the speaker phrase
     text: str  # the cue as written: "said", "summed up", "is sure", "according to"
-    kind: str  # verb | opinion | according
+    kind: str  # verb | opinion | according | noun
     verb: Any = None  # the head of the attributing clause ("is" of "is sure", "convinced" of "is convinced")
+    cue_class: str = "speech"  # speech | belief (a view held: "believes", "is convinced", "in his view")
 
 
 def subject_of(verb: Any) -> Any | None:
-    """The subject of a verb, inherited from the first conjunct when it has none."""
+    """The subject of a verb, inherited from the first conjunct when it has none.
+
+    A participle of saying takes the subject of the clause it hangs on: "X urged ..., saying
+    ...", "X was quoted as saying ..." (there the passive subject is the one quoted).
+    """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "WASHINGTON (AP) - X said" is sometimes parsed with the dateline as a second subject
+    subjects = [c for c in subjects if not never_a_name(c)] or subjects
     if subjects:
         # "the delegate Ruslan Bekov said" is sometimes parsed with two subjects: the name is the one
         return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        inherited = subject_of(head)
+        outer = head.head if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") else None
+        # "X acknowledged [mistakes were made] but denied that ...", "X said [Y opposes it] and
+        # urged ...": a conjunct parsed into the reported clause, in the reporting verb's tense
+        if outer is not None and (inherited is None or (verb.tag_ != head.tag_ and verb.tag_ == outer.tag_)):
+            return subject_of(outer)
+        return inherited
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        quoted = verb.head.head
+        if quoted.lemma_.lower() in QUOTED_AS_VERBS:
+            return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
     return None
 
 
+def is_passive(verb: Any) -> bool:
+    """'X was told / asked / warned that ...': the subject is who heard it, not who said it."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _inverted_subject(verb: Any, end: int) -> Any | None:
-    """'said the minister': the first noun after the verb, when the parse gave no subject."""
+    """'said the minister': the noun right after the verb, when the parse gave no subject."""
+    if is_passive(verb):
+        return None
     for t in verb.doc[verb.i + 1:]:
         if t.idx >= end or t.is_punct:
             return None
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t.head if t.dep_ == "compound" else t
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
+            return None  # "said that Budapest ...": a clause follows, not the speaker
     return None
 
 
@@ -60,7 +94,7 @@ def verb_cue(tok: Any, lex: Lexicon, verbs: frozenset[str], start: int, end: int
         subj = _inverted_subject(tok, end)
     if subj is None or not (start <= subj.idx < end):
         return None
-    return Cue(tok, subj, _verb_text(tok), "verb", tok)
+    return Cue(tok, subj, _verb_text(tok), "verb", tok, "belief" if lemma in lex.belief_verbs else "speech")
 
 
 def opinion_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
@@ -74,11 +108,13 @@ def opinion_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
         verb = tok
         be = next(c for c in tok.children if c.dep_ in ("auxpass", "aux") and c.lemma_ == "be")
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:  # "X is convinced": the subject is sometimes hung on "is"
+            subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     else:
         return None
     if subj is None or not (start <= subj.idx < end):
         return None
-    return Cue(tok, subj, f"{be.text} {tok.text}", "opinion", verb)
+    return Cue(tok, subj, f"{be.text} {tok.text}", "opinion", verb, "belief")
 
 
 def _set_off(tok: Any) -> bool:
@@ -107,7 +143,9 @@ def according_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
         text = f"in {obj.text}" if obj is not None else ""
     if obj is None:
         return None
+    cue_class = "speech"
     if obj.lemma_.lower() in lex.view_nouns:
+        cue_class = "belief" if obj.lemma_.lower() in lex.belief_nouns else "speech"
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
         if owner is None:
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -117,7 +155,34 @@ def according_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
         obj = owner
     if not (start <= obj.idx < end):
         return None
-    return Cue(tok, obj, text, "according", tok)
+    return Cue(tok, obj, text, "according", tok, cue_class)
+
+
+def noun_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """'Moscow's claim that ...', 'a warning from the central bank that ...': a reporting noun
+    with its that-clause, and the holder given by a possessive or by 'from', 'by', 'of'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in lex.reporting_nouns:
+        return None
+    if not any(c.dep_ in ("acl", "ccomp", "relcl") and _that_clause(c) for c in tok.children):
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is None:
+        by = next((c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in HOLDER_PREPOSITIONS), None)
+        holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if holder is None:
+        return None
+    if not (start <= holder.idx < end):
+        return None
+    return Cue(tok, holder, tok.text, "noun", tok, "belief" if lemma in lex.belief_nouns else "speech")
+
+
+def _that_clause(clause: Any) -> bool:
+    """A content clause opened by 'that' (not a relative clause: 'the claim that he made')."""
+    first = clause.left_edge
+    if first.lower_ != "that":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in clause.children)
 
 
 def find_cues(tokens: list[Any], lex: Lexicon, verbs: frozenset[str], start: int, end: int) -> list[Cue]:

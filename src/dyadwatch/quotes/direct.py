@@ -18,6 +18,7 @@ from .future import is_prediction
 from .lexicon import Lexicon
 from .marks import Marked
 from .parsed import Parsed, has_finite_verb
+from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
 
@@ -38,6 +39,16 @@ GENERIC_VERB_WINDOW = 8
 COLON_SPEAKER_MAX_WORDS = 5
 # Without a parse (languages other than English) a quoted span counts from this many words.
 NO_PARSE_MIN_WORDS = 5
+# Quotation marks right after these words (or after a possessive: 'CNN's "State of the Union"')
+# around a title-cased span hold the name of a programme, a paper or a platform ('said on "Meet
+# the Press."', 'told "The World Tonight"'), even with the sentence's full stop inside (issue 13).
+TITLE_PREPOSITIONS = frozenset({"on", "in", "to", "told", "at", "from", "of", "by", "for", "with", "via", "about"})
+TITLE_LEAD_CHARS = 24
+MAX_TITLE_WORDS = 8
+# Between the pieces of a split quotation: an attribution of at most this many characters, set
+# off by these marks ('"A," said X, the minister of Y, "b."').
+MAX_SPLIT_GAP = 160
+SPLIT_PUNCT = frozenset(",—–-")
 SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
 WORD = re.compile(r"\w[\w'’-]*")
 TIGHT_GAP = re.compile(r"^[\s,—–-]*$")
@@ -54,6 +65,7 @@ class Candidate:
     comma: bool  # ends with a comma inside the marks (an attribution follows)
     title_like: bool
     para_start: bool  # the quotation opens its paragraph
+    named_title: bool = False  # a title-cased name after "on", "in", "told" ...: a programme or a paper
 
 
 @dataclass(frozen=True)
@@ -94,15 +106,20 @@ def candidate(text: str, m: Marked, parsed: Parsed | None, paras: list[Paragraph
         clause = len(words) >= NO_PARSE_MIN_WORDS
     para = paras[paragraph_of(paras, m.open_mark)]
     title = _title_like(words) and not terminal and len(words) > 0
-    return Candidate(m, start, end, len(words), clause, terminal, comma, title, m.open_mark == para.start)
+    lead = WORD.findall(text[max(0, m.open_mark - TITLE_LEAD_CHARS):m.open_mark])
+    after_title_word = bool(lead) and (lead[-1].lower() in TITLE_PREPOSITIONS or lead[-1].endswith(("'s", "’s")))
+    named = after_title_word and _title_like(words) and len(words) <= MAX_TITLE_WORDS
+    return Candidate(m, start, end, len(words), clause, terminal, comma, title, m.open_mark == para.start, named)
 
 
 def plausible(c: Candidate) -> bool:
     """Could this span be a quotation? (Used to bound the attribution of its neighbours.)"""
-    return c.clause and c.words >= MIN_CLAUSE_WORDS and not c.title_like
+    return c.clause and c.words >= MIN_CLAUSE_WORDS and not c.title_like and not c.named_title
 
 
 def accept(c: Candidate, att: Attribution | None) -> bool:
+    if c.named_title:
+        return False
     attributed = att is not None
     if c.title_like and not (attributed and att is not None and att.tight):
         return False
@@ -250,9 +267,50 @@ class DirectFinder:
                 continue
             before, after = self.regions(cands, k)
             att = self.attribute(c, before, after) or self.colon_intro(c)
-            if accept(c, att):
+            if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
                 kept.append((c, att))
-        return [self._quote(c, att) for c, att in _continue_speakers(kept, self.paras)]
+        pairs = _continue_speakers(kept, self.paras)
+        return self._join_split([(c, self._quote(c, att)) for c, att in pairs])
+
+    def _goes_on(self, prev: tuple[Candidate, Attribution | None], c: Candidate) -> bool:
+        """'"A," Keller added. "B."': a short clause in marks right after an attributed quotation
+        and its attribution sentence goes on with the same person's words."""
+        p, att = prev
+        if att is None or att.resolved is None or not (c.clause and c.words >= MIN_CLAUSE_WORDS) or c.title_like:
+            return False
+        gap = self.text[p.marked.close_mark + 1:c.marked.open_mark]
+        return (paragraph_of(self.paras, p.marked.close_mark) == paragraph_of(self.paras, c.marked.open_mark)
+                and len(gap) <= MAX_SPLIT_GAP and gap.rstrip().endswith((".", "!", "?")))
+
+    def _join_split(self, quotes: list[tuple[Candidate, Quote]]) -> list[Quote]:
+        """'"A," she said, "but b."': one quotation in two pieces, with both parts marked.
+
+        Only an attribution inside one sentence splits a quotation: between the pieces there is
+        a comma (or dash) on both sides and no sentence end; '"A," she said. "B."' is two.
+        """
+        out: list[tuple[Candidate, Quote]] = []
+        for c, q in quotes:
+            if out and self._split_pair(out[-1][0], c) and same_speaker(out[-1][1], q):
+                pc, pq = out[-1]
+                parts = direct_parts(pq, self.text) + direct_parts(q, self.text)
+                joined = pq.model_copy(update={
+                    "end": q.end, "text": f"{pq.text} {q.text}", "parts": parts,
+                    "speaker": pq.speaker or q.speaker, "cue": pq.cue or q.cue,
+                    "speaker_mention": pq.speaker_mention or q.speaker_mention,
+                    "prediction": pq.prediction or q.prediction})
+                out[-1] = (c, joined)
+                continue
+            out.append((c, q))
+        return [q for _, q in out]
+
+    def _split_pair(self, a: Candidate, b: Candidate) -> bool:
+        gap = self.text[a.marked.close_mark + 1:b.marked.open_mark]
+        if paragraph_of(self.paras, a.marked.close_mark) != paragraph_of(self.paras, b.marked.open_mark):
+            return False
+        inner = gap.strip()
+        opens = a.comma or inner[:1] in SPLIT_PUNCT
+        return (opens and inner[-1:] in SPLIT_PUNCT and len(inner) <= MAX_SPLIT_GAP
+                and not any(ch in ".!?…" for ch in inner) and not a.terminal and len(WORD.findall(inner)) >= 1)
 
     def _quote(self, c: Candidate, att: Attribution | None) -> Quote:
         drop = {p[0] - 1 for p in c.marked.pieces[1:]}

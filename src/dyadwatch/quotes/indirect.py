@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Quote
-from .cues import Cue, according_cue, opinion_cue, verb_cue
+from .cues import Cue, according_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
 from .lexicon import Lexicon
 from .parsed import Parsed, has_finite_verb, span_of, trim_punct
@@ -71,6 +71,17 @@ def skip_framing(tokens: list[Any]) -> list[Any]:
     return tokens[cut - first:]
 
 
+def _joined(text: str, tokens: list[Any]) -> str:
+    """The words of `tokens`, a gap in them (a parenthetical attribution) closed with a space."""
+    runs: list[list[int]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][2] + 1:
+            runs[-1][1], runs[-1][2] = t.idx + len(t), t.i
+        else:
+            runs.append([t.idx, t.idx + len(t), t.i])
+    return " ".join(text[a:b] for a, b, _ in runs)
+
+
 def _subject(cue: Cue) -> Any:
     subj = cue.subject
     if subj.lower_ in RELATIVE_PRONOUNS:
@@ -104,6 +115,9 @@ class IndirectFinder:
                 if cue is None:
                     cue = according_cue(tok, self.lex, a, b)
                     content = self._according_content(cue, sent) if cue is not None else None
+                if cue is None:
+                    cue = noun_cue(tok, self.lex, a, b)
+                    content = self._noun_content(cue) if cue is not None else None
                 if cue is None or not content:
                     continue
                 quote = self._quote(cue, content)
@@ -124,11 +138,39 @@ class IndirectFinder:
             tokens = list(sent.doc[comp.left_edge.i:max(comp.right_edge.i, self._conj_edge(verb, comp)) + 1])
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
+            tokens = self._before_next_report(tokens)
+            if any(t.lemma_.lower() in self.lex.anonymity_verbs and t.dep_ in ("xcomp", "ccomp") and
+                   any(c.dep_ == "auxpass" for c in t.children) for t in [comp]):
+                return None  # "who asked not to be named": the source's anonymity, not a report
             if verb.lemma_.lower() in self.lex.directive_verbs and tokens and tokens[0].lower_ != "to":
                 to = next((t for t in tokens if t.lower_ == "to" and t.dep_ == "aux"), None)
                 tokens = tokens[tokens.index(to):] if to is not None and not any(c.dep_ == "ccomp" for c in comps) else tokens
             return trim_punct(tokens)
         return self._trailing_content(cue, verb, sent)
+
+    def _before_next_report(self, tokens: list[Any]) -> list[Any]:
+        """'X said it would ..., while Y warned that ...': the content ends where another
+        speaker's report begins (the parser often hangs it inside the first clause)."""
+        ids = {t.i for t in tokens}
+        for t in tokens[1:]:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.report_verbs or t.dep_ not in ("advcl", "conj"):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.i in ids), None)
+            directive = t.lemma_.lower() in self.lex.directive_verbs and any(c.dep_ == "xcomp" for c in t.children)
+            if not directive and not any(c.dep_ == "ccomp" for c in t.children):
+                continue
+            if subj is None:
+                # "... had been made but denied that ...": a second report joined to the clause
+                cc = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i] if t.dep_ == "conj" else []
+                if not cc:
+                    continue
+                first = cc[-1]
+            else:
+                first = min([subj.left_edge.i] + [c.i for c in t.children if c.dep_ in ("mark", "cc") and c.i < subj.i])
+            if first <= tokens[0].i:
+                continue
+            return trim_punct(tokens[:first - tokens[0].i])
+        return tokens
 
     def _conj_edge(self, verb: Any, comp: Any) -> int:
         """'demanded ... to admit guilt, punish the perpetrators and pay': conjuncts parsed onto the verb."""
@@ -145,11 +187,35 @@ class IndirectFinder:
             start -= 1  # "..., also believes X"
         words_after = [t for t in sent if t.i > start and not t.is_punct and not t.is_space]
         if any(t.i not in group for t in words_after):
-            return None
+            return self._parenthetical_content(verb, sent)
         before = [t for t in sent if t.i < start]
         if not before or before[-1].text not in (",", "—", "–", "-"):
             return None
         tokens = trim_punct(skip_framing(trim_punct(before)))
+        return tokens if has_finite_verb(tokens) else None
+
+    def _parenthetical_content(self, verb: Any, sent: Any) -> list[Any] | None:
+        """'The deal, he said, was dead on arrival': an attribution set off inside the sentence.
+        The content is the sentence around it (its record spans both sides)."""
+        if verb.dep_ != "parataxis":
+            return None
+        inside = {t.i for t in verb.subtree}
+        first, last = min(inside), max(inside)
+        doc = verb.doc
+        if first == sent.start or doc[first].text not in (",", "—", "–") or last + 1 >= sent.end or doc[last].text not in (",", "—", "–"):
+            return None
+        tokens = trim_punct(skip_framing(trim_punct([t for t in sent if t.i not in inside])))
+        while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+            tokens = tokens[:-1]
+        return tokens if has_finite_verb(tokens) else None
+
+    def _noun_content(self, cue: Cue) -> list[Any] | None:
+        """The that-clause of a reporting noun, without 'that'."""
+        clause = next((c for c in cue.token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"), None)
+        if clause is None:
+            return None
+        tokens = list(clause.doc[clause.left_edge.i + 1:clause.right_edge.i + 1])
+        tokens = trim_punct(tokens)
         return tokens if has_finite_verb(tokens) else None
 
     def _according_content(self, cue: Cue, sent: Any) -> list[Any] | None:
@@ -167,14 +233,14 @@ class IndirectFinder:
 
     def _quote(self, cue: Cue, tokens: list[Any]) -> Quote | None:
         start, end = span_of(tokens)
-        if not any(t.pos_ in ("VERB", "AUX") for t in tokens if not self._in_direct(t.idx)):
+        if not any(t.is_alpha for t in tokens if not self._in_direct(t.idx)):
             return None  # the reported clause is a direct quotation, already taken
         resolved = self.resolver.resolve(phrase_from_token(_subject(cue), self.lex))
         if resolved is None:
             return None
         verb = cue.verb
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ == "aux" for c in verb.children)
-        text = self.text[start:end]
+        text = _joined(self.text, tokens)
         return Quote(
             kind="indirect",
             text=text,
@@ -182,6 +248,7 @@ class IndirectFinder:
             end=end,
             speaker=resolved.speaker,
             cue=cue.text,
+            cue_class=cue.cue_class,
             prediction=is_prediction(text, tokens, self.lex, past_cue=past and cue.kind == "verb"),
             speaker_mention=resolved.mention,
         )

@@ -10,6 +10,15 @@ from importlib import resources
 @dataclass(frozen=True)
 class Lexicon:
     report_verbs: frozenset[str]  # lemmas that introduce reported speech (say + think verbs)
+    belief_verbs: frozenset[str]  # of those, the verbs of opinion (cue class "belief")
+    reporting_nouns: frozenset[str]
+    belief_nouns: frozenset[str]
+    body_pronouns: frozenset[str]
+    informant_nouns: frozenset[str]
+    informant_marks: frozenset[str]
+    layout_labels: frozenset[str]
+    anonymity_verbs: frozenset[str]
+    label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
     opinion_adjectives: frozenset[str]
@@ -37,6 +46,15 @@ def lexicon() -> Lexicon:
     report = _words(en["say_verbs"]) | _words(en["think_verbs"])
     return Lexicon(
         report_verbs=report,
+        belief_verbs=_words(en["think_verbs"]) - _words(en["say_verbs"]),
+        reporting_nouns=_words(en["reporting_nouns"]),
+        belief_nouns=_words(en["belief_nouns"]),
+        body_pronouns=_words(en["body_pronouns"]),
+        informant_nouns=_words(en["informant_nouns"]),
+        informant_marks=_words(en["informant_marks"]),
+        layout_labels=_words(en["layout_labels"]),
+        anonymity_verbs=_words(en["anonymity_verbs"]),
+        label_titles=_words(en["label_titles"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),

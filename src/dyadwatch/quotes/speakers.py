@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
 from ..models import Actor, Document, Span, Speaker
+from .gender import PRONOUN_GENDER, person_gender
 from .lexicon import Lexicon
 from .parsed import Parsed
 
@@ -21,6 +23,8 @@ ADDRESS_WORDS = frozenset("mr mrs ms miss dr prof sir lord dame madam mister".sp
 PHRASE_BREAKS = frozenset({"appos", "relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 # How far after a role noun with no antecedent its person may be named (about two sentences).
 FOLLOWING_PERSON_WINDOW = 300
+# How far back 'it' looks for the institution it stands for (about two sentences).
+BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
 
 
@@ -36,6 +40,7 @@ class Phrase:
     name: str | None = None  # the name words, for kind == name
     weak: bool = False  # a capitalised word that only the sentence start may have capitalised
     description: str | None = None  # apposition or role words given with the phrase here
+    plural: bool = False  # "officials", "analysts": a group, never the one person named before
 
 
 @dataclass(frozen=True)
@@ -63,14 +68,24 @@ def _strip_article(text: str) -> str:
 
 def _is_role(tok: Any, lex: Lexicon) -> bool:
     low = tok.lemma_.lower()
+    if low in lex.informant_nouns or tok.lower_ in lex.informant_nouns:
+        return any(c.lower_ in lex.informant_marks or c.dep_ == "nummod" for c in tok.children)
     return low in lex.person_nouns or tok.lower_ in lex.person_nouns
 
 
 def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     """The speaker phrase headed by `tok` (a subject or an object of 'according to')."""
     doc = tok.doc
+    if never_a_name(tok):
+        # "14:12 GMT - The speaker of parliament, X, says": the person is in apposition, if anywhere
+        named = next((c for c in tok.children if c.dep_ == "appos" and not never_a_name(c)), None)
+        if named is None:
+            return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "other")
+        return phrase_from_token(named, lex)
     if tok.lower_ in lex.person_pronouns:
         return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "pronoun")
+    if tok.lower_ in lex.body_pronouns:
+        return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "body-pronoun")
     left = tok.left_edge.i
     right = tok.i
     for k in range(tok.i + 1, tok.right_edge.i + 1):
@@ -95,7 +110,8 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     if low in lex.body_nouns or tok.lower_ in lex.body_nouns:
         return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     if _is_role(tok, lex) and tok.ent_type_ != "PERSON":
-        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
+        return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description,
+                      plural=tok.tag_ == "NNS")
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         chain = _name_chain(words, tok, lex)
         pre = [w for w in words if w.i < chain[0].i and w.dep_ not in ("det", "poss", "case") and not w.is_punct]
@@ -182,23 +198,50 @@ class Resolver:
         longer = [n for _, _, n in self.person_ents if n.split() and n.split()[-1].lower() == last]
         return max(longer + [name], key=len)
 
-    def _preceding_person(self, before: int) -> tuple[Actor | None, str | None]:
+    def _preceding_person(self, before: int, pronoun: str | None = None) -> tuple[Actor | None, str | None]:
+        """The nearest person named before `before` (outside quotations); for "he" or "she", the
+        nearest one whose name or title does not say otherwise."""
+        want = PRONOUN_GENDER.get(pronoun or "")
         actor = None
         for start, end, a in self.persons:
             if end > before:
                 break
-            if not self._inside_quote(start):
+            if not self._inside_quote(start) and self._compatible(want, a.name, a):
                 actor = a
         ent_name = None
         ent_at = -1
         for start, end, n in self.person_ents:
-            if end <= before and not self._inside_quote(start):
+            if end <= before and not self._inside_quote(start) and self._compatible(want, n, None):
                 ent_name, ent_at = n, start
         if actor is not None:
             last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
             if last_actor >= ent_at or ent_name is None:
                 return actor, None
         return None, (self._full_name(ent_name) if ent_name else None)
+
+    def _compatible(self, want: str | None, name: str, actor: Actor | None) -> bool:
+        if want is None:
+            return True
+        known = person_gender(self.doc.text, name, actor)
+        return known is None or known == want
+
+    def _preceding_body(self, before: int) -> tuple[Actor | None, str | None]:
+        """'It denied ...': the nearest institution or country named before, as an actor mention
+        or as the subject of its own sentence ("The defence ministry acknowledged ...")."""
+        actor_at, actor = -1, None
+        for a in self.doc.actors:
+            if a.type in ("ORG", "COUNTRY", "GROUP"):
+                for m in a.mentions:
+                    if actor_at < m.start and m.end <= before and not self._inside_quote(m.start):
+                        actor_at, actor = m.start, a
+        noun_at, name = -1, None
+        if self.parsed is not None:
+            for tok in self.parsed.tokens(max(0, before - BODY_PRONOUN_WINDOW), before):
+                if tok.dep_ == "nsubj" and (tok.lemma_.lower() in self.lex.body_nouns) and not self._inside_quote(tok.idx):
+                    noun_at, name = tok.idx, phrase_from_token(tok, self.lex).name
+        if actor is not None and actor_at >= noun_at:
+            return actor, None
+        return None, name
 
     def _following_person(self, after: int) -> tuple[Actor | None, str | None]:
         """A role noun with no one named before it ("Minister: ..." in a headline) names who comes next."""
@@ -218,8 +261,10 @@ class Resolver:
         name: str | None = None
         if on_head:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
+        elif ph.kind == "role" and ph.plural:
+            name = ph.name
         elif ph.kind in ("pronoun", "role"):
-            actor, name = self._preceding_person(ph.start)
+            actor, name = self._preceding_person(ph.start, text[ph.start:ph.end].lower() if ph.kind == "pronoun" else None)
             if actor is None and name is None and ph.kind == "role":
                 actor, name = self._following_person(ph.end)
             if actor is None and name is None and ph.kind == "role":
@@ -230,6 +275,8 @@ class Resolver:
             name = None if actor else self._full_name(ph.name or "")
         elif ph.kind == "body":
             name = ph.name
+        elif ph.kind == "body-pronoun":
+            actor, name = self._preceding_body(ph.start)
         if actor is None and not name:
             return None
         key = actor.id if actor else (name or "")

@@ -10,8 +10,10 @@ from .indirect import IndirectFinder
 from .lexicon import lexicon
 from .marks import find_marked
 from .parsed import Parsed
+from .records import fold_direct_into_reported, without_overlaps
 from .speakers import Resolver
 from .text import paragraphs
+from .transcript import find_transcript_quotes
 
 
 def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
@@ -30,11 +32,12 @@ def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
     quoted = [(m.start, m.end) for m in marked]
     resolver = Resolver(doc, parsed, lex, quoted)
     direct = DirectFinder(text, parsed, paras, resolver, lex).find(marked)
-    found = list(direct)
-    if parsed is not None:
-        resolver.quoted = [(q.start, q.end) for q in direct]
-        found += IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
-    return sorted(found, key=lambda q: (q.start, q.kind))
+    if parsed is None:
+        return without_overlaps(direct)
+    direct = without_overlaps(direct + find_transcript_quotes(text, paras, parsed, resolver, lex))
+    resolver.quoted = [(q.start, q.end) for q in direct]
+    reported = IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
+    return without_overlaps(fold_direct_into_reported(direct, reported, text))
 
 
 @register("quotes", 1, requires=["text", "parse", "actors"], provides=["quotes"])

@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from ..actors.translit import name_key
 from ..errors import StoreError, UsageError
 from ..models import Document
 from ..output_text import unknown_actor
@@ -36,6 +37,9 @@ ACTOR_CODE = re.compile(r"^[A-Z]{4,}$")
 LOCK_WAIT_SECONDS = 5.0
 
 
+CUE_CLASSES = ("speech", "belief")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Filters:
     """Query filters shared by every listing command."""
@@ -47,6 +51,7 @@ class Filters:
     type: str | None = None
     speaker: str | None = None
     predictions: bool = False
+    cue_class: str | None = None  # quotations only: "speech" or "belief" (issue 13)
     min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
@@ -273,6 +278,8 @@ class Store:
         cond, params = actor_condition(actor, "a")
         if self.con.execute(f"SELECT count(*) FROM actors a WHERE {cond}", params).fetchone()[0]:
             return
+        if self._spellings(actor):
+            return  # another spelling of a stored name ("Gasimzadeh" for "Gasimzade")
         if COUNTRY_CODE.match(actor) and self.con.execute(
                 "SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?", [actor, actor]).fetchone()[0]:
             return
@@ -325,19 +332,41 @@ class Store:
     def _quotes_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = date_outlet_where(f, "d")
         if f.actor or f.speaker:
-            cond, p = actor_condition(f.speaker or f.actor or "", "a")
-            where.append(f"(q.speaker_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR q.speaker_name ILIKE ?)")
-            params += p + [f"%{f.speaker or f.actor}%"]
+            who = f.speaker or f.actor or ""
+            cond, p = actor_condition(who, "a")
+            spellings = self._spellings(who)
+            where.append(f"(q.speaker_id IN (SELECT a.actor_id FROM actors a WHERE {cond} OR list_has_any(a.aliases, ?)) "
+                         "OR q.speaker_name ILIKE ? OR list_contains(?, q.speaker_name))")
+            params += p + [spellings, f"%{who}%", spellings]
         if f.type:
             where.append("q.kind = ?")
             params.append(f.type.lower())
         if f.predictions:
             where.append("q.prediction")
-        sql = ("SELECT d.published, d.outlet, q.kind, q.speaker_name AS speaker, q.description, q.cue, "
+        # The cue class lives in the stored record (no column of its own); records written
+        # before it existed report speech.
+        cue_class = "coalesce(json_extract_string(d.record, '$.quotes[' || q.n || '].cue_class'), 'speech')"
+        if f.cue_class:
+            if f.cue_class not in CUE_CLASSES:
+                raise UsageError(f"--cue-class must be one of {', '.join(CUE_CLASSES)}, not {f.cue_class!r}")
+            where.append(f"{cue_class} = ?")
+            params.append(f.cue_class)
+        sql = (f"SELECT d.published, d.outlet, q.kind, q.speaker_name AS speaker, q.description, q.cue, {cue_class} AS cue_class, "
                "q.prediction, q.text, d.title, coalesce(d.url, d.path) AS url, q.doc_id, q.start_char, q.end_char "
                "FROM quotes q JOIN documents d ON d.id = q.doc_id "
                f"{clause(where)} ORDER BY d.pub_date NULLS LAST, q.doc_id, q.n {limit(f)}")
         return sql, params
+
+    def _spellings(self, who: str) -> list[str]:
+        """Speaker names and actor aliases in the store that spell `who` another way: their
+        transliteration keys end in its key ("Gasimzadeh" finds "Ilgar Gasimzade")."""
+        want = name_key(who).split()
+        if not want:
+            return []
+        names = self.con.execute(
+            "SELECT DISTINCT speaker_name FROM quotes WHERE speaker_name IS NOT NULL "
+            "UNION SELECT DISTINCT unnest(aliases) FROM actors").fetchall()
+        return sorted(n for (n,) in names if n and name_key(n).split()[-len(want):] == want)
 
     def _events_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = event_where(f)
