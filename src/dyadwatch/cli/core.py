@@ -9,10 +9,14 @@ import click
 
 from .. import api
 from ..runner import Report
+from ..workers import default_workers
 from .output import emit, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="worker processes, each loading the models once (default: the number of cores)")
 STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwatch stages`)"
 
 
@@ -33,14 +37,17 @@ def finish(report: Report) -> None:
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
 @allow_private_option
-def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str, allow_private: bool) -> None:
+@workers_option
+def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str, allow_private: bool,
+            workers: int | None) -> None:
     """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines."""
     report = Report()
     fmt = None if input_format == "auto" else input_format
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
         with progress("extracting") as tick:
-            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private, report=report, on_progress=tick):
+            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private,
+                                   report=report, on_progress=tick, workers=workers or default_workers()):
                 out.write(doc.to_json() + "\n")
                 report.written += 1
     finally:
@@ -56,12 +63,14 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="documents per transaction")
 @allow_private_option
-def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int, allow_private: bool) -> None:
+@workers_option
+def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int, allow_private: bool,
+           workers: int | None) -> None:
     """Process INPUTS into the store; documents already stored are skipped."""
     fmt = None if input_format == "auto" else input_format
     with progress("ingesting") as tick:
         report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
-                            allow_private=allow_private, on_progress=tick)
+                            allow_private=allow_private, on_progress=tick, workers=workers or default_workers())
     finish(report)
 
 

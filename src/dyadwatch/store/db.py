@@ -66,6 +66,8 @@ class Store:
         except duckdb.Error as e:
             raise StoreError(f"cannot open the store {self.path}: {e}. Is another dyadwatch writing to it?") from e
         self.read_only = read_only
+        # DuckDB draws a progress bar on stdout for long queries, which would corrupt JSON output
+        self.con.execute("SET enable_progress_bar = false")
         if not read_only:
             self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             if migrate:

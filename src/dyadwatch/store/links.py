@@ -42,7 +42,7 @@ class StoredEvent:
 
 
 def has_link_tables(store: Store) -> bool:
-    return store.version() >= 2
+    return store.version() >= 3  # migration 3 gives linked events their block
 
 
 def require_link_tables(store: Store) -> None:
@@ -103,7 +103,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("target_id", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
         ("evidence", pa.string()), ("first_doc", pa.string()), ("first_n", pa.int32()), ("first_outlet", pa.string()),
         ("first_published", pa.string()), ("reports", pa.int32()), ("documents", pa.int32()), ("stories", pa.int32()),
-        ("outlets", pa.list_(pa.string()))]),
+        ("outlets", pa.list_(pa.string())), ("block", pa.string())]),
     "event_links": pa.schema([("doc_id", pa.string()), ("n", pa.int32()), ("link_id", pa.string()),
                               ("score", pa.float64())]),
 }
@@ -138,7 +138,7 @@ def link_table_rows(stories: list[Story], identity_links: list[IdentityLink], id
             "source_country": e.source_country, "target_country": e.target_country, "evidence": e.evidence,
             "first_doc": e.first_doc, "first_n": e.first_n, "first_outlet": e.first_outlet,
             "first_published": e.first_published, "reports": e.reports, "documents": e.documents,
-            "stories": e.stories, "outlets": list(e.outlets)} for e in linked],
+            "stories": e.stories, "outlets": list(e.outlets), "block": e.block} for e in linked],
         "event_links": [{"doc_id": r.doc_id, "n": r.n, "link_id": r.link_id, "score": r.score} for r in report_links],
     }
 
@@ -176,6 +176,44 @@ def table_frame(store: Store, name: str):
              "identities": "documents DESC, global_id", "stories": "story_id, doc_id",
              "actor_identities": "global_id, doc_id"}[name]
     return store.frame(f"SELECT * FROM {name} ORDER BY {order}")
+
+
+def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.date | None,
+              until: dt.date | None) -> tuple[str, list[Any]]:
+    """WHERE clause over linked_events: a side among `ids` or `countries`, dated in the range."""
+    where: list[str] = []
+    params: list[Any] = []
+    if ids is not None or countries is not None:
+        where.append("(list_contains(?, source_id) OR list_contains(?, target_id) "
+                     "OR list_contains(?, source_country) OR list_contains(?, target_country))")
+        params += [ids or [], ids or [], countries or [], countries or []]
+    if since is not None:
+        where.append("event_date >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("event_date <= ?")
+        params.append(until)
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def linked_frame(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
+                 since: dt.date | None = None, until: dt.date | None = None):
+    """Linked events of these actors and dates as a pandas DataFrame (all of them without filters)."""
+    require_link_tables(store)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until)
+    return store.frame(f"SELECT * FROM linked_events {where} ORDER BY event_date NULLS LAST, link_id", params)
+
+
+def pair_totals(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
+                since: dt.date | None = None, until: dt.date | None = None):
+    """Linked events summed per (source, target, their countries), as `link.aggregate.pair_totals`."""
+    require_link_tables(store)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until)
+    return store.frame(
+        "SELECT source_id, target_id, source_country, target_country, count(*) AS weight, "
+        "sum(reports) AS reports, coalesce(sum(goldstein), 0.0) AS goldstein_sum, "
+        "count(*) FILTER (WHERE quad_class <= 2) AS cooperation, count(*) FILTER (WHERE quad_class > 2) AS conflict "
+        f"FROM linked_events {where} GROUP BY ALL ORDER BY ALL", params)
 
 
 def reports_frame(store: Store):

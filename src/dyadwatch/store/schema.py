@@ -58,6 +58,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX actor_identities_doc ON actor_identities(doc_id)",
         ],
     ),
+    (
+        3,
+        "the sweep block of each linked event, so that new reports are linked against their blocks only",
+        [
+            "ALTER TABLE linked_events ADD COLUMN block VARCHAR",
+        ],
+    ),
 ]
 
 LATEST = max(v for v, _, _ in MIGRATIONS)
