@@ -94,7 +94,9 @@ def test_one_failing_document_does_not_sink_its_batch():
     items = [Work(input=InputRecord(text=t), doc=Document(id=t, text=t)) for t in ("fine", "boom", "also fine")]
     kept, broken = run_guarded(stage, items)
     assert [w.doc.id for w in kept] == ["fine", "also fine"]
-    assert broken[0].reason == "stage-error" and "picky.v1" in broken[0].error
+    assert broken[0].reason == "internal-error:picky"
+    assert "picky.v1" in broken[0].error and "RuntimeError" in broken[0].error
+    assert "cannot handle this one" in broken[0].detail
 
 
 @pytest.mark.parametrize("verb", ["articles", "actors", "quotes", "events"])

@@ -217,7 +217,10 @@ def test_coder_victims_of_an_unknown_attacker():
 def test_coder_crowd_takes_the_country_of_its_place():
     coding = code("Thousands of demonstrators in Baku protested.")
     (event,) = coding.events
-    assert event.source.country == "AZE" and event.source.actor_id is None and event.cameo.startswith("14")
+    assert event.source.country == "AZE" and event.cameo.startswith("14")
+    # a side named only by a phrase is an actor of the coder's making, with the words that name it
+    group = next(g for g in coding.groups if g.id == event.source.actor_id)
+    assert group.type == "GROUP" and any("demonstrators" in m.text for m in group.mentions)
 
 
 def test_coder_narrated_plan_is_the_actors_intent_not_the_act():

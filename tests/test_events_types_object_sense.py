@@ -1,4 +1,5 @@
-"""A verb's CAMEO sense read from what it acts on: places captured are occupied, people
+"""A verb's CAMEO sense read from what it acts on: places captured are taken by force (an
+assault, 190; holding or annexing them is occupation, 192), people
 captured are arrested; charges are legal action, arrests are coercion; agreeing to a ceasefire
 states an intent, declaring one is the truce; banning a gathering restricts it, dispersing it
 represses it; withdrawing peacekeepers or inspectors ends that involvement."""
@@ -11,8 +12,13 @@ def _cameo(text: str) -> set[str]:
     return {c for c, _, _ in coded(text)}
 
 
-def test_events_types_capturing_a_stronghold_is_occupying_territory():
-    assert "192" in _cameo("Valdorian troops captured a rebel stronghold near the river on Tuesday.")
+def test_events_types_capturing_a_stronghold_is_an_assault():
+    got = _cameo("Valdorian troops captured a rebel stronghold near the river on Tuesday.")
+    assert "190" in got and "192" not in got
+
+
+def test_events_types_annexing_territory_is_occupation():
+    assert "192" in _cameo("Valdoria annexed the northern province of Ostrava on Tuesday.")
 
 
 def test_events_types_capturing_soldiers_is_an_arrest_not_an_occupation():

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Document
-from .pipeline import Pipeline, build, check_pipeline, registry
+from .pipeline import BASE_LANGUAGE, Pipeline, build, check_pipeline, for_language, registry, supported_languages
 from .runner import Report, process
 from .store import DEFAULT_DB, Filters, Store
 
@@ -151,12 +151,14 @@ def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
     return _listing("events", db, Filters(**filters))
 
 
-def export(db: str | Path, out: str | Path, fmt: str = "jsonl") -> int:
-    """Write the stored records: jsonl (document records), csv or parquet (the events table)."""
+def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
+           min_confidence: float | None = None) -> int:
+    """Write the stored records: jsonl (document records), csv or parquet (one table: events,
+    articles or quotes); with `min_confidence`, only events at least that confident."""
     from .store.exchange import export_store
 
     with Store(db, read_only=True) as store:
-        return export_store(store, Path(out), fmt)
+        return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
 
 
 def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
@@ -165,13 +167,22 @@ def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
 
 
 def stage_table() -> tuple[list[dict[str, Any]], list[str]]:
-    """Registered stages (marking the default pipeline) and the problems of the default order."""
+    """Registered stages (marking the default pipeline and the languages each serves) and
+    the problems of the default order, checked for every supported language."""
     default = build()
     keys = {s.key for s in default}
-    rows = [{"stage": s.key, "default": s.key in keys, "requires": ",".join(s.requires),
-             "provides": ",".join(s.provides), "does": s.summary}
-            for s in sorted(registry().values(), key=lambda s: ([x.key for x in default] + [s.key]).index(s.key))]
-    return rows, check_pipeline(default)
+    served: dict[str, list[str]] = {}
+    problems = list(check_pipeline(default))
+    for lang in supported_languages():
+        stages = for_language(default, lang) or []
+        problems += [f"[{lang}] {p}" for p in check_pipeline(stages) if lang != BASE_LANGUAGE]
+        for s in stages:
+            served.setdefault(s.key, []).append(lang)
+    order = [x.key for x in default]
+    rows = [{"stage": s.key, "default": s.key in keys, "languages": ",".join(served.get(s.key, [])),
+             "requires": ",".join(s.requires), "provides": ",".join(s.provides), "does": s.summary}
+            for s in sorted(registry().values(), key=lambda s: (order + [s.key]).index(s.key) if s.key in order else len(order))]
+    return rows, problems
 
 
 def records_to_jsonl(docs: Iterable[Document]) -> Iterator[str]:

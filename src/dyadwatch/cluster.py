@@ -42,15 +42,18 @@ PLUGIN_NAME = "dyadwatch-models"
 class ModelsPlugin(WorkerPlugin):
     """Builds the pipeline (loading spaCy and the knowledge tables) once per worker process."""
 
-    def __init__(self, stage_keys: list[str], batch_size: int):
+    def __init__(self, stage_keys: list[str], batch_size: int, budget: float | None):
         self.stage_keys = list(stage_keys)
         self.batch_size = batch_size
+        self.budget = budget
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker) -> None:  # noqa: ANN001 - a distributed.Worker
         from .workers import warm_up
 
-        self.pipeline = Pipeline(stages=build(self.stage_keys), batch_size=self.batch_size)
+        # tasks run in worker threads, where the per-document time budget (an interval
+        # timer, main thread only) cannot apply; the budget is kept for when it can
+        self.pipeline = Pipeline(stages=build(self.stage_keys), batch_size=self.batch_size, budget=self.budget)
         warm_up(self.pipeline)
 
 
@@ -62,9 +65,10 @@ def run_partition(records: list[InputRecord]) -> list[tuple[str | None, str | No
 
 
 def shard_row(out: Outcome) -> tuple[str | None, str | None, str | None, str | None]:
-    if out.doc is not None:
-        return (out.doc.id, out.doc.to_json(), None, None)
+    """A document (with the reason it was only partly processed, if it was), or a skip."""
     where = out.input.path or out.input.url or out.input.id or "<input>"
+    if out.doc is not None:
+        return (out.doc.id, out.doc.to_json(), out.reason, f"{where}: {out.error}" if out.reason else None)
     return (None, None, out.reason or "error", f"{where}: {out.error}")
 
 
@@ -113,7 +117,7 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     pipeline = Pipeline(stages=build(stages), batch_size=batch_size)
     report = BatchReport()
-    client.register_plugin(ModelsPlugin(pipeline.keys, batch_size), name=PLUGIN_NAME)
+    client.register_plugin(ModelsPlugin(pipeline.keys, batch_size, pipeline.budget), name=PLUGIN_NAME)
     threads = max(1, sum(client.nthreads().values()))
     records = split_inputs(read_inputs(inputs, input_format, allow_private=allow_private), report.documents)
     todo = as_completed()

@@ -10,6 +10,7 @@ reason; the readers turn them into counted skips.
 from __future__ import annotations
 
 import gzip
+from html import escape
 import http.client
 import io
 import ipaddress
@@ -46,7 +47,12 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # itself (full-text feeds); shorter content is a teaser, and the item's link is fetched.
 FEED_FULL_TEXT_CHARS = 1500
 URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://|[^\\/])")
-TAG = re.compile(r"<[^>]+>")
+# `<` may not occur inside a tag: a run of thousands of `<` then stays linear instead of
+# each one scanning to the end of the text for its `>`.
+TAG = re.compile(r"<[^<>]+>")
+# Numeric character references (`&#1114112;`, `&#xD800;`) that name no character: the feed
+# parser raises on them, so they are replaced by U+FFFD's reference before parsing.
+CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 HOST_NAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\.?$")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom")
@@ -259,11 +265,21 @@ def feed_date(entry) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
 
 
+def valid_char_ref(m: re.Match) -> bytes:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return b"&#xFFFD;"
+    return m.group(0)
+
+
 def parse_feed(data: bytes, where: str) -> list[FeedItem]:
     """The items of an RSS or Atom feed; InputError('bad-feed') when it has none to read."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(CHAR_REF.sub(valid_char_ref, data))
+    except (ValueError, RecursionError, LookupError) as e:
+        raise InputError("bad-feed", f"{where} cannot be read as a feed ({type(e).__name__}: {e})") from None
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise InputError("bad-feed", f"{where} is not an RSS/Atom feed with items{problem}")
@@ -282,7 +298,9 @@ def feed_records(items: list[FeedItem], where: str, *, allow_private: bool) -> I
     for item in items:
         given = {"title": item.title, "published": item.published, "authors": item.authors or None}
         if item.html and len(TAG.sub(" ", item.html).strip()) >= FEED_FULL_TEXT_CHARS:
-            yield InputRecord(html=item.html, url=item.link, path=where, **given)
+            # plain-text content (no tag at all) is one paragraph of markup-free text
+            html = item.html if TAG.search(item.html) else f"<p>{escape(item.html)}</p>"
+            yield InputRecord(html=html, url=item.link, path=where, **given)
             continue
         if not item.link:
             yield InputError("no-text", f"{where}: an item ({item.title!r}) has neither full text nor a link")

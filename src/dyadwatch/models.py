@@ -111,6 +111,11 @@ class Event(Record):
         None, description="day | week | month | quarter | half | season | year | decade | century from the governing time "
         "expression; 'anchor' when the publication date stood in; 'none' when neither is known (addition)"
     )
+    confidence: float | None = Field(
+        None, ge=0, le=1, description="probability that the event is right, from its evidence, calibrated on the development set (addition)")
+    confidence_basis: list[str] = Field(
+        default_factory=list, description="the evidence the confidence was computed from: how the pattern matched, how each side "
+        "and the date were found ('source:state', 'target:group', 'date:clause', ...) (addition)")
 
 
 class Document(Record):

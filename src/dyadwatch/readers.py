@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .extract.normalize import replace_surrogates
+from .guard import describe_failure
 from .fetch import (
     FEED_SUFFIXES,
     feed_records,
@@ -48,6 +50,20 @@ class Skipped:
     where: str
     reason: str
     message: str
+    detail: str | None = None
+
+
+def guarded(items: Iterable[InputRecord | Skipped], where: str) -> Iterator[InputRecord | Skipped]:
+    """`items`, with an unexpected failure while reading turned into one counted skip.
+
+    A reader that fails this way cannot go on (its generator is finished), so the rest of
+    that one input is lost; the inputs after it are read as usual.
+    """
+    try:
+        yield from items
+    except Exception as e:  # noqa: BLE001 - a runner boundary: one input's failure is reported, not raised
+        reason, message, detail = describe_failure("read", e)
+        yield Skipped(where, reason, message, detail)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -70,16 +86,26 @@ def read_jsonl(lines: Iterable[str], where: str) -> Iterator[InputRecord | Skipp
             yield Skipped(f"{where}:{n}", "too-large", f"line {n} has {len(line):,} characters; the limit is {MAX_INPUT_BYTES:,}")
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.lstrip("\ufeff") if n == 1 else line)
             if not isinstance(obj, dict):
                 raise ValueError("not a JSON object")
             if obj.get("html") is None and obj.get("text") is None:
                 raise ValueError("needs an 'html' or a 'text' field")
-            rec = InputRecord.model_validate(obj)
-        except ValueError as e:
-            yield Skipped(f"{where}:{n}", "bad-json", f"line {n} is not an input record ({e})")
+            rec = InputRecord.model_validate({k: replace_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()})
+        except (ValueError, RecursionError) as e:
+            yield Skipped(f"{where}:{n}", "bad-json", f"line {n} is not an input record ({short_error(e)})")
+            continue
+        except Exception as e:  # noqa: BLE001 - one line's failure costs that line only
+            reason, message, detail = describe_failure("read", e)
+            yield Skipped(f"{where}:{n}", reason, f"line {n}: {message}", detail)
             continue
         yield rec.model_copy(update={"path": rec.path or where})
+
+
+def short_error(e: BaseException) -> str:
+    """An exception's text on one line, cut (a validation error can quote a huge value)."""
+    text = " ".join(str(e).split()) or type(e).__name__
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def inner_name(path: Path) -> str:
@@ -195,10 +221,10 @@ def read_inputs(
     """
     for arg in args:
         if arg == "-":
-            yield from read_stdin(input_format)
+            yield from guarded(read_stdin(input_format), "<stdin>")
             continue
         if is_url(arg):
-            yield from read_url(arg, allow_private=allow_private)
+            yield from guarded(read_url(arg, allow_private=allow_private), arg)
             continue
         paths = expand(arg)
         if not paths:
@@ -208,4 +234,4 @@ def read_inputs(
             if not p.exists():
                 yield Skipped(str(p), "not-found", f"{p}: no such file or directory")
                 continue
-            yield from read_file(p, input_format, allow_private=allow_private)
+            yield from guarded(read_file(p, input_format, allow_private=allow_private), str(p))

@@ -20,14 +20,18 @@ class Report:
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     messages: list[str] = field(default_factory=list)
+    # Tracebacks of internal errors, one per failed input (shown by --verbose, or logged).
+    details: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return sum(self.skipped.values())
 
-    def skip(self, reason: str, message: str) -> None:
+    def skip(self, reason: str, message: str, detail: str | None = None) -> None:
         self.skipped[reason] += 1
         self.messages.append(message)
+        if detail:
+            self.details.append(f"{message}\n{detail}")
 
     def summary(self) -> str:
         parts = [f"{self.written} written"]
@@ -41,7 +45,7 @@ class Report:
 def split_inputs(items: Iterable[InputRecord | Skipped], report: Report) -> Iterator[InputRecord]:
     for item in items:
         if isinstance(item, Skipped):
-            report.skip(item.reason, f"{item.where}: {item.message}")
+            report.skip(item.reason, f"{item.where}: {item.message}", item.detail)
         else:
             yield item
 
@@ -73,11 +77,15 @@ def process(
 
 
 def accept(out: Outcome, report: Report) -> Iterator[Document]:
+    where = out.input.path or out.input.url or out.input.id or "<input>"
     if out.doc is None:
-        where = out.input.path or out.input.url or out.input.id or "<input>"
-        report.skip(out.reason or "error", f"{where}: {out.error}")
-    else:
-        yield out.doc
+        report.skip(out.reason or "error", f"{where}: {out.error}", out.detail)
+        return
+    if out.reason:
+        # Written with what could be done (e.g. text only for an unsupported language),
+        # and counted with its reason so a run never passes it over in silence.
+        report.skip(out.reason, f"{where}: {out.error}")
+    yield out.doc
 
 
 def drop_known(inputs: Iterable[InputRecord], skip_ids, report: Report, size: int) -> Iterator[InputRecord]:

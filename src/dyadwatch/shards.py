@@ -42,9 +42,9 @@ def write_shard(path: Path, rows: list[tuple], pipeline_keys: list[str]) -> None
 
 def count_rows(rows: Iterable[tuple], report: Report) -> None:
     for doc_id, _record, reason, message in rows:
-        if doc_id is None:
+        if doc_id is None or reason:
             report.skip(reason or "error", message or "")
-        else:
+        if doc_id is not None:
             report.written += 1
 
 
@@ -72,8 +72,8 @@ def read_shard(path: Path) -> tuple[str, list[Document], list[tuple[str, str]]]:
     key = (table.schema.metadata or {}).get(PIPELINE_KEY, b"").decode()
     docs, skips = [], []
     for row in table.to_pylist():
-        if row["record"] is None:
+        if row["record"] is None or row["reason"]:
             skips.append((row["reason"] or "error", row["message"] or ""))
-        else:
+        if row["record"] is not None:
             docs.append(Document.model_validate_json(row["record"]))
     return key, docs, skips

@@ -44,10 +44,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def start_worker(stage_keys: list[str], batch_size: int) -> None:
+def start_worker(stage_keys: list[str], batch_size: int, budget: float | None) -> None:
     """Process initializer: build the pipeline and load its models once."""
     global _pipeline
-    _pipeline = Pipeline(stages=build(stage_keys), batch_size=batch_size)
+    _pipeline = Pipeline(stages=build(stage_keys), batch_size=batch_size, budget=budget)
     warm_up(_pipeline)
 
 
@@ -83,6 +83,7 @@ class WorkerPool:
     def __init__(self, pipeline: Pipeline, workers: int):
         self.stage_keys = pipeline.keys
         self.batch_size = pipeline.batch_size
+        self.budget = pipeline.budget
         self.chunk = min(WORKER_BATCH, pipeline.batch_size)
         self.workers = max(1, workers)
         self.pool: ProcessPoolExecutor | None = None
@@ -104,7 +105,7 @@ class WorkerPool:
             # forked child must not inherit
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker, initargs=(self.stage_keys, self.batch_size))
+                initializer=start_worker, initargs=(self.stage_keys, self.batch_size, self.budget))
         return self.pool
 
     def _restart(self) -> None:

@@ -9,8 +9,9 @@ import click
 
 from .. import api
 from ..runner import Report
+from ..safe_output import terminal_text
 from ..workers import default_workers
-from .output import emit, progress, stage_list
+from .output import emit, min_confidence_option, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
@@ -20,13 +21,28 @@ workers_option = click.option(
 STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwatch stages`)"
 
 
-def finish(report: Report) -> None:
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="print the traceback of every internal error")
+log_option = click.option("--log", "log_file", type=click.Path(dir_okay=False),
+                          help="append every skip, with tracebacks of internal errors, to this file")
+
+
+def finish(report: Report, *, verbose: bool = False, log_file: str | None = None) -> None:
     """Summary on stderr; exit 1 when some inputs failed."""
     click.echo(report.summary(), err=True)
     for message in report.messages[:20]:
-        click.echo(f"  skipped {message}", err=True)
+        click.echo(f"  skipped {terminal_text(message)}", err=True)
     if len(report.messages) > 20:
         click.echo(f"  ... and {len(report.messages) - 20} more", err=True)
+    if verbose:
+        for detail in report.details:
+            click.echo(terminal_text(detail, keep_newlines=True), err=True)
+    elif report.details:
+        click.echo(f"  {len(report.details)} internal error(s): --verbose or --log FILE shows their tracebacks", err=True)
+    if log_file:
+        with open(log_file, "a", encoding="utf-8") as fh:
+            fh.write(report.summary() + "\n")
+            fh.writelines(f"skipped {m}\n" for m in report.messages)
+            fh.writelines(d if d.endswith("\n") else d + "\n" for d in report.details)
     if report.failed:
         sys.exit(1)
 
@@ -37,9 +53,11 @@ def finish(report: Report) -> None:
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
 @allow_private_option
+@verbose_option
+@log_option
 @workers_option
 def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_format: str, allow_private: bool,
-            workers: int | None) -> None:
+            verbose: bool, log_file: str | None, workers: int | None) -> None:
     """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines."""
     report = Report()
     fmt = None if input_format == "auto" else input_format
@@ -53,7 +71,7 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
     finally:
         if out is not sys.stdout:
             out.close()
-    finish(report)
+    finish(report, verbose=verbose, log_file=log_file)
 
 
 @click.command()
@@ -63,24 +81,29 @@ def extract(inputs: tuple[str, ...], output: str, stages: str | None, input_form
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="documents per transaction")
 @allow_private_option
+@verbose_option
+@log_option
 @workers_option
 def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: str, batch_size: int, allow_private: bool,
-           workers: int | None) -> None:
+           verbose: bool, log_file: str | None, workers: int | None) -> None:
     """Process INPUTS into the store; documents already stored are skipped."""
     fmt = None if input_format == "auto" else input_format
     with progress("ingesting") as tick:
         report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
                             allow_private=allow_private, on_progress=tick, workers=workers or default_workers())
-    finish(report)
+    finish(report, verbose=verbose, log_file=log_file)
 
 
 @click.command()
 @click.option("--db", default=api.DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
-def export(db: str, fmt: str, output: str) -> None:
-    """Write the store out: document records (jsonl) or the events table (csv, parquet)."""
-    n = api.export(db, output, fmt)
+@click.option("--table", type=click.Choice(["events", "articles", "quotes"]), default="events", show_default=True,
+              help="which table csv and parquet write")
+@min_confidence_option
+def export(db: str, fmt: str, output: str, table: str, min_confidence: float | None) -> None:
+    """Write the store out: document records (jsonl) or one table (csv, parquet)."""
+    n = api.export(db, output, fmt, table, min_confidence=min_confidence)
     click.echo(f"{n} rows written to {output}", err=True)
 
 

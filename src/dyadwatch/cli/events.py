@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from ..safe_output import terminal_text
 
 
 @click.command()
@@ -42,7 +43,7 @@ def explain(sentence: str | None, published: str | None, db: str | None, doc_id:
     if as_json:
         click.echo(json.dumps(asdict(x), default=lambda o: o.model_dump(mode="json") if hasattr(o, "model_dump") else str(o), ensure_ascii=False))
     else:
-        click.echo(render(x))
+        click.echo(terminal_text(render(x), keep_newlines=True))
 
 
 @click.group()

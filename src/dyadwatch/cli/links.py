@@ -9,7 +9,7 @@ import click
 
 from ..store.db import DEFAULT_DB
 from ..output_text import short
-from .output import emit
+from .output import emit, min_confidence_option
 
 
 class _LinkApi:
@@ -59,10 +59,11 @@ def link(db: str, full: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="at most this many rows")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
 @output_option
+@min_confidence_option
 def timeline(db: str, actor: str | None, since: str | None, until: str | None, limit: int | None,
-             as_json: bool, output: str | None) -> None:
+             as_json: bool, output: str | None, min_confidence: float | None) -> None:
     """Linked events by date: codes, Goldstein scores, sources and one evidence sentence."""
-    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn)
+    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn, min_confidence=min_confidence)
     if limit:
         frame = frame.head(limit)
     save(frame, output)
@@ -85,10 +86,11 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
 @output_option
+@min_confidence_option
 def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fill: bool,
-         plot_file: str | None, as_json: bool, output: str | None) -> None:
+         plot_file: str | None, as_json: bool, output: str | None, min_confidence: float | None) -> None:
     """Both directions between actors A and B (ids, names or country codes) per period."""
-    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn)
+    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn, min_confidence=min_confidence)
     save(frame, output)
     if plot_file:
         from ..link.plot import plot_dyad
@@ -106,10 +108,12 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
 @click.option("--countries", is_flag=True, help="one node per country instead of per actor")
 @click.option("--graphml", type=click.Path(dir_okay=False), help="write the graph as GraphML to FILE")
 @click.option("--json", "as_json", is_flag=True, help="print the graph as node-link JSON")
+@min_confidence_option
 def network(db: str, actor: str | None, since: str | None, until: str | None, countries: bool,
-            graphml: str | None, as_json: bool) -> None:
+            graphml: str | None, as_json: bool, min_confidence: float | None) -> None:
     """The actor network weighted by linked events."""
-    graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn)
+    graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn,
+                        min_confidence=min_confidence)
     if graphml:
         api.write_graph(graph, graphml)
         click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges written to {graphml}", err=True)

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 import click
 
+from ..safe_output import table_cell
 from ..store.db import DEFAULT_DB
 
 COLUMN_WIDTH = 60
@@ -29,7 +30,7 @@ def emit(rows: list[dict[str, Any]], as_json: bool, *, title: str | None = None)
     for name in rows[0]:
         table.add_column(name, overflow="fold", max_width=COLUMN_WIDTH)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
+        table.add_row(*(table_cell(v) for v in row.values()))
     Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
@@ -62,6 +63,11 @@ def common_filters(func: Callable) -> Callable:
     for opt in reversed(options):
         func = opt(func)
     return func
+
+
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="only events whose confidence (0-1, calibrated on the development set) is at least this")
 
 
 def stage_list(value: str | None) -> list[str] | None:

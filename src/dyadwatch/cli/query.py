@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import api
-from .output import common_filters, emit
+from .output import common_filters, emit, min_confidence_option
 
 
 @click.command()
@@ -27,9 +27,11 @@ def quotes(db, actor, since, until, outlet, type_, limit, as_json, speaker, pred
 
 @click.command()
 @common_filters
-def events(db, actor, since, until, outlet, type_, limit, as_json) -> None:
+@min_confidence_option
+def events(db, actor, since, until, outlet, type_, limit, as_json, min_confidence) -> None:
     """Stored events (per report; `timeline` shows linked events)."""
-    emit(api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit), as_json, title="events")
+    emit(api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
+                    min_confidence=min_confidence), as_json, title="events")
 
 
 COMMANDS = [articles, quotes, events]

@@ -272,12 +272,36 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
     return {c.lemma_.lower() for t in toks for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
+# `+*` in a pattern: any theme at all ("returned <anything> to X"), the verb's sense being
+# fixed by the preposition or the other constraints.
+ANY_THEME = frozenset({"*"})
+# Dependencies that open a clause of its own: words inside it are not the predicate's context.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
+
+
+def context_keys(f: Frame) -> set[str]:
+    """The lemmas of the predicate's own phrases (its subtree, without the clauses it governs):
+    what a `?` constraint reads ("sent troops ... on a peacekeeping mission")."""
+    keys: set[str] = set()
+    stack = [c for c in f.pred.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        keys.update(token_keys(t))
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return keys
+
+
 def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bool:
     """Does the pattern fit the frame? `role_keys` are the words of the roles the actor stage
     gave the actors named by the themes ("the Azerbaijani ambassador" for a bare name)."""
     if p.nominal and f.pred.dep_ == "compound":
         return False  # a noun that modifies another names a kind, not an act ("riot police", "attack helicopter")
-    if p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
+    if p.theme == ANY_THEME:
+        if not f.objects:
+            return False  # a direct object (or passive subject), not a phrase like "for talks"
+    elif p.theme is not None and not (role_keys & p.theme) and not any(token_keys(t) & p.theme for t in f.themes):
+        return False
+    if p.context is not None and not (context_keys(f) & p.context):
         return False
     if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
         return False

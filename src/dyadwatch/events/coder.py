@@ -15,12 +15,13 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
+from .confidence import confidence_of, event_factors
 from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
 from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import PLACE_NOUNS, place_of
-from .sides import (IGO_PREFIX, actors_of, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
+from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
                       domestic_target, in_context, place_authority, placed_group, unnamed_group, unnamed_victims)
@@ -37,6 +38,11 @@ DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards"
 CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Roots whose acts several subjects do to each other when no one else is named (fighting).
+RECIPROCAL_ROOTS = frozenset({"19"})
+# Things only two parties reach together: failing or refusing one is mutual.
+REFUSAL_ROOT = "12"
+JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "compromise", "agree", "settlement", "treaty"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
 # Nouns of places whose "of" phrase names where something happens, not a party ("marched
@@ -89,12 +95,14 @@ class Decision:
     events: tuple[Event, ...] = ()
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
+    groups: tuple[Actor, ...] = ()  # sides the coder named from the text, not actors of the document
 
 
 @dataclass
 class Coding:
     events: list[Event] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    groups: list[Actor] = field(default_factory=list)  # the named-from-text sides its events use
 
 
 def theme_role_keys(doc: Document, f: Frame) -> frozenset[str]:
@@ -331,7 +339,9 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     if not sources:
         pairs = [(None, t) for t in targets]
     elif not targets:
-        if len(sources) >= 2:
+        if len(sources) >= 2 and reciprocal(p, f):
+            # "Ankara and Baku signed an accord": a mutual act with no one else named binds its
+            # subjects to each other; "Japan and Australia expressed concern" is each one's act.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
         else:
             pairs = [(s, None) for s in sources]
@@ -353,10 +363,14 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
         if code in MEETING_CODES and location and location.country and len(countries) == 2 and location.country not in countries:
             code = THIRD_PLACE_CODE
         entry = onto.get(code)
+        factors = event_factors(code=code, plover=entry.plover, specificity=p.specificity, nominal=p.nominal, origin=p.origin,
+                                intent=p.note.startswith("stated intention"), source=src, source_basis=src_basis, target=tgt,
+                                target_basis=tgt_basis, precision=precision, reported=modality == "reported", pairs=len(pairs))
         events.append(Event(
             source=event_side(src, src_basis), target=event_side(tgt, tgt_basis), cameo=code, plover=entry.plover, goldstein=entry.goldstein,
             quad_class=entry.quad_class, plover_mode=entry.plover_mode, date=date, date_precision=precision,
             location=location, evidence=span, modality=modality, rule=f"{p.id} {p.text}",
+            confidence=confidence_of(factors), confidence_basis=list(factors),
         ))
     return events
 
@@ -417,7 +431,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group]
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
-    if not targets and len(sources) < 2 and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
+    if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
@@ -425,6 +439,17 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
 
 
 
+
+
+def reciprocal(p: Pattern, f: Frame) -> bool:
+    """Do several subjects act on one another: a mutual act (agree, meet, cooperate), fighting
+    ("rebels and soldiers clashed"), or any act done to "each other" / "one another"?"""
+    if p.code[:2] in MUTUAL_ROOTS or p.code[:2] in RECIPROCAL_ROOTS:
+        return True
+    if p.code[:2] == REFUSAL_ROOT and any(t.lemma_.lower() in JOINT_OUTCOMES for t in (f.pred, *f.themes, *f.complements)):
+        return True  # "A and B failed to reach agreement": the refusal of a mutual act is mutual
+    words = [t.lower_ for t in f.pred.subtree]
+    return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
 
 
 def _conditional_on_other(tok: Token, *, cooperative: bool = False) -> bool:
@@ -475,12 +500,12 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     """Reported obligations and refusals: "X said Y must withdraw" is X's demand on Y;
     "X said it will not withdraw" is X's refusal. Returns a maker of the Decision, or None."""
     frame = reporting_frame(tok)
+    aux = _aux_words(tok)
     if frame is None:
-        return None
+        return _narrated_refusal(doc, tok, p, f, fact, aux)
     said_by = speakers(doc, frame)
     if not said_by:
         return None
-    aux = _aux_words(tok)
     subjects = find_sources(doc, p, f)
     if fact.reason == "modal" and aux & OBLIGATION_MODALS:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
@@ -499,6 +524,21 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     return None
 
 
+
+
+def _narrated_refusal(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality, aux: set[str]):
+    """"Israel will not release the prisoners" in the narration: the news reports a stated
+    refusal, coded like "Israel said it will not release ..." (outside anyone's quotation,
+    where it would be that speaker's prediction)."""
+    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or p.code[:2] not in REFUSAL_CODES:
+        return None  # "will not attack" is no rejection: only cooperation and yielding can be refused
+    if any(q.start <= tok.idx < q.end for q in doc.quotes):
+        return None
+    subjects = find_sources(doc, p, f)
+    if not subjects:
+        return None
+    stance = replace(p, code=REFUSAL_CODES[p.code[:2]], note=f"stated refusal to act ({p.code})")
+    return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), False)
 
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
@@ -539,8 +579,9 @@ def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor
     if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
+    groups = tuple(a for a in (*sources, *targets) if a.id.startswith(GROUP_ID_PREFIX))
     return Decision(**base, outcome="event", detail=p.note, pattern=p, events=tuple(events),
-                    sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets))
+                    sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets), groups=groups)
 
 
 def _is_theme_of_coded_verb(noun: Token, patterns: PatternSet) -> bool:
@@ -558,6 +599,7 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
     mention_index(doc, fresh=True)
     coding = Coding()
     seen: set[tuple] = set()
+    used: dict[str, Actor] = {}
     for tok in parse:
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
@@ -574,9 +616,12 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         else:
             continue
         coding.decisions.append(decision)
+        for g in decision.groups:
+            used.setdefault(g.id, g)
         for e in decision.events:
             key = (e.cameo, e.source and e.source.actor_id, e.target and e.target.actor_id, tok.sent.start)
             if key not in seen:
                 seen.add(key)
                 coding.events.append(e)
+    coding.groups = group_actors(coding.events, used, {a.id for a in doc.actors})
     return coding

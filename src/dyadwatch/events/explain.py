@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import UsageError
 from ..models import Document, Event
 from .coder import Decision, code_parse
+from .confidence import explain_confidence
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,11 @@ def _event_line(e: Event) -> str:
     where = f" at {e.location.name} ({e.location.country})" if e.location else ""
     mode = f"/{e.plover_mode}" if e.plover_mode else ""
     return (f"{src} -> {tgt}  CAMEO {e.cameo}  PLOVER {e.plover or '-'}{mode}  Goldstein {e.goldstein}  quad {e.quad_class}  "
-            f"{e.date or '-'} ({e.date_precision}){where}  {e.modality}  [{e.evidence.start}:{e.evidence.end}]")
+            f"{e.date or '-'} ({e.date_precision}){where}  {e.modality}  confidence {_conf(e)}  [{e.evidence.start}:{e.evidence.end}]")
+
+
+def _conf(e: Event) -> str:
+    return "-" if e.confidence is None else f"{e.confidence:.2f}"
 
 
 def render(x: Explanation) -> str:
@@ -140,6 +145,8 @@ def render(x: Explanation) -> str:
             lines.append(f"      sources: {', '.join(d.sources) or '-'}; targets: {', '.join(d.targets) or '-'}")
         for e in d.events:
             lines.append(f"      event: {_event_line(e)}")
+            if e.confidence_basis:
+                lines.append(f"      confidence: {explain_confidence(e.confidence_basis)}")
     if x.focus is None and len(x.events) == 1 and not any(x.events[0] in d.events for d in x.decisions):
         lines.append(f"stored event (not produced by the current patterns): {_event_line(x.events[0])}")
     return "\n".join(lines)

@@ -38,6 +38,7 @@ class Pattern:
     modifiers: frozenset[str] | None = None
     subject: frozenset[str] | None = None
     purpose: frozenset[str] | None = None
+    context: frozenset[str] | None = None
     untargeted: bool = False
     notarget: bool = False
     hostsource: bool = False
@@ -48,7 +49,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        parts = (self.theme, self.complement, self.required_preps, self.particle, self.modifiers, self.subject, self.purpose)
+        theme = None if self.theme == frozenset({"*"}) else self.theme  # "any theme" constrains nothing
+        parts = (theme, self.complement, self.required_preps, self.particle, self.modifiers, self.subject, self.purpose,
+                 self.context)
         return sum(p is not None for p in parts)
 
 
@@ -99,7 +102,7 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
     flags: set[str] = set()
     for w in words[2:]:
         kind, rest = w[0], w[1:]
-        if kind in "+>~*=%":
+        if kind in "+>~*=%?":
             opts[kind] = opts.get(kind, frozenset()) | _split(rest, sets)
         elif kind in "@^":
             preps.extend(sorted(_split(rest, sets)))
@@ -122,6 +125,7 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
         modifiers=opts.get("*"),
         subject=opts.get("="),
         purpose=opts.get("%"),
+        context=opts.get("?"),
         untargeted="untargeted" in flags,
         notarget="notarget" in flags,
         hostsource="hostsource" in flags,

@@ -18,7 +18,7 @@ from ..actors.kb import default_kb
 from ..actors.lookup import mentions_in
 from ..actors.resolve import DIPLOMATIC_WORDS, POLITICAL_SECTORS, STATE_SECTORS
 from ..actors.translit import strip_accents
-from ..models import Actor, Document, EventSide, Location
+from ..models import Actor, Document, Event, EventSide, Location, Mention, Span
 
 Token = Any
 
@@ -29,8 +29,10 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "det",
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Actor codes of international organisations carry this prefix (CAMEO style).
 IGO_PREFIX = "IGO"
-# Ids of unnamed groups made up for one event side; they are not actors of the document.
+# Ids of unnamed groups made up for event sides ("thousands of students", "the authorities
+# of Jordan"); the events stage adds the ones its events use to the document's actors.
 GROUP_ID_PREFIX = "group:"
+GROUP_RULE = "events: a side the coder named from the text (no known actor)"
 # Sector words that mark an organisation as international when the actor record gives no
 # country; CAMEO writes such actors with the IGO prefix.
 IGO_SECTORS = frozenset({"IGO", "INT", "UNO", "EUR", "NAT", "NATO", "OSC", "INTL"})
@@ -67,9 +69,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     dash, a date or the agency? It says where the story was filed, not who acted; the parse
     often takes it into the first sentence's subject ("KYIV - A Russian drone attack ...")."""
     word = text[start:end]
-    if len(word) < 3 or not word.isupper() or text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
+    before = text[:start].rstrip(" \t")
+    if before.endswith(",") and DATELINE_CITY.search(before[:-1]) and text[end:end + 4].lstrip().startswith(("-", "—", "–", "(")):
+        return True  # the country after the city: "MOGADISHU, Somalia -- ..."
+    if len(word) < 3 or not word.isupper() or before[-1:] not in ("", "\n"):
         return False
     return text[end:end + 3].lstrip().startswith(DATELINE_ENDS)
+
+
+# An upper-case place at the start of a line ("MOGADISHU", "LA PAZ") that a dateline opens with.
+DATELINE_CITY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,}$")
 
 
 def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[Actor]:
@@ -126,10 +135,11 @@ def side_code(actor: Actor) -> str | None:
 
 
 def event_side(actor: Actor | None, basis: str | None = None) -> EventSide | None:
+    """The side as the event records it. A group the coder named from the text keeps its id:
+    the events stage adds it to the document's actors with the words it was named by."""
     if actor is None:
         return None
-    actor_id = None if actor.id.startswith(GROUP_ID_PREFIX) else actor.id
-    return EventSide(actor_id=actor_id, code=side_code(actor), country=actor.country, name=actor.name, country_basis=basis)
+    return EventSide(actor_id=actor.id, code=side_code(actor), country=actor.country, name=actor.name, country_basis=basis)
 
 
 # Codes of actors that belong to no country by nature: international and non-governmental
@@ -368,8 +378,17 @@ def place_country(doc: Document, head: Token) -> str | None:
     return None
 
 
-def group_side(doc: Document, head: Token, country: str | None) -> EventSide:
-    """An unnamed group ("thousands of students") as an event side: its words, and a country when known."""
-    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6]
-    name = head.doc[min(t.i for t in words): max(t.i for t in words) + 1].text if words else head.text
-    return EventSide(actor_id=None, code=country, country=country, name=name[:80])
+def group_span(head: Token) -> Span:
+    """Where an unnamed group ("thousands of students in Dhaka") is named: its phrase without
+    its clauses, up to five words after its head."""
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6] or [head]
+    phrase = head.doc[min(t.i for t in words): max(t.i for t in words) + 1]
+    return Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+
+
+def group_actors(events: list[Event], used: dict[str, Actor], known: set[str]) -> list[Actor]:
+    """The groups the coder named from the text that these events refer to and the document
+    does not hold yet, each once, with the mentions it was named by."""
+    wanted = {side.actor_id for e in events for side in (e.source, e.target)
+              if side is not None and side.actor_id and side.actor_id.startswith(GROUP_ID_PREFIX)}
+    return [a.model_copy(update={"rule": GROUP_RULE}) for gid, a in used.items() if gid in wanted and gid not in known]

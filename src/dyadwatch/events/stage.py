@@ -9,7 +9,11 @@ def find_events(work: Work) -> Work:
     """Code the events of one parsed document (no parse: no events)."""
     if work.parse is None:
         return work
-    work.doc.events = code_parse(work.doc, work.parse).events
+    coding = code_parse(work.doc, work.parse)
+    work.doc.events = coding.events
+    # Sides the coder named from the text ("thousands of students") become actors of the
+    # document, so every event side points to an actor with the words that name it.
+    work.doc.actors = [*work.doc.actors, *coding.groups]
     return work
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors.kb import default_kb
-from ..models import Actor, Document
+from ..models import Actor, Document, Mention
 from .args import MEASURES, POSSESSIVE_PRONOUNS, Frame, token_keys
 from .frames import REPORTING
 from .patterns import Pattern
 from .places import place_of
-from .sides import (GROUP_ID_PREFIX, actors_of, context_country, group_side, is_state_side, needs_country, place_country,
+from .sides import (GROUP_ID_PREFIX, actors_of, context_country, group_span, is_state_side, needs_country, place_country,
                     placed)
 
 Token = Any
@@ -178,10 +178,12 @@ def counted(head: Token) -> Token:
 def make_group(doc: Document, head: Token, country: str | None, sector: str | None) -> Actor:
     """An unnamed group as an actor: the words of its phrase, its country when known, and a
     code of country and sector ("PAKCVL"); a group of no known sector gets no code."""
-    side = group_side(doc, head, country)
+    span = group_span(head)
+    name = span.text[:80]
     prefix = (default_kb().country_code(country) or country) if country else ""
     code = (prefix + sector) if sector else None
-    return Actor(id=GROUP_ID_PREFIX + (side.name or ""), name=side.name or "", type="GROUP", country=country, sector=sector, code=code)
+    return Actor(id=GROUP_ID_PREFIX + name, name=name, type="GROUP", country=country, sector=sector, code=code,
+                 mentions=[Mention(start=span.start, end=span.end, text=span.text, rule="event side")])
 
 
 def place_authority(doc: Document, p: Pattern, f: Frame) -> Actor | None:

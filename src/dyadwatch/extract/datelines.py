@@ -48,7 +48,8 @@ TIME = re.compile(
 )
 WIRE = re.compile(
     rf"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}}?)?,\s+"
-    rf"(?P<month>{MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?\s*"
+    rf"(?:(?P<month>{MONTH_WORD})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_WORD}))"
+    rf"(?:,?\s*(?P<year>\d{{4}}))?\.?\s*"
     rf"(?:\((?P<agency>[^()]{{2,40}})\)|/(?P<slash>[^/]{{2,30}})/)\.?\s*[-–—]*\s*"
 )
 
@@ -206,12 +207,13 @@ def line_date(line: str) -> str | None:
 
 
 def wire_dateline(paragraph: str) -> Wire | None:
-    """A wire dateline ("DUSHANBE, Oct 9 (Agency) -") at the start of a paragraph."""
+    """A wire dateline ("DUSHANBE, Oct 9 (Agency) -", "МОСКВА, 14 января. /ТАСС/ —") at the
+    start of a paragraph."""
     m = WIRE.match(paragraph)
     if not m:
         return None
-    month = month_number(m.group("month"))
-    day = int(m.group("day"))
+    month = month_number(m.group("month") or m.group("month2"))
+    day = int(m.group("day") or m.group("day2"))
     if month is None or not 1 <= day <= 31:
         return None
     year = m.group("year")

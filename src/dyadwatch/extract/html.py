@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 from ..errors import InputError
 from .html_body import extract_body
 from .metadata import extract_metadata
+
+# A page that names its own <html> or <body> is a document, not a fragment to wrap.
+DOCUMENT_TAG = re.compile(r"<(?:html|body)\b", re.I)
+ANY_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+FRAGMENT_SNIFF_CHARS = 4096
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,11 +32,21 @@ class HtmlArticle:
     modified: str | None = None
 
 
+def is_fragment(html: str) -> bool:
+    """Markup without its document: some tag, but no <html> or <body> among the first characters."""
+    head = html[:FRAGMENT_SNIFF_CHARS]
+    return bool(ANY_TAG.search(head)) and not DOCUMENT_TAG.search(head)
+
+
 def parse_html(html: str):
     """The page as an lxml tree (trafilatura's tolerant loader: broken markup, odd encodings)."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
+    if tree is None and is_fragment(html):
+        # A fragment (`<p>...</p>` from a feed item or a JSON Lines record, or bare text)
+        # is a valid page body; the loader only takes whole documents.
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         raise InputError("unparsable-html", "the page could not be parsed as HTML: check that it is a web page")
     return tree
@@ -41,7 +58,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         raise InputError("empty", "the HTML page is empty: nothing to extract")
     tree = parse_html(html)
     meta = extract_metadata(tree, url)
-    body = extract_body(html, tree, url, title=meta.title, authors=meta.authors)
+    body = extract_body(html, tree, url, title=meta.title, authors=meta.authors, fragment=is_fragment(html))
     return HtmlArticle(
         text=body.text,
         title=meta.title,

@@ -186,7 +186,24 @@ def clean_lines(text: str, *, title: str | None, captions: list[str], authors: l
     return Body(text="\n\n".join(kept), captions=all_captions, notes=notes)
 
 
+def fragment_text(tree: HtmlElement) -> str:
+    """The text of a page fragment, one line per top-level element (scripts and styles left out).
+
+    trafilatura wants an article-sized page and returns nothing for a short fragment such as
+    a feed item's `<p>...</p>`, which is all the article there is."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    lines = [root.text or ""]
+    for child in root:
+        if isinstance(child.tag, str) and child.tag.lower() not in ("script", "style", "template", "noscript"):
+            lines.append(child.text_content())
+        lines.append(child.tail or "")
+    return "\n".join(line.strip() for line in lines if line and line.strip())
+
+
 def extract_body(html: str, tree: HtmlElement, url: str | None, *, title: str | None,
-                 authors: list[str]) -> Body:
+                 authors: list[str], fragment: bool = False) -> Body:
     raw = run_trafilatura(html, url)
+    if not raw.strip() and fragment:
+        raw = fragment_text(tree)
     return clean_lines(raw, title=title, captions=page_captions(tree), authors=authors)

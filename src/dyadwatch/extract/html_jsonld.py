@@ -23,6 +23,9 @@ ARTICLE_TYPES = frozenset({
     "satiricalarticle", "discussionforumposting", "qapage", "newsarticle,article",
 })
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"})
+# Levels of JSON-LD nesting searched for objects (real pages nest a handful; a hostile page
+# thousands, which would exhaust the recursion limit).
+MAX_JSONLD_DEPTH = 32
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
                        "ngo", "educationalorganization", "governmentorganization"})
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -51,21 +54,24 @@ def _load(raw: str) -> object | None:
     raw = raw.strip().rstrip(";")
     try:
         return json.loads(raw, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past Python's recursion limit: not metadata
         return None
 
 
-def _objects(node: object) -> Iterator[dict]:
-    """Every JSON object in a JSON-LD document, depth first (through @graph and lists)."""
+def _objects(node: object, depth: int = 0) -> Iterator[dict]:
+    """Every JSON object in a JSON-LD document, depth first (through @graph and lists),
+    down to MAX_JSONLD_DEPTH levels."""
+    if depth > MAX_JSONLD_DEPTH:
+        return
     if isinstance(node, list):
         for item in node:
-            yield from _objects(item)
+            yield from _objects(item, depth + 1)
     elif isinstance(node, dict):
         yield node
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart"):
             child = node.get(key)
             if isinstance(child, (list, dict)):
-                yield from _objects(child)
+                yield from _objects(child, depth + 1)
 
 
 def _types(obj: dict) -> set[str]:

@@ -31,6 +31,13 @@ LATIN_TO_CYRILLIC = {
 }
 
 WORD = re.compile(r"[^\W\d_]+")
+# Halves of surrogate pairs standing alone (from JSON escapes such as "\ud800"): no text
+# encoding can write them, so they become U+FFFD, one character for one (offsets hold).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def is_cyrillic(ch: str) -> bool:
@@ -77,7 +84,7 @@ def fix_homoglyphs(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFC, one kind of space, no invisible characters, Unix line ends, one script per word."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = replace_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text)
     text = text.translate(SPACE_LIKE).translate(INVISIBLE).translate(LINE_BREAKS)
     return fix_homoglyphs(text)

@@ -20,7 +20,7 @@ from ..pipeline import Work, register
 from .encoding import decode_bytes
 from .html import HtmlArticle as Extracted
 from .language import detect_language
-from .normalize import normalize_text
+from .normalize import normalize_text, replace_surrogates
 from .textclean import clean_scraped_text
 
 # A page or text larger than this is refused (the same limit the readers apply to files:
@@ -89,7 +89,7 @@ def extract_content(inp: InputRecord) -> Extracted:
     if inp.text is not None:
         if not inp.text.strip():
             raise InputError("empty", "the input record's text is empty")
-        return Extracted(text=inp.text)
+        return Extracted(text=replace_surrogates(inp.text))
     if inp.html is not None:
         if not inp.html.strip():
             raise InputError("empty", "the input record's html is empty")

@@ -393,6 +393,28 @@ def pick_published(lines: list[Line], first: int, last: int) -> str | None:
     return None
 
 
+# A copyright footer naming its holder: "© 2025 «Outlet». Все права защищены.", "© 2024 Outlet.
+# All rights reserved." The holder of a news page's copyright is its outlet.
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*,?\s*)?[«“\"]?(?P<name>[^«»“”\".|]{2,50}?)[»”\"]?\s*[.|,]?\s*"
+                       r"(?:все права защищены|all rights reserved)", re.I)
+# A line ending in a colon just before a paragraph that opens with a dash or a quotation mark
+# is the sentence that introduces the quotation ("X пояснил:" then "— ..."), part of the body.
+QUOTE_OPENERS = ("—", "–", "«", "“", "\"", "„")
+
+
+def copyright_holder(line: str) -> str | None:
+    m = COPYRIGHT.search(line.strip())
+    return m.group("name").strip() if m else None
+
+
+def introduces_quote(lines: list[Line], p: int, last: int) -> bool:
+    x = lines[p]
+    if x.kind != SHORT or p >= last or not x.text.rstrip().endswith(":") or len(x.text.split()) < 2:
+        return False
+    nxt = lines[p + 1]
+    return nxt.kind == PROSE and nxt.text.lstrip().startswith(QUOTE_OPENERS)
+
+
 def article_end(lines: list[Line], last: int) -> int:
     """Position of the first end-of-article heading below the body (or the end)."""
     return next((p for p in range(last + 1, len(lines)) if lines[p].kind == END), len(lines))
@@ -408,7 +430,8 @@ def clean_scraped_text(text: str) -> CleanArticle:
         short = [x.text for x in lines if x.kind == SHORT and ends_sentence(x.text)]
         return CleanArticle(text="\n\n".join(short))
     first, last = run
-    body = [x.text for p, x in enumerate(lines[first:last + 1], first) if x.kind == PROSE or (x.kind == HEADLINE and first < p < last)]
+    body = [x.text for p, x in enumerate(lines[first:last + 1], first)
+            if x.kind == PROSE or (x.kind == HEADLINE and first < p < last) or introduces_quote(lines, p, last)]
     top = next((p + 1 for p in range(first - 1, -1, -1) if lines[p].kind == END), 0)
     zone = lines[top:article_end(lines, last)]
     authors: list[str] = []
@@ -426,6 +449,7 @@ def clean_scraped_text(text: str) -> CleanArticle:
     wire = wire_dateline(lines[first].text)
     if outlet is None and wire and wire.agency:
         outlet = wire.agency
+    outlet = outlet or next((o for o in (copyright_holder(x.text) for x in lines[last + 1:]) if o), None)
     return CleanArticle(
         text="\n\n".join(body),
         title=find_title(lines, first),

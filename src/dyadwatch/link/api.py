@@ -12,6 +12,7 @@ say so on the `stale` callback) rather than answer from stale links.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import time
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import UsageError
+from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
 from ..store import links as sql
 from . import aggregate
@@ -56,6 +58,7 @@ class LinkFrames:
     identities: pd.DataFrame
     stale: bool  # computed in memory because the stored links were out of date
     matches: tuple[aggregate.ActorMatch, ...] = ()
+    reports: pd.DataFrame | None = None  # (doc_id, n, link_id) of each report, read when a query needs it
 
 
 @contextmanager
@@ -139,26 +142,28 @@ def is_current(store: Store) -> bool:
 
 
 def frames(store: Store, stale: Callable[[str], None] | None = None, *, actors: tuple[str, ...] = (),
-           since: str | None = None, until: str | None = None, pairs: bool = False) -> LinkFrames:
+           since: str | None = None, until: str | None = None, pairs: bool = False,
+           min_confidence: float | None = None) -> LinkFrames:
     """Linked events and identities: read from the store when its links are current (only the
-    rows of the first actor asked about and the dates asked for, which the store selects
-    without reading the rest), else computed in memory. With `pairs`, `linked` holds the
-    linked events summed per pair of sides (`aggregate.pair_totals`) instead."""
+    rows of the first actor asked about, the dates asked for and, with `min_confidence`, the
+    events with a report at least that confident, which the store selects without reading
+    the rest), else computed in memory. With `pairs`, `linked` holds the linked events summed
+    per pair of sides (`aggregate.pair_totals`) instead."""
     if is_current(store):
         identities = sql.table_frame(store, "identities")
         matches = tuple(aggregate.resolve_actor(identities, a) for a in actors)
         first = matches[0] if matches else None
         select = dict(ids=sorted(first.ids) if first else None, countries=sorted(first.countries) if first else None,
                       since=aggregate.parse_day(since, "--since") if since else None,
-                      until=aggregate.parse_day(until, "--until") if until else None)
+                      until=aggregate.parse_day(until, "--until") if until else None, min_confidence=min_confidence)
         linked = sql.pair_totals(store, **select) if pairs else sql.linked_frame(store, **select)
         return LinkFrames(linked=linked, identities=identities, stale=False, matches=matches)
-    found = in_memory(store, stale)
+    found = confident(store, in_memory(store, stale), min_confidence)
     matches = tuple(aggregate.resolve_actor(found.identities, a) for a in actors)
     linked = found.linked
     if pairs:
         linked = aggregate.pair_totals(linked, actor=matches[0] if matches else None, since=since, until=until)
-    return LinkFrames(linked=linked, identities=found.identities, stale=True, matches=matches)
+    return LinkFrames(linked=linked, identities=found.identities, stale=True, matches=matches, reports=found.reports)
 
 
 def in_memory(store: Store, stale: Callable[[str], None] | None) -> LinkFrames:
@@ -170,32 +175,51 @@ def in_memory(store: Store, stale: Callable[[str], None] | None) -> LinkFrames:
                                result.report_links)
     linked = pd.DataFrame(rows["linked_events"], columns=sql.SCHEMAS["linked_events"].names)
     identities = pd.DataFrame(rows["identities"], columns=sql.SCHEMAS["identities"].names)
-    return LinkFrames(linked=linked, identities=identities, stale=True)
+    reports = pd.DataFrame(rows["event_links"], columns=sql.SCHEMAS["event_links"].names)
+    return LinkFrames(linked=linked, identities=identities, stale=True, reports=reports)
+
+
+def confident(store: Store, f: LinkFrames, min_confidence: float | None) -> LinkFrames:
+    """In-memory link frames keeping, with `min_confidence`, only linked events that have a
+    report at least that confident (a happening is as certain as its best-evidenced report)."""
+    if min_confidence is None or f.reports is None:
+        return f
+    conf = sql.event_confidences(store)
+    best = f.reports.merge(conf, on=["doc_id", "n"], how="left").groupby("link_id")["confidence"].max()
+    keep = set(best[best >= min_confidence].index)
+    return LinkFrames(linked=f.linked[f.linked["link_id"].isin(keep)], identities=f.identities, stale=f.stale,
+                      reports=f.reports[f.reports["link_id"].isin(keep)])
 
 
 def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
-             until: str | None = None, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
-    """Linked events by date (one row per happening), optionally of one actor and a date range."""
+             until: str | None = None, stale: Callable[[str], None] | None = None,
+             min_confidence: float | None = None) -> pd.DataFrame:
+    """Linked events by date (one row per happening), optionally of one actor, a date range and
+    a least confidence."""
     with opened(db) as store:
-        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until)
+        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until,
+                   min_confidence=min_confidence)
     return aggregate.timeline(f.linked, f.identities, actor=f.matches[0] if actor else None, since=since, until=until)
 
 
 def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
-         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None,
+         min_confidence: float | None = None) -> pd.DataFrame:
     """Both directions between A and B per period: counts by quad class, Goldstein sums and means
     (periods with events only, or every period from first to last with `fill`)."""
     with opened(db) as store:
-        f = frames(store, stale, actors=(a, b), since=since, until=until)
+        f = frames(store, stale, actors=(a, b), since=since, until=until,
+                   min_confidence=min_confidence)
     return aggregate.dyad(f.linked, *f.matches, by=by, since=since, until=until, fill=fill)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
             since: str | None = None, until: str | None = None,
-            stale: Callable[[str], None] | None = None) -> nx.DiGraph:
+            stale: Callable[[str], None] | None = None, min_confidence: float | None = None) -> nx.DiGraph:
     """The actor graph weighted by linked events."""
     with opened(db) as store:
-        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until, pairs=True)
+        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until, pairs=True,
+                   min_confidence=min_confidence)
     return aggregate.network(f.linked, f.identities, countries_only=countries)
 
 
@@ -226,7 +250,7 @@ def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
 
     path = Path(path)
     if path.suffix.lower() == ".graphml":
-        nx.write_graphml(graph, path)
+        nx.write_graphml(xml_graph(graph), path)
     elif path.suffix.lower() == ".json":
         path.write_text(json.dumps(graph_json(graph), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     else:
@@ -253,7 +277,8 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
         for col in flat.columns:
             if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
                 flat[col] = flat[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(path, index=False)
+        # Cells are untrusted text: formula starts neutralised, every cell quoted (OWASP).
+        spreadsheet_frame(flat).to_csv(path, index=False, quoting=csv.QUOTE_ALL)
     else:
         path.write_text("".join(json.dumps(r, default=json_default, ensure_ascii=False) + "\n" for r in records(frame)),
                         encoding="utf-8")

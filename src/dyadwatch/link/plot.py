@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
+from ..safe_output import plot_label
 from .aggregate import QUAD_NAMES
 
 FORMATS = (".png", ".svg")
@@ -42,7 +43,7 @@ def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "
         raise UsageError(f"--plot writes {' or '.join(FORMATS)} files, got {path.name!r}")
     fig = Figure(figsize=(WIDTH, 6.5), layout="constrained")
     counts_ax, gold_ax = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
-    counts_ax.set_title(title)
+    counts_ax.set_title(plot_label(title))
     counts_ax.set_ylabel("linked events")
     gold_ax.set_ylabel("Goldstein sum")
     gold_ax.axhline(0, color="#888888", linewidth=0.8)
@@ -66,7 +67,7 @@ def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "
             # the two directions side by side within their period's bar
             at = pd.to_datetime(part["period"]) + pd.to_timedelta(width * (1 + 2 * k) / 4, unit="D")
             gold_ax.vlines(at, 0, part["goldstein_sum"], color=colour, linewidth=2)
-            gold_ax.plot(at, part["goldstein_sum"], marker="o", linestyle="none", color=colour, label=str(direction))
+            gold_ax.plot(at, part["goldstein_sum"], marker="o", linestyle="none", color=colour, label=plot_label(direction))
         gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
         locator = AutoDateLocator()
         gold_ax.xaxis.set_major_locator(locator)

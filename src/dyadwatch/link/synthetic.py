@@ -220,7 +220,7 @@ def report_rows(r: EventReport, now: dt.datetime | None) -> tuple[list, list[lis
     actors = [[r.doc_id, a.id, a.name, a.type, a.country, None, None, [], [a.name], 1] for a in (source, target)]
     row = [r.doc_id, 0, source.id, None, source.country, source.name, target.id, None, target.country, target.name,
            r.cameo, None, None, r.goldstein, None, date, iso_date(date), "day" if date else None,
-           None, None, None, None, 0, len(r.evidence), r.evidence, "asserted", None]
+           None, None, None, None, 0, len(r.evidence), r.evidence, "asserted", None, None]
     return doc, actors, row
 
 

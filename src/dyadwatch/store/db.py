@@ -37,6 +37,7 @@ class Filters:
     type: str | None = None
     speaker: str | None = None
     predictions: bool = False
+    min_confidence: float | None = None
     limit: int | None = None
 
 
@@ -243,8 +244,11 @@ class Store:
         if f.type:
             where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
             params += [f.type + "%", f.type.upper()]
+        if f.min_confidence is not None:
+            where.append("e.confidence >= ?")
+            params.append(f.min_confidence)
         sql = ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
-               "e.cameo, e.plover, e.goldstein, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
+               "e.cameo, e.plover, e.goldstein, e.confidence, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
                "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
                f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
         return self.query(sql, params)
@@ -307,7 +311,7 @@ def event_rows(d: Document) -> list[list[Any]]:
             e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class,
             e.date, iso_date(e.date), e.date_precision,
             loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-            e.evidence.start, e.evidence.end, e.evidence.text, e.modality, e.rule,
+            e.evidence.start, e.evidence.end, e.evidence.text, e.modality, e.rule, e.confidence,
         ])
     return rows
 

@@ -42,7 +42,7 @@ class StoredEvent:
 
 
 def has_link_tables(store: Store) -> bool:
-    return store.version() >= 3  # migration 3 gives linked events their block
+    return store.version() >= 4  # migration 4 gives linked events their block
 
 
 def require_link_tables(store: Store) -> None:
@@ -179,8 +179,9 @@ def table_frame(store: Store, name: str):
 
 
 def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.date | None,
-              until: dt.date | None) -> tuple[str, list[Any]]:
-    """WHERE clause over linked_events: a side among `ids` or `countries`, dated in the range."""
+              until: dt.date | None, min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    """WHERE clause over linked_events: a side among `ids` or `countries`, dated in the range,
+    with a report at least `min_confidence` confident."""
     where: list[str] = []
     params: list[Any] = []
     if ids is not None or countries is not None:
@@ -193,22 +194,26 @@ def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.d
     if until is not None:
         where.append("event_date <= ?")
         params.append(until)
+    if min_confidence is not None:
+        where.append("link_id IN (SELECT k.link_id FROM event_links k JOIN events e ON e.doc_id = k.doc_id AND e.n = k.n "
+                     "GROUP BY k.link_id HAVING max(e.confidence) >= ?)")
+        params.append(min_confidence)
     return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
 def linked_frame(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
-                 since: dt.date | None = None, until: dt.date | None = None):
+                 since: dt.date | None = None, until: dt.date | None = None, min_confidence: float | None = None):
     """Linked events of these actors and dates as a pandas DataFrame (all of them without filters)."""
     require_link_tables(store)
-    where, params = selection(ids=ids, countries=countries, since=since, until=until)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until, min_confidence=min_confidence)
     return store.frame(f"SELECT * FROM linked_events {where} ORDER BY event_date NULLS LAST, link_id", params)
 
 
 def pair_totals(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
-                since: dt.date | None = None, until: dt.date | None = None):
+                since: dt.date | None = None, until: dt.date | None = None, min_confidence: float | None = None):
     """Linked events summed per (source, target, their countries), as `link.aggregate.pair_totals`."""
     require_link_tables(store)
-    where, params = selection(ids=ids, countries=countries, since=since, until=until)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until, min_confidence=min_confidence)
     return store.frame(
         "SELECT source_id, target_id, source_country, target_country, count(*) AS weight, "
         "sum(reports) AS reports, coalesce(sum(goldstein), 0.0) AS goldstein_sum, "
@@ -224,6 +229,11 @@ def reports_frame(store: Store):
         "e.cameo, e.date AS event_date, e.evidence FROM event_links l "
         "JOIN events e ON e.doc_id = l.doc_id AND e.n = l.n JOIN documents d ON d.id = l.doc_id "
         "LEFT JOIN stories s ON s.doc_id = l.doc_id ORDER BY l.link_id, d.published NULLS LAST, l.doc_id, l.n")
+
+
+def event_confidences(store: Store):
+    """(doc_id, n, confidence) of every stored event report."""
+    return store.frame("SELECT doc_id, n, confidence FROM events")
 
 
 def last_run(store: Store) -> dict[str, Any] | None:
