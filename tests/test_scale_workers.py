@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dyadwatch import api
 from dyadwatch.runner import Report
 from dyadwatch.shards import read_shard, shard_files
+from support import snapshot
 
 LINE = "Delegates from {c} arrived in Vienna on Tuesday for talks on river shipping, officials said. Round {i}."
 PLACES = ["Norland", "Estovia", "Carpania", "Miravel", "Duskmoor", "Halvia", "Ostrana", "Brellin"]
@@ -23,19 +23,6 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
         p.write_text(f"Shipping talks {i}\n\n" + LINE.format(c=PLACES[i % len(PLACES)], i=i), encoding="utf-8")
         paths.append(p)
     return paths
-
-
-def stored(db: Path) -> dict[str, list[str]]:
-    """Every stored record and row except ingest times, sorted."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in ("documents", "actors", "quotes", "times", "events"):
-            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] != "ingested_at"]
-            out[table] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()))
-        return out
-    finally:
-        con.close()
 
 
 def test_workers_extract_output_follows_input_order(tmp_path: Path):
@@ -118,10 +105,10 @@ def test_workers_and_cluster_store_identical_records(tmp_path: Path):
     with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as lc, Client(lc) as client:
         cluster.run_batch([str(folder)], tmp_path / "shards", client=client, partition_size=2)
     api.load([tmp_path / "shards"], db=dask_db)
-    first = stored(one)
+    first = snapshot(one)
     assert len(first["documents"]) == len(texts) and first["events"]
-    assert stored(two) == first
-    assert stored(dask_db) == first
+    assert snapshot(two) == first
+    assert snapshot(dask_db) == first
 
 
 def test_load_refuses_a_file_that_is_no_shard(tmp_path: Path):

@@ -257,7 +257,7 @@ def synthetic_store(path: str, n: int, *, seed: int = 7, reports_per_day: int = 
     them. Returns the `LinkRun` recorded for the store."""
     from ..store import Store
     from ..store import bulk
-    from ..store.links import LinkRun, fingerprint
+    from ..store.links import LinkRun, fingerprint, record_run
 
     started = time.perf_counter()
     reports = [as_stored(r) for r in synthetic_reports(n, seed=seed, reports_per_day=reports_per_day, start=start,
@@ -283,7 +283,7 @@ def synthetic_store(path: str, n: int, *, seed: int = 7, reports_per_day: int = 
         run = LinkRun(fingerprint=fingerprint(store), documents=counts["documents"], events=counts["events"],
                       linked_events=linked, identities=identities, stories=counts["documents"],
                       seconds=round(time.perf_counter() - started, 3))
-        bulk.record_run(store, run)
+        record_run(store, run)
     return run
 
 

@@ -1,12 +1,9 @@
 """Appending whole Arrow tables to store tables (the synthetic store generator's writer)."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pyarrow as pa
 
 from .db import Store
-from .links import LinkRun
 
 TABLES = ("documents", "actors", "events", "stories", "actor_identities", "identities", "linked_events", "event_links")
 
@@ -29,10 +26,3 @@ def columns(store: Store, name: str) -> list[str]:
     return [r[0] for r in store.con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [name]).fetchall()]
-
-
-def record_run(store: Store, run: LinkRun) -> None:
-    """Note a linking run, as `write_links` does, for links written piecewise."""
-    store.con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
-                      [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
-                       run.linked_events, run.identities, run.stories, run.seconds])

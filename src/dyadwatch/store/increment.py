@@ -8,13 +8,15 @@ by the size of the store, except for column scans that DuckDB answers from its z
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyarrow as pa
 
 from ..link.records import Identity, IdentityLink, LinkedEvent, ReportLink, Story
 from .db import Store
-from .links import SCHEMAS, LinkRun, StoredEvent, has_link_tables, link_table_rows
+from .links import LinkRun, StoredEvent, has_link_tables, insert_link_rows, link_table_rows, record_run
 
 EVENT_COLUMNS = (
     "e.doc_id, e.n, e.source_id, e.source_country, e.target_id, e.target_country, e.cameo, e.plover, "
@@ -45,19 +47,22 @@ def pending(store: Store) -> Pending | None:
     return Pending(new=sorted(r[0] for r in rows if not r[1]), replaced=sum(1 for r in rows if r[1]))
 
 
-def ids_table(store: Store, name: str, ids: list[str]) -> None:
+@contextmanager
+def registered(store: Store, name: str, ids: list[str]) -> Iterator[None]:
+    """A one-column table `name` (id) of these ids for the queries inside the block."""
     store.con.register(name, pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        yield
+    finally:
+        store.con.unregister(name)
 
 
 def new_articles(store: Store, ids: list[str]) -> list[tuple[str, str, str | None, dt.date | None]]:
     """(id, text, published, pub_date) of these documents."""
-    ids_table(store, "new_ids", ids)
-    try:
+    with registered(store, "new_ids", ids):
         return store.con.execute(
             "SELECT d.id, coalesce(d.text, ''), d.published, d.pub_date FROM documents d "
             "JOIN new_ids n ON n.id = d.id ORDER BY d.id").fetchall()
-    finally:
-        store.con.unregister("new_ids")
 
 
 def articles_near(store: Store, lo: dt.date, hi: dt.date) -> list[tuple[str, str, str | None, str]]:
@@ -69,38 +74,29 @@ def articles_near(store: Store, lo: dt.date, hi: dt.date) -> list[tuple[str, str
 
 def actors_of(store: Store, ids: list[str]) -> list[tuple]:
     """(doc_id, actor_id, name, type, country, code, aliases) of these documents' actors."""
-    ids_table(store, "new_ids", ids)
-    try:
+    with registered(store, "new_ids", ids):
         return store.con.execute(
             "SELECT a.doc_id, a.actor_id, a.name, a.type, a.country, a.code, a.aliases FROM actors a "
             "JOIN new_ids n ON n.id = a.doc_id WHERE a.actor_id IS NOT NULL ORDER BY a.doc_id, a.actor_id").fetchall()
-    finally:
-        store.con.unregister("new_ids")
 
 
 def global_ids_of(store: Store, actor_ids: list[str]) -> dict[str, str]:
     """The identity each of these per-document actor ids already belongs to (when it does)."""
-    ids_table(store, "actor_ids", sorted(set(actor_ids)))
-    try:
+    with registered(store, "actor_ids", sorted(set(actor_ids))):
         rows = store.con.execute(
             "SELECT u.actor_id, i.global_id FROM identities i, unnest(i.actor_ids) AS u(actor_id) "
             "JOIN actor_ids x ON x.id = u.actor_id").fetchall()
-    finally:
-        store.con.unregister("actor_ids")
     return {a: g for a, g in rows}
 
 
 def identities(store: Store, global_ids: list[str] | None = None) -> list[Identity]:
     """Stored identities (all, or these)."""
     sql = "SELECT global_id, name, type, country, code, variants, actor_ids, documents FROM identities"
-    if global_ids is not None:
-        ids_table(store, "gids", sorted(set(global_ids)))
-        sql += " WHERE global_id IN (SELECT id FROM gids)"
-    try:
+    if global_ids is None:
         rows = store.con.execute(sql).fetchall()
-    finally:
-        if global_ids is not None:
-            store.con.unregister("gids")
+    else:
+        with registered(store, "gids", sorted(set(global_ids))):
+            rows = store.con.execute(sql + " WHERE global_id IN (SELECT id FROM gids)").fetchall()
     return [Identity(global_id=r[0], name=r[1], type=r[2], country=r[3], code=r[4], variants=tuple(r[5] or ()),
                      actor_ids=tuple(r[6] or ()), documents=int(r[7] or 0)) for r in rows]
 
@@ -114,13 +110,10 @@ def stored_events(rows: list[tuple]) -> list[StoredEvent]:
 
 def events_of(store: Store, ids: list[str]) -> list[StoredEvent]:
     """Coded events of these documents."""
-    ids_table(store, "new_ids", ids)
-    try:
+    with registered(store, "new_ids", ids):
         return stored_events(store.con.execute(
             f"SELECT {EVENT_COLUMNS} FROM events e JOIN new_ids n ON n.id = e.doc_id JOIN documents d ON d.id = e.doc_id "
             "WHERE e.cameo IS NOT NULL ORDER BY e.doc_id, e.n").fetchall())
-    finally:
-        store.con.unregister("new_ids")
 
 
 def linked_in_blocks(store: Store, spans: dict[str, tuple[dt.date, dt.date]]) -> list[str]:
@@ -149,24 +142,18 @@ class Members:
 
 
 def members_of(store: Store, link_ids: list[str]) -> Members:
-    ids_table(store, "links", link_ids)
     con = store.con
-    try:
+    with registered(store, "links", link_ids):
         events = stored_events(con.execute(
             f"SELECT {EVENT_COLUMNS} FROM event_links k JOIN links x ON x.id = k.link_id "
             "JOIN events e ON e.doc_id = k.doc_id AND e.n = k.n JOIN documents d ON d.id = e.doc_id "
             "ORDER BY e.doc_id, e.n").fetchall())
-        ids_table(store, "docs", sorted({e.doc_id for e in events}))
-        try:
-            links = [IdentityLink(doc_id=r[0], actor_id=r[1], global_id=r[2], rule=r[3]) for r in con.execute(
-                "SELECT a.doc_id, a.actor_id, a.global_id, a.rule FROM actor_identities a "
-                "JOIN docs x ON x.id = a.doc_id").fetchall()]
-            stories = [Story(doc_id=r[0], story_id=r[1], similarity=r[2]) for r in con.execute(
-                "SELECT s.doc_id, s.story_id, s.similarity FROM stories s JOIN docs x ON x.id = s.doc_id").fetchall()]
-        finally:
-            con.unregister("docs")
-    finally:
-        con.unregister("links")
+    with registered(store, "docs", sorted({e.doc_id for e in events})):
+        links = [IdentityLink(doc_id=r[0], actor_id=r[1], global_id=r[2], rule=r[3]) for r in con.execute(
+            "SELECT a.doc_id, a.actor_id, a.global_id, a.rule FROM actor_identities a "
+            "JOIN docs x ON x.id = a.doc_id").fetchall()]
+        stories = [Story(doc_id=r[0], story_id=r[1], similarity=r[2]) for r in con.execute(
+            "SELECT s.doc_id, s.story_id, s.similarity FROM stories s JOIN docs x ON x.id = s.doc_id").fetchall()]
     people = {i.global_id for i in identities(store, [x.global_id for x in links]) if i.type == "PERSON"}
     return Members(events=events, identity_links=links, stories=stories, people=people)
 
@@ -180,21 +167,13 @@ def apply_increment(store: Store, *, removed: list[str], linked: list[LinkedEven
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        ids_table(store, "gone", removed)
-        con.execute("DELETE FROM linked_events WHERE link_id IN (SELECT id FROM gone)")
-        con.execute("DELETE FROM event_links WHERE link_id IN (SELECT id FROM gone)")
-        con.unregister("gone")
-        ids_table(store, "gids", [i.global_id for i in identities_changed])
-        con.execute("DELETE FROM identities WHERE global_id IN (SELECT id FROM gids)")
-        con.unregister("gids")
-        for name in ("stories", "actor_identities", "identities", "linked_events", "event_links"):
-            if rows[name]:
-                con.register("link_rows", pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]))
-                con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
-                con.unregister("link_rows")
-        con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
-                    [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
-                     run.linked_events, run.identities, run.stories, run.seconds])
+        with registered(store, "gone", removed):
+            con.execute("DELETE FROM linked_events WHERE link_id IN (SELECT id FROM gone)")
+            con.execute("DELETE FROM event_links WHERE link_id IN (SELECT id FROM gone)")
+        with registered(store, "gids", [i.global_id for i in identities_changed]):
+            con.execute("DELETE FROM identities WHERE global_id IN (SELECT id FROM gids)")
+        insert_link_rows(store, rows)
+        record_run(store, run)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -153,18 +153,31 @@ def write_links(store: Store, *, stories: list[Story], identity_links: list[Iden
     try:
         for name in LINK_TABLES:
             con.execute(f"DELETE FROM {name}")
-            rows = tables[name]
-            if rows:
-                con.register("link_rows", pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
-                con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
-                con.unregister("link_rows")
-        con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
-                    [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
-                     run.linked_events, run.identities, run.stories, run.seconds])
+        insert_link_rows(store, tables)
+        record_run(store, run)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def insert_link_rows(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Append rows (as made by `link_table_rows`) to the link tables."""
+    for name in LINK_TABLES:
+        rows = tables.get(name)
+        if rows:
+            store.con.register("link_rows", pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+            try:
+                store.con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
+            finally:
+                store.con.unregister("link_rows")
+
+
+def record_run(store: Store, run: LinkRun) -> None:
+    """Note a linking run: queries answer from stored links while its fingerprint is current."""
+    store.con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
+                      [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
+                       run.linked_events, run.identities, run.stories, run.seconds])
 
 
 def table_frame(store: Store, name: str):
