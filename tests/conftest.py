@@ -26,3 +26,19 @@ def seed_rows(seed_records: Path) -> SeedScores:
     """score.py's rows for the seeds after the whole default pipeline (computed once for
     every gate that reads them)."""
     return seed_scores(seed_records)
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory) -> Path:
+    """The demo corpus (samples/corpus) ingested and linked once, as `make demo` does."""
+    from support import ROOT
+
+    corpus = ROOT / "samples" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("samples/corpus not found: the demo corpus is needed")
+    from dyadwatch.api import ingest
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    report = ingest([str(corpus)], db=db)
+    assert report.written > 0, report.summary()
+    return db

@@ -11,6 +11,7 @@ from dyadwatch import api
 from dyadwatch.cli import cli as main
 from dyadwatch.events.confidence import (Weights, confidence_of, event_factors, explain_confidence, fit, load_weights,
                                          parse_weights, reliability, render_weights)
+from dyadwatch.frames import records
 from dyadwatch.models import Actor
 from dyadwatch.pipeline import run_text
 from dyadwatch.store import Filters, Store
@@ -95,10 +96,10 @@ def store_with_events(tmp_path: Path) -> Path:
 
 def test_confidence_min_confidence_filters_queries_and_exports(store_with_events: Path, tmp_path: Path):
     db = store_with_events
-    every = api.events(db)
+    every = records(api.events(db))  # the API answers a DataFrame; rows as dicts here
     assert len(every) >= 2 and all(r["confidence"] is not None for r in every)
     cut = sorted(r["confidence"] for r in every)[-1]
-    kept = api.events(db, min_confidence=cut)
+    kept = records(api.events(db, min_confidence=cut))
     assert 1 <= len(kept) < len(every) or all(r["confidence"] == cut for r in every)
     assert all(r["confidence"] >= cut for r in kept)
     with Store(db, read_only=True) as store:
@@ -123,5 +124,5 @@ def test_confidence_timeline_keeps_linked_events_with_a_confident_report(store_w
     whole = link_api.timeline(store_with_events)
     assert len(link_api.timeline(store_with_events, min_confidence=0.0)) == len(whole)
     none = link_api.timeline(store_with_events, min_confidence=1.0)
-    best = max(r["confidence"] for r in api.events(store_with_events))
+    best = max(r["confidence"] for r in records(api.events(store_with_events)))
     assert len(none) == (len(whole) if best >= 1.0 else 0)

@@ -71,9 +71,11 @@ def test_link_cli_dyad_json_and_plot(db: str, tmp_path: Path):
 
 def test_link_cli_network_graphml_and_json(db: str, tmp_path: Path):
     graphml = tmp_path / "net.graphml"
-    res = invoke("network", "--db", db, "--graphml", str(graphml), "--json")
+    res = invoke("network", "--db", db, "--graphml", str(graphml), "--graph-json")
     assert res.exit_code == 0
     data = json.loads(res.stdout)
+    edges = [json.loads(line) for line in invoke("network", "--db", db, "--json").stdout.splitlines()]
+    assert len(edges) == len(data["edges"]) and all("weight" in e for e in edges)
     graph = nx.read_graphml(graphml)
     assert {n["id"] for n in data["nodes"]} == set(graph.nodes)
     assert graph.edges["vladimir-putin", "ilham-aliyev"]["weight"] == 2

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError
 from .models import Document
 from .pipeline import BASE_LANGUAGE, Pipeline, build, check_pipeline, for_language, registry, supported_languages
 from .runner import Report, process
@@ -13,6 +14,7 @@ from .store import DEFAULT_DB, Filters, Store
 
 
 __all__ = ["DEFAULT_DB", "actors", "articles", "batch", "dyad", "events", "export", "extract", "ingest", "load", "migrate",
+           "query",
            "network", "quotes", "relink", "stage_table", "timeline"]
 
 
@@ -130,35 +132,85 @@ def load(shards: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, link: boo
     return report
 
 
-def _listing(kind: str, db: str | Path, filters: Filters) -> list[dict[str, Any]]:
+def _listing(kind: str, db: str | Path, filters: Filters):
     with Store(db, read_only=True) as store:
-        return getattr(store, kind)(filters)
+        return store.frame(*store.listing(kind, filters))
 
 
-def articles(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def articles(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored articles as a pandas DataFrame, one row each, oldest first.
+
+    Columns: id (content hash), published, outlet, title, language, chars, events, quotes,
+    url (the page's address, or the file it was read from). Filters (keywords): actor (id,
+    name, actor code such as AZEGOV or country code such as AZE), since, until (YYYY-MM-DD,
+    on the publication date), outlet (substring), limit. An actor that matches nothing
+    raises UsageError with suggestions.
+    """
     return _listing("articles", db, Filters(**filters))
 
 
-def actors(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def actors(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored actors as a pandas DataFrame, most present first.
+
+    Columns: id (a slug of the name), name, type (PERSON, COUNTRY, ORG, LOCATION, GROUP),
+    country, code (CAMEO actor code), sector, documents, mentions. Filters: actor, type,
+    since, until, outlet, limit.
+    """
     return _listing("actors", db, Filters(**filters))
 
 
-def quotes(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def quotes(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored quotations as a pandas DataFrame, in order of publication.
+
+    Columns: published, outlet, kind (direct, indirect), speaker, description, cue,
+    prediction, text, title, url, doc_id, start_char, end_char (offsets into the article's
+    text). Filters: actor or speaker, type (the kind), predictions=True, since, until,
+    outlet, limit.
+    """
     return _listing("quotes", db, Filters(**filters))
 
 
-def events(db: str | Path = DEFAULT_DB, **filters: Any) -> list[dict[str, Any]]:
+def events(db: str | Path = DEFAULT_DB, **filters: Any):
+    """Stored events as a pandas DataFrame, one row per report, by date.
+
+    Columns: date (the event's own date, else the publication's), source, target (CAMEO
+    actor codes), cameo, plover, goldstein, quad_class, modality, and the report's
+    provenance: outlet, title, published, url (address or file); then evidence (the
+    sentence), source_name, target_name, source_country, target_country, location, doc_id, n.
+    Filters: actor, type (a CAMEO code prefix or a PLOVER type), since, until, outlet, limit.
+    `timeline` gives linked events (one row per happening, all its reports).
+    """
     return _listing("events", db, Filters(**filters))
 
 
 def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
            min_confidence: float | None = None) -> int:
     """Write the stored records: jsonl (document records), csv or parquet (one table: events,
-    articles or quotes); with `min_confidence`, only events at least that confident."""
+    articles or quotes), gdelt (the GDELT 2.0 event table) or plover (POLECAT-style records)
+    of linked events, tab-separated with a header, or Parquet when `out` ends in .parquet;
+    with `min_confidence`, only events at least that confident. Returns rows written."""
     from .store.exchange import export_store
 
+    out = check_output(out)
+    if fmt in ("gdelt", "plover"):
+        from . import exports
+        from .link import api as link_api
+
+        frame = getattr(link_api, fmt)(db, min_confidence=min_confidence)
+        exports.write(frame, out)
+        return len(frame)
     with Store(db, read_only=True) as store:
         return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
+
+
+def check_output(out: str | Path) -> Path:
+    """The file to write, refused in one line when its folder does not exist or it is a folder."""
+    path = Path(out)
+    if path.is_dir():
+        raise UsageError(f"-o {out} is a folder: give a file name")
+    if not path.parent.is_dir():
+        raise UsageError(f"-o {out}: the folder {path.parent} does not exist; create it or write elsewhere")
+    return path
 
 
 def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
@@ -194,6 +246,31 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def pattern_coverage(paths: Iterable[str | Path]) -> Any:
+    """Codes without a verb pattern and patterns that never fired in the document records of
+    `paths` (JSON Lines from `extract`; "-" reads stdin): `dyadwatch verbs coverage`."""
+    import sys
+
+    from pydantic import ValidationError
+
+    from .errors import UsageError
+    from .events.coverage import measure
+
+    def docs() -> Iterator[Document]:
+        for path in paths:
+            lines = sys.stdin if str(path) == "-" else Path(path).read_text(encoding="utf-8").splitlines()
+            for n, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Document.model_validate_json(line)
+                except ValidationError as e:
+                    raise UsageError(f"{path} line {n} is not a document record (write records with `dyadwatch extract`): "
+                                     f"{e.errors()[0]['msg']}") from None
+
+    return measure(docs())
+
+
 def __getattr__(name: str) -> Any:
     """timeline, dyad, network and relink come from `dyadwatch.link.api`, imported on first
     use: it brings pandas, networkx and datasketch, which every other command can do without."""
@@ -202,3 +279,16 @@ def __getattr__(name: str) -> Any:
 
         return getattr(link_api, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def query(db: str | Path, sql: str):
+    """The result of one read-only SELECT on the store as a pandas DataFrame.
+
+    The query sees the stable views `articles`, `actors`, `quotes`, `reports` (one row per
+    event report, with its article's outlet, title, date and URL) and `events_linked` (one
+    row per linked event), and the internal tables as `store.<table>`; it cannot write or
+    read other files. Example: query(db, "SELECT outlet, count(*) AS n FROM reports GROUP BY 1")
+    """
+    from .store.views import run_query
+
+    return run_query(db, sql)

@@ -8,6 +8,7 @@ import click
 
 from . import api
 from .errors import UsageError
+from .frames import records
 from .output_text import short
 
 TIMELINE_ROWS = 12
@@ -28,10 +29,10 @@ def run_demo(db: str, samples: str | None) -> None:
     click.echo(f"ingesting {corpus} into {db} ...", err=True)
     report = api.ingest([str(corpus)], db=db)
     click.echo(f"ingest: {report.summary()}", err=True)
-    arts = api.articles(db)
-    acts = api.actors(db)
-    reports = api.events(db)
-    qs = api.quotes(db)
+    arts = records(api.articles(db))
+    acts = records(api.actors(db))
+    reports = records(api.events(db))
+    qs = records(api.quotes(db))
     linked = api.timeline(db)
     outlets = Counter(a["outlet"] or "(unknown outlet)" for a in arts)
     echo = click.echo

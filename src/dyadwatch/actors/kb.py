@@ -228,6 +228,27 @@ def _load_officials(kb: KnowledgeBase) -> None:
             _add_surface(kb, alias, Surface(pid, "official", case_sensitive=True))
 
 
+def _load_phoenix_officials(kb: KnowledgeBase) -> None:
+    """Office holders since 1990 generated from the Phoenix dictionary (officials_phoenix.tsv).
+    Known by their full names only: with ten thousand people, a bare surname would name too
+    many; someone `officials.tsv` lists keeps its rows there."""
+    written = {pid for pid, entry in kb.entries.items() if entry.type == "PERSON"}
+    for row in _rows("officials_phoenix.tsv"):
+        name, country, title, sector, start, end = row[0], row[1], row[2], row[3], _cell(row, 4), _cell(row, 5) or None
+        pid = slug(name)
+        if pid in written:
+            continue
+        if pid not in kb.entries:
+            kb.entries[pid] = Entry(id=pid, name=name, type="PERSON", country=country, sector=sector,
+                                    code=(kb.country_code(country) or country) + sector)
+        kb.offices[pid].append(Office(pid, title, country, sector, start, end))
+        for alias in [name, *_split(_cell(row, 6))]:
+            key = name_key(alias)
+            if pid not in kb.person_keys[key]:
+                kb.person_keys[key].append(pid)
+            _add_surface(kb, alias, Surface(pid, "official", case_sensitive=True))
+
+
 def _add_person_keys(kb: KnowledgeBase, pid: str, name: str) -> None:
     key = name_key(name)
     if pid not in kb.person_keys[key]:
@@ -297,6 +318,7 @@ def load_kb(user_dict: str | None = None) -> KnowledgeBase:
     _load_igos(kb)
     _load_orgs(kb)
     _load_officials(kb)
+    _load_phoenix_officials(kb)
     _load_roles(kb)
     path = Path(user_dict) if user_dict else user_dictionary_path()
     if path.is_file():

@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import DyadwatchError, UsageError
-from . import actors, core, events, links, query, scale
+from . import actors, core, events, links, query, scale, sql
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -15,7 +15,7 @@ def cli() -> None:
     """Read news about international politics and turn it into sourced, structured event data."""
 
 
-for module in (core, query, actors, events, links, scale):
+for module in (core, query, sql, actors, events, links, scale):
     for command in module.COMMANDS:
         cli.add_command(command)
 
@@ -32,11 +32,16 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except UsageError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(f"error: {one_line(e)}", err=True)
         sys.exit(2)
     except DyadwatchError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(f"error: {one_line(e)}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
     sys.exit(0)
+
+
+def one_line(error: Exception) -> str:
+    """An error message on one line (library messages may quote multi-line engine errors)."""
+    return " ".join(str(error).split())

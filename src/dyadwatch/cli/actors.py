@@ -6,16 +6,23 @@ from pathlib import Path
 import click
 
 from .. import api
+from ..frames import records
 from .output import common_filters, emit
 
 
 @click.group(invoke_without_command=True)
 @common_filters
 @click.pass_context
-def actors(ctx, db, actor, since, until, outlet, type_, limit, as_json) -> None:
-    """Stored actors (with a subcommand: import dictionaries, explain a resolution)."""
+def actors(ctx, db, actor, since, until, outlet, type_, limit, fmt, columns) -> None:
+    """Stored actors (with a subcommand: import dictionaries, explain a resolution).
+
+    \b
+    Example:
+      dyadwatch actors --db demo.duckdb --type PERSON --limit 10
+    """
     if ctx.invoked_subcommand is None:
-        emit(api.actors(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit), as_json, title="actors")
+        frame = api.actors(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit)
+        emit(records(frame), fmt, columns=columns, title="actors")
 
 
 @actors.command("import")

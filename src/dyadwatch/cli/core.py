@@ -96,13 +96,21 @@ def ingest(inputs: tuple[str, ...], db: str, stages: str | None, input_format: s
 
 @click.command()
 @click.option("--db", default=api.DEFAULT_DB, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="file to write")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
+              show_default=True, help="gdelt: the GDELT 2.0 event table; plover: POLECAT-style records (docs/exports.md)")
+@click.option("-o", "--output", required=True, type=click.Path(), help="file to write")
 @click.option("--table", type=click.Choice(["events", "articles", "quotes"]), default="events", show_default=True,
               help="which table csv and parquet write")
 @min_confidence_option
 def export(db: str, fmt: str, output: str, table: str, min_confidence: float | None) -> None:
-    """Write the store out: document records (jsonl) or one table (csv, parquet)."""
+    """Write the store out: document records (jsonl), one table (csv, parquet), or linked
+    events as the GDELT 2.0 event table (gdelt) or POLECAT-style PLOVER records (plover),
+    tab-separated with a header (Parquet when the file name ends in .parquet).
+
+    \b
+    Example:
+      dyadwatch export --db demo.duckdb --format gdelt -o events.gdelt.tsv
+    """
     n = api.export(db, output, fmt, table, min_confidence=min_confidence)
     click.echo(f"{n} rows written to {output}", err=True)
 

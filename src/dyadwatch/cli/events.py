@@ -82,4 +82,15 @@ def list_(lemma: str | None) -> None:
         click.echo(json.dumps({"id": p.id, "code": p.code, "pattern": p.text, "note": p.note}, ensure_ascii=False))
 
 
+@verbs.command("coverage")
+@click.argument("records", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+def coverage(records: tuple[str, ...]) -> None:
+    """CAMEO codes no pattern codes, and patterns that never fired in RECORDS (JSON Lines
+    written by `dyadwatch extract`, e.g. of the development set and of samples/)."""
+    from ..api import pattern_coverage
+    from ..events.coverage import render
+
+    click.echo(render(pattern_coverage(records)))
+
+
 COMMANDS = [explain, verbs]

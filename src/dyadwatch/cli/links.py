@@ -7,9 +7,9 @@ import importlib
 
 import click
 
+from ..frames import records
 from ..store.db import DEFAULT_DB
-from ..output_text import short
-from .output import emit, min_confidence_option
+from .output import emit, min_confidence_option, output_options
 
 
 class _LinkApi:
@@ -22,7 +22,9 @@ class _LinkApi:
 
 api = _LinkApi()
 
-EVIDENCE_WIDTH = 90
+# Columns of a timeline table when --columns is not given (--json/--csv/--tsv write all).
+TIMELINE_COLUMNS = ("date", "source", "target", "cameo", "goldstein", "reports", "outlets", "evidence")
+TIMELINE_NARROW = ("date", "source", "target", "cameo", "goldstein", "reports", "evidence")
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="store file")
 since_option = click.option("--since", help="from this date (YYYY-MM-DD)")
@@ -45,7 +47,12 @@ def save(frame, output: str | None) -> None:
 @db_option
 @click.option("--full", is_flag=True, help="recompute every link from the whole store (default: link what was added)")
 def link(db: str, full: bool) -> None:
-    """Bring duplicates, actor identities and linked events of the store up to date."""
+    """Bring duplicates, actor identities and linked events of the store up to date.
+
+    \b
+    Example:
+      dyadwatch link --db demo.duckdb
+    """
     run = api.relink(db, full=full)
     click.echo(f"{run.documents} documents in {run.stories} stories; {run.identities} actor identities; "
                f"{run.events} event reports in {run.linked_events} linked events ({run.seconds:.2f} s)", err=True)
@@ -53,26 +60,28 @@ def link(db: str, full: bool) -> None:
 
 @click.command()
 @db_option
-@click.option("--actor", help="actor id, any name variant, or country code (AZE)")
+@click.option("--actor", help="actor id, any name variant, actor code (AZEGOV) or country code (AZE)")
 @since_option
 @until_option
 @click.option("--limit", type=click.IntRange(min=1), help="at most this many rows")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
+@output_options
 @output_option
 @min_confidence_option
 def timeline(db: str, actor: str | None, since: str | None, until: str | None, limit: int | None,
-             as_json: bool, output: str | None, min_confidence: float | None) -> None:
-    """Linked events by date: codes, Goldstein scores, sources and one evidence sentence."""
+             fmt: str | None, columns: str | None, output: str | None,
+             min_confidence: float | None) -> None:
+    """Linked events by date: codes, Goldstein scores, reports, one evidence sentence, and the
+    first report's article (outlet, date, URL or file, title).
+
+    \b
+    Example:
+      dyadwatch timeline --db demo.duckdb --actor AZE --since 2024-12-01 --limit 10
+    """
     frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn, min_confidence=min_confidence)
     if limit:
         frame = frame.head(limit)
     save(frame, output)
-    rows = api.records(frame)
-    if not as_json:
-        rows = [{"date": r["date"], "source": r["source"], "target": r["target"], "cameo": r["cameo"],
-                 "goldstein": r["goldstein"], "reports": r["reports"], "sources": ", ".join(r["outlets"] or []),
-                 "evidence": short(r["evidence"], EVIDENCE_WIDTH)} for r in rows]
-    emit(rows, as_json, title="timeline (linked events)")
+    emit(records(frame), fmt, columns=columns, default=TIMELINE_COLUMNS, narrow=TIMELINE_NARROW, title="timeline (linked events)")
 
 
 @click.command()
@@ -84,20 +93,26 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
 @until_option
 @click.option("--fill", is_flag=True, help="every period from the first event to the last, quiet ones as zeros")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table")
+@output_options
 @output_option
 @min_confidence_option
 def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fill: bool,
-         plot_file: str | None, as_json: bool, output: str | None, min_confidence: float | None) -> None:
-    """Both directions between actors A and B (ids, names or country codes) per period."""
+         plot_file: str | None, fmt: str | None, columns: str | None, output: str | None,
+         min_confidence: float | None) -> None:
+    """Both directions between actors A and B (ids, names, actor or country codes) per period.
+
+    \b
+    Example:
+      dyadwatch dyad RUS AZE --db demo.duckdb --by month --plot dyad.png
+    """
     frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn, min_confidence=min_confidence)
     save(frame, output)
     if plot_file:
         from ..link.plot import plot_dyad
 
-        plot_dyad(frame, plot_file, title=f"{a} and {b} by {by}: linked events", by=by)
+        plot_dyad(frame, plot_file, title=f"{a} and {b}: linked events by {by}", by=by)
         click.echo(f"chart written to {plot_file}", err=True)
-    emit(api.records(frame), as_json, title=f"dyad {a} {b} by {by}")
+    emit(records(frame), fmt, columns=columns, title=f"dyad {a} {b} by {by}")
 
 
 @click.command()
@@ -107,21 +122,28 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
 @until_option
 @click.option("--countries", is_flag=True, help="one node per country instead of per actor")
 @click.option("--graphml", type=click.Path(dir_okay=False), help="write the graph as GraphML to FILE")
-@click.option("--json", "as_json", is_flag=True, help="print the graph as node-link JSON")
+@click.option("--graph-json", "graph_json", is_flag=True, help="print the graph as node-link JSON")
+@output_options
 @min_confidence_option
 def network(db: str, actor: str | None, since: str | None, until: str | None, countries: bool,
-            graphml: str | None, as_json: bool, min_confidence: float | None) -> None:
-    """The actor network weighted by linked events."""
+            graphml: str | None, graph_json: bool, fmt: str | None, columns: str | None,
+            min_confidence: float | None) -> None:
+    """The actor network weighted by linked events: one row per directed edge.
+
+    \b
+    Example:
+      dyadwatch network --db demo.duckdb --countries --graphml network.graphml
+    """
     graph = api.network(db, countries=countries, actor=actor, since=since, until=until, stale=warn,
                         min_confidence=min_confidence)
     if graphml:
         api.write_graph(graph, graphml)
         click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges written to {graphml}", err=True)
-    if as_json:
+    if graph_json:
         click.echo(json.dumps(api.graph_json(graph), ensure_ascii=False))
         return
     _, edges = api.network_frames(graph)
-    emit(api.records(edges), False, title="network edges (weight = linked events)")
+    emit(records(edges), fmt, columns=columns, title="network edges (weight = linked events)")
 
 
 COMMANDS = [link, timeline, dyad, network]

@@ -305,7 +305,10 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
         return False
-    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps if at.i == f.pred.i or at.dep_ == "prt"):
+    objects = {o.i for o in f.objects}
+    # A phrase the parse hung on the object ("returned the sculpture to X") is the verb's too.
+    if p.required_preps is not None and not any(prep in p.required_preps for prep, _, at in f.preps
+                                                if at.i == f.pred.i or at.dep_ == "prt" or at.i in objects):
         return False
     if p.particle is not None and not (f.particles & p.particle):
         return False

@@ -15,16 +15,18 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
+from .background import is_background
 from .confidence import confidence_of, event_factors
 from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
 from .frames import REPORTING, Factuality, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import PLACE_NOUNS, place_of
+from .relevance import political, political_sentence
 from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
-                      domestic_target, in_context, place_authority, placed_group, unnamed_group, unnamed_victims)
+                      domestic_target, in_context, object_side, place_authority, placed_group, unnamed_group, unnamed_victims)
 
 Token = Any
 
@@ -89,7 +91,7 @@ class Decision:
     end: int
     text: str
     lemma: str
-    outcome: str  # event | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | trend | no-source | no-target
+    outcome: str  # event | not-political | no-pattern | negated | modal | future | conditional | question | embedded | purpose | hypothetical | trend | no-source | no-target
     detail: str = ""
     pattern: Pattern | None = None
     events: tuple[Event, ...] = ()
@@ -310,22 +312,32 @@ def evidence_span(doc: Document, f: Frame, sides: list[Token]) -> Span:
     return Span(start=start, end=end, text=doc.text[start:end])
 
 
-def _clause_head(pred: Token) -> Token:
-    tok = pred
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
+# Children of a predicate that hold other acts, with their own dates ("met on Monday, after the
+# accord was signed in 2019", "said that X attacked in May", "..., but he warned that ...").
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "relcl", "parataxis", "ccomp", "csubj", "acl"})
+
+
+def own_clause_span(doc: Document, pred: Token) -> tuple[int, int]:
+    """Where the predicate's own clause is: the predicate and its phrases, without the
+    clauses hanging on it (the span a governing time expression is looked for in)."""
+    toks = [pred] + [t for c in pred.children if c.dep_ not in OTHER_CLAUSE_DEPS and c.dep_ != "punct" for t in c.subtree]
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
 def event_date(doc: Document, pred: Token, span: Span) -> tuple[str | None, str]:
-    value, precision = date_for_span(doc, span.start, span.end)
-    if precision == "anchor":
-        head = _clause_head(pred)
-        if head.i != pred.i:
-            sub = list(head.subtree)
-            v2, p2 = date_for_span(doc, sub[0].idx, sub[-1].idx + len(sub[-1].text))
-            if p2 not in ("anchor", "none"):
-                return v2, p2
+    """The date of the act: the time expression of its own clause; for a verb that shares the
+    subject of the verb it is coordinated with ("met X on Monday and signed Y"), that verb's;
+    else the publication date (precision 'anchor')."""
+    tok = pred
+    for _ in range(4):
+        value, precision = date_for_span(doc, *own_clause_span(doc, tok))
+        if precision not in ("anchor", "none"):
+            return value, precision
+        shares_subject = tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if not shares_subject:
+            break
+        tok = tok.head
     return value, precision
 
 
@@ -353,7 +365,10 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     clause = act_tokens(f.pred)
     act_place = place_of(f.pred, list(f.themes))
     events = []
+    about_politics = political_sentence(doc, f.pred.sent)
     for src, tgt in pairs:
+        if not (about_politics or political(src) or political(tgt)):
+            continue  # sport, recipes, reviews: no state, organisation, armed group, party or official acts
         code = p.code
         # Where a meeting or a discussion takes place says nothing about whose its parties are.
         where = None if code[:2] == MEETING_ROOT else act_place
@@ -431,6 +446,9 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group]
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
+    joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
+    if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
+        targets = object_side(doc, p, f, sources)
     if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
@@ -579,6 +597,9 @@ def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor
     if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
+    if not events:
+        return Decision(**base, outcome="not-political", pattern=p, sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets),
+                        detail="no side is a state, government, organisation, armed group, party, official or political crowd")
     groups = tuple(a for a in (*sources, *targets) if a.id.startswith(GROUP_ID_PREFIX))
     return Decision(**base, outcome="event", detail=p.note, pattern=p, events=tuple(events),
                     sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets), groups=groups)
@@ -610,6 +631,10 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         elif tok.pos_ in NOUN_POS:
             keys = token_keys(tok) & patterns.nouns.keys()
             if not keys or _is_theme_of_coded_verb(tok, patterns):
+                continue
+            if is_background(tok):
+                coding.decisions.append(Decision(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=lemma,
+                                                 outcome="background", detail="an earlier act recalled as background, not a new event"))
                 continue
             cands = tuple(p for k in sorted(keys) for p in patterns.nouns[k])
             decision = _decide(doc, tok, cands, nominal_frame(tok))

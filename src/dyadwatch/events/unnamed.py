@@ -17,7 +17,7 @@ from ..actors.kb import default_kb
 from ..models import Actor, Document, Mention
 from .args import MEASURES, POSSESSIVE_PRONOUNS, Frame, token_keys
 from .frames import REPORTING
-from .patterns import Pattern
+from .patterns import Pattern, load_patterns
 from .places import place_of
 from .sides import (GROUP_ID_PREFIX, actors_of, context_country, group_span, is_state_side, needs_country, place_country,
                     placed)
@@ -220,3 +220,56 @@ def unnamed_group(doc: Document, p: Pattern, f: Frame) -> Actor | None:
     if country is None and heads[0].pos_ != "NOUN" and heads[0].tag_ != "NNPS":
         return None  # a lone name the actor stage did not know ("Tibetans" counts as a people)
     return make_group(doc, heads[0], country, group_sector(heads[0], p.code))
+
+
+# Prepositions on the act's own verb or noun that name what it is aimed at when nothing else
+# does ("an investigation against X", "demanded an apology from X", "an attack on X").
+AIM_PREPS = ("against", "on", "from", "to", "with", "into", "at", "upon", "toward", "towards", "for")
+# Appeals and demands: the subject of the clause they govern is the one asked.
+ASKING_ROOTS = frozenset({"02", "10"})
+# Words of a phrase that make it no side of an act: pronouns of the actor itself and numbers alone.
+NOT_A_SIDE = PRONOUNS | {"itself", "themselves", "himself", "herself", "this", "that", "it", "them", "him", "her", "us"}
+
+
+def _held_people(obj: Token) -> bool:
+    """People an actor frees, hands over or lets go ("freed forty activists") are whom the act
+    is for, unlike its own forces ("sent its soldiers", "withdrew troops")."""
+    head = counted(obj)
+    if any(c.dep_ == "poss" for c in head.children) or group_sector(head) == "MIL":
+        return False
+    return head.lemma_.lower() in PERSON_NOUNS
+
+
+def object_side(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """The phrase an act is aimed at, as a side, when it names no known actor: the object
+    ("freed 1,500 Taliban prisoners", "banned opposition parties"), the one a complement
+    asks to act ("demanded that the prime minister apologize"), or the object of a
+    preposition of aim ("an investigation against hundreds of banks"). An object that is the
+    pattern's own theme ("expressed concern") is no side, but its "of" phrase may be ("the
+    withdrawal of foreign forces"). Such a side has no country unless the actor stage gave one."""
+    source_ids = {a.id for a in sources}
+    heads: list[Token] = []
+    for o in f.objects:
+        if p.theme is not None and token_keys(o) & p.theme and not _held_people(o):
+            heads += [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                      for x in c.children if x.dep_ == "pobj"]
+        else:
+            heads.append(o)
+    if p.code[:2] in ASKING_ROOTS:
+        # "demanded that the prime minister apologize": the one asked to act; in other acts a
+        # clause is what is said ("apologised that the ferry sank"), not whom to.
+        heads += [c for comp in f.complements for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+    order = p.target_preps or AIM_PREPS
+    heads += [o for prep, o, at in sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
+              if at.i == f.pred.i and prep in order]
+    acts = load_patterns().nouns.keys()
+    for h in heads:
+        h = counted(h)
+        if h.pos_ not in ("NOUN", "PROPN") or h.lower_ in NOT_A_SIDE or any(t.i == f.pred.i for t in h.subtree):
+            continue
+        if h.lemma_.lower() in WEAPON_NOUNS or token_keys(h) & acts:
+            continue  # a weapon or an act ("rocket fire", "war games") is what is done, not whom to
+        if any(a.id in source_ids for a in actors_of(doc, h)):
+            continue
+        return [make_group(doc, h, None, None)]  # no sector: no country is guessed for it
+    return []

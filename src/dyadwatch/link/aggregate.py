@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import UsageError
+from ..output_text import unknown_actor
 from .identity import fold_name, name_tokens
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
 
 TIMELINE_COLUMNS = ["date", "source", "target", "cameo", "plover", "quad_class", "goldstein", "reports", "stories",
                     "outlets", "evidence", "first_outlet", "first_published", "source_id", "target_id",
-                    "source_country", "target_country", "precise", "link_id"]
+                    "source_country", "target_country", "precise", "link_id", "first_doc"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,7 +48,8 @@ def resolve_actor(identities: pd.DataFrame, text: str) -> ActorMatch:
     countries = set(identities["country"].dropna()) if len(identities) else set()
     if COUNTRY_CODE.match(text) and (text.isupper() or text.upper() in countries):
         return ActorMatch(label=text.upper(), countries=frozenset({text.upper()}))
-    by_id = identities[identities["global_id"].eq(text) | identities["actor_ids"].map(lambda ids: text in list(ids))]
+    by_id = identities[identities["global_id"].eq(text) | identities["actor_ids"].map(lambda ids: text in list(ids))
+                       | identities["code"].eq(text.upper())]
     if by_id.empty:
         wanted = fold_name(text)
         by_id = identities[identities["variants"].map(lambda vs: any(fold_name(v) == wanted for v in vs))]
@@ -57,8 +59,8 @@ def resolve_actor(identities: pd.DataFrame, text: str) -> ActorMatch:
         by_id = identities[identities["type"].eq("PERSON") & identities["name"].map(
             lambda n: bool(name_tokens(n)) and fold_name(name_tokens(n)[-1]) == wanted)]
     if by_id.empty:
-        raise UsageError(f"no actor matches {text!r}: give an actor id, a name as mentioned, or a country code "
-                         "(see `dyadwatch actors`)")
+        known = [str(x) for col in ("global_id", "name", "code") for x in identities[col].dropna()]
+        raise unknown_actor(text, known)
     states = by_id[by_id["type"].eq("COUNTRY") & by_id["country"].notna()]
     label = str(by_id.iloc[0]["name"]) if len(by_id) == 1 else text
     return ActorMatch(label=label, ids=frozenset(by_id["global_id"]), countries=frozenset(states["country"]))

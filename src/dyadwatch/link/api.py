@@ -13,7 +13,6 @@ say so on the `stale` callback) rather than answer from stale links.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import UsageError
+from ..frames import plain, records  # noqa: F401  (part of this API)
 from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
 from ..store import links as sql
@@ -195,11 +195,28 @@ def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, s
              until: str | None = None, stale: Callable[[str], None] | None = None,
              min_confidence: float | None = None) -> pd.DataFrame:
     """Linked events by date (one row per happening), optionally of one actor, a date range and
-    a least confidence."""
+    a least confidence.
+
+    Columns: date, source, target (names), cameo, plover, quad_class, goldstein, reports,
+    stories, outlets (every outlet that reported it), evidence, first_outlet,
+    first_published, source_id, target_id, source_country, target_country, precise (the
+    date is the event's own day), link_id, first_doc, url and title (the first report's
+    article), and the columns confidence adds. `actor` takes an id, a name, an actor code
+    (AZEGOV) or a country code (AZE).
+    """
     with opened(db) as store:
         f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until,
                    min_confidence=min_confidence)
-    return aggregate.timeline(f.linked, f.identities, actor=f.matches[0] if actor else None, since=since, until=until)
+        sources = sql.document_sources(store, f.linked["first_doc"].dropna().tolist())
+    return with_sources(aggregate.timeline(f.linked, f.identities, actor=f.matches[0] if actor else None,
+                                           since=since, until=until), sources)
+
+
+def with_sources(timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """A timeline with the first report's article: url (address or file) and title."""
+    first = timeline["first_doc"] if "first_doc" in timeline else pd.Series(dtype=object)
+    by_id = sources.set_index("doc_id")
+    return timeline.assign(url=first.map(by_id["url"]).astype(object), title=first.map(by_id["title"]).astype(object))
 
 
 def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
@@ -285,28 +302,28 @@ def export_frame(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
-    """Rows of a frame as plain Python values (None for missing, lists for arrays)."""
-    out = []
-    for row in frame.to_dict(orient="records"):
-        out.append({k: plain(v) for k, v in row.items()})
-    return out
-
-
-def plain(value: object) -> object:
-    """A frame cell as a JSON-ready Python value: lists for arrays, ISO dates, None for missing."""
-    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0) > 0:
-        return [plain(v) for v in list(value)]  # type: ignore[arg-type]
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return None
-    if hasattr(value, "item"):
-        value = value.item()  # numpy scalars
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def json_default(value: object) -> str:
     return str(value)
+
+
+def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
+          stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Linked events as the GDELT 2.0 event table (columns and types: `dyadwatch.exports.GDELT_COLUMNS`,
+    docs/exports.md); SOURCEURL is the first report's URL or file."""
+    from .. import exports
+
+    with opened(db) as store:
+        f = confident_frames(store, stale, min_confidence)
+        reports = sql.report_rows(store)
+    return exports.gdelt(f.linked, reports, aggregate.names_of(f.identities))
+
+
+def plover(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
+           stale: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Linked events as POLECAT-style PLOVER records (`dyadwatch.exports.PLOVER_COLUMNS`, docs/exports.md)."""
+    from .. import exports
+
+    with opened(db) as store:
+        f = confident_frames(store, stale, min_confidence)
+        reports = sql.report_rows(store)
+    return exports.plover(f.linked, reports, aggregate.names_of(f.identities))

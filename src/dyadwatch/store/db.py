@@ -18,12 +18,15 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 from ..models import Document
+from ..output_text import unknown_actor
 from .schema import LATEST, MIGRATIONS
 
 # The store file every command uses unless given --db.
 DEFAULT_DB = "dyadwatch.duckdb"
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+# An actor code as the CAMEO dictionaries write them: a country and roles (AZEGOV, RUSMILSPY).
+ACTOR_CODE = re.compile(r"^[A-Z]{4,}$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,7 +173,9 @@ class Store:
             yield Document.model_validate_json(record)
 
     def document(self, doc_id: str) -> Document | None:
-        row = self.con.execute("SELECT record FROM documents WHERE id = ? OR id LIKE ?", [doc_id, doc_id + "%"]).fetchone()
+        # a table shows the first hex digits of an id without its "sha256:"; both forms are taken
+        row = self.con.execute("SELECT record FROM documents WHERE id = ? OR id LIKE ? OR id LIKE ? ORDER BY id LIMIT 1",
+                               [doc_id, doc_id + "%", "sha256:" + doc_id + "%"]).fetchone()
         return Document.model_validate_json(row[0]) if row else None
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -182,7 +187,41 @@ class Store:
         """A pandas DataFrame of a query (for the Python API)."""
         return self.con.execute(sql, params or []).df()
 
+    def listing(self, kind: str, f: Filters) -> tuple[str, list[Any]]:
+        """SQL and parameters of a listing (articles, actors, quotes, events) under filters;
+        an actor that matches nothing is a UsageError with suggestions."""
+        if kind not in LISTINGS:
+            raise StoreError(f"no listing {kind!r}; listings: {', '.join(LISTINGS)}")
+        if f.actor or f.speaker:
+            self.check_actor(f.speaker or f.actor or "")
+        return getattr(self, f"_{kind}_sql")(f)
+
+    def check_actor(self, actor: str) -> None:
+        """Raise a UsageError naming the closest known actors when `actor` matches none."""
+        cond, params = actor_condition(actor, "a")
+        if self.con.execute(f"SELECT count(*) FROM actors a WHERE {cond}", params).fetchone()[0]:
+            return
+        if COUNTRY_CODE.match(actor) and self.con.execute(
+                "SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?", [actor, actor]).fetchone()[0]:
+            return
+        names = [r[0] for r in self.con.execute(
+            "SELECT DISTINCT x FROM (SELECT actor_id AS x FROM actors UNION ALL SELECT name FROM actors "
+            "UNION ALL SELECT code FROM actors) WHERE x IS NOT NULL").fetchall()]
+        raise unknown_actor(actor, names)
+
     def articles(self, f: Filters) -> list[dict[str, Any]]:
+        return self.query(*self.listing("articles", f))
+
+    def actors(self, f: Filters) -> list[dict[str, Any]]:
+        return self.query(*self.listing("actors", f))
+
+    def quotes(self, f: Filters) -> list[dict[str, Any]]:
+        return self.query(*self.listing("quotes", f))
+
+    def events(self, f: Filters) -> list[dict[str, Any]]:
+        return self.query(*self.listing("events", f))
+
+    def _articles_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = date_outlet_where(f, "d")
         if f.actor:
             cond, p = actor_condition(f.actor, "a")
@@ -190,11 +229,12 @@ class Store:
             params += p
         sql = ("SELECT d.id, d.published, d.outlet, d.title, d.language, len(d.text) AS chars, "
                "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-               "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes "
-               f"FROM documents d {clause(where)} ORDER BY d.pub_date NULLS LAST, d.id {limit(f)}")
-        return self.query(sql, params)
+               "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
+               f"coalesce(d.url, d.path) AS url FROM documents d {clause(where)} "
+               f"ORDER BY d.pub_date NULLS LAST, d.id {limit(f)}")
+        return sql, params
 
-    def actors(self, f: Filters) -> list[dict[str, Any]]:
+    def _actors_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = date_outlet_where(f, "d")
         if f.actor:
             cond, p = actor_condition(f.actor, "a")
@@ -204,12 +244,13 @@ class Store:
             where.append("a.type = ?")
             params.append(f.type.upper())
         sql = ("SELECT a.actor_id AS id, any_value(a.name) AS name, any_value(a.type) AS type, "
-               "any_value(a.country) AS country, any_value(a.code) AS code, count(DISTINCT a.doc_id) AS documents, "
-               "sum(a.mentions) AS mentions FROM actors a JOIN documents d ON d.id = a.doc_id "
+               "any_value(a.country) AS country, any_value(a.code) AS code, any_value(a.sector) AS sector, "
+               "count(DISTINCT a.doc_id) AS documents, sum(a.mentions) AS mentions "
+               "FROM actors a JOIN documents d ON d.id = a.doc_id "
                f"{clause(where)} GROUP BY a.actor_id ORDER BY documents DESC, mentions DESC, id {limit(f)}")
-        return self.query(sql, params)
+        return sql, params
 
-    def quotes(self, f: Filters) -> list[dict[str, Any]]:
+    def _quotes_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = date_outlet_where(f, "d")
         if f.actor or f.speaker:
             cond, p = actor_condition(f.speaker or f.actor or "", "a")
@@ -221,11 +262,12 @@ class Store:
         if f.predictions:
             where.append("q.prediction")
         sql = ("SELECT d.published, d.outlet, q.kind, q.speaker_name AS speaker, q.description, q.cue, "
-               "q.prediction, q.text, q.doc_id, q.start_char, q.end_char FROM quotes q JOIN documents d ON d.id = q.doc_id "
+               "q.prediction, q.text, d.title, coalesce(d.url, d.path) AS url, q.doc_id, q.start_char, q.end_char "
+               "FROM quotes q JOIN documents d ON d.id = q.doc_id "
                f"{clause(where)} ORDER BY d.pub_date NULLS LAST, q.doc_id, q.n {limit(f)}")
-        return self.query(sql, params)
+        return sql, params
 
-    def events(self, f: Filters) -> list[dict[str, Any]]:
+    def _events_sql(self, f: Filters) -> tuple[str, list[Any]]:
         where, params = [], []
         if f.since:
             where.append("coalesce(e.event_date, d.pub_date) >= ?")
@@ -238,9 +280,11 @@ class Store:
             params.append(f"%{f.outlet}%")
         if f.actor:
             cond, p = actor_condition(f.actor, "a")
+            code = f.actor.upper()
             where.append(f"(e.source_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR "
-                         f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? OR e.target_country = ?)")
-            params += p + p + [f.actor.upper(), f.actor.upper()]
+                         f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? "
+                         "OR e.target_country = ? OR e.source_code = ? OR e.target_code = ?)")
+            params += p + p + [code, code, code, code]
         if f.type:
             where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
             params += [f.type + "%", f.type.upper()]
@@ -248,10 +292,14 @@ class Store:
             where.append("e.confidence >= ?")
             params.append(f.min_confidence)
         sql = ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
-               "e.cameo, e.plover, e.goldstein, e.confidence, e.modality, d.outlet, e.evidence, e.source_name, e.target_name, "
-               "e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
+               "e.cameo, e.plover, e.goldstein, e.confidence, e.quad_class, e.modality, d.outlet, d.title, d.published, "
+               "coalesce(d.url, d.path) AS url, e.evidence, e.source_name, e.target_name, e.source_country, "
+               "e.target_country, e.location_name AS location, e.doc_id, e.n FROM events e JOIN documents d ON d.id = e.doc_id "
                f"{clause(where)} ORDER BY coalesce(e.event_date, d.pub_date) NULLS LAST, e.doc_id, e.n {limit(f)}")
-        return self.query(sql, params)
+        return sql, params
+
+
+LISTINGS = ("articles", "actors", "quotes", "events")
 
 
 def clause(where: list[str]) -> str:
@@ -281,6 +329,8 @@ def actor_condition(actor: str, a: str) -> tuple[str, list[Any]]:
     """Match an actor by id, by any name it was mentioned by, or by a country code."""
     if COUNTRY_CODE.match(actor):
         return f"({a}.country = ? OR {a}.actor_id = ?)", [actor, actor.lower()]
+    if ACTOR_CODE.match(actor):
+        return f"({a}.code = ? OR {a}.actor_id = ?)", [actor, actor.lower()]
     return (f"({a}.actor_id = ? OR {a}.name ILIKE ? OR list_contains(list_transform({a}.aliases, x -> lower(x)), lower(?)))",
             [actor, actor, actor])
 

@@ -244,6 +244,15 @@ def reports_frame(store: Store):
         "LEFT JOIN stories s ON s.doc_id = l.doc_id ORDER BY l.link_id, d.published NULLS LAST, l.doc_id, l.n")
 
 
+def document_sources(store: Store, ids: list[str] | None = None):
+    """Where each stored document (or each of `ids`) came from: id, url (its address, else the
+    file it was read from), title, outlet and publication date, as a pandas DataFrame."""
+    sql = "SELECT id AS doc_id, coalesce(url, path) AS url, title, outlet, published FROM documents"
+    if ids is None:
+        return store.frame(sql)
+    return store.frame(sql + " WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+
+
 def event_confidences(store: Store):
     """(doc_id, n, confidence) of every stored event report."""
     return store.frame("SELECT doc_id, n, confidence FROM events")
@@ -254,3 +263,17 @@ def last_run(store: Store) -> dict[str, Any] | None:
         return None
     rows = store.query("SELECT * FROM link_runs ORDER BY run_at DESC LIMIT 1")
     return rows[0] if rows else None
+
+
+def report_rows(store: Store):
+    """Every stored event report with what exports need of it and of its article: codes, names
+    and sectors of both sides, place, evidence offset, mode, confidence, and the article's
+    url (address or file), title, publication date, language and when it was stored."""
+    sectors = "(SELECT doc_id, actor_id, any_value(sector) AS sector FROM actors GROUP BY doc_id, actor_id)"
+    return store.frame(
+        "SELECT e.doc_id, e.n, e.source_code, e.target_code, e.source_name, e.target_name, "
+        "sa.sector AS source_sector, ta.sector AS target_sector, e.location_name, e.location_country, e.lat, e.lon, "
+        "e.evidence_start, e.plover_mode, e.confidence, coalesce(d.url, d.path) AS url, d.title, d.published, "
+        f"d.language, d.ingested_at FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"LEFT JOIN {sectors} sa ON sa.doc_id = e.doc_id AND sa.actor_id = e.source_id "
+        f"LEFT JOIN {sectors} ta ON ta.doc_id = e.doc_id AND ta.actor_id = e.target_id")

@@ -1,8 +1,8 @@
 """The date of a stretch of text (a sentence, an event): the interface events use.
 
-The time expression that governs a span is looked for in the span's sentence: first one
-in the same clause, then the nearest to the span, then the finest (a day before a month
-before a year). "X, who took office in 2018, met Y on Tuesday": for "met", Tuesday. When
+The time expression that governs a span is looked for in the span's own clause(s): the
+nearest to the span, then the finest (a day before a month before a year); one in a
+neighbouring clause or sentence dates another act and is never taken. "X, who took office in 2018, met Y on Tuesday": for "met", Tuesday. When
 the sentence names no point on the calendar, the publication date stands in, and the
 precision says so.
 """
@@ -85,11 +85,12 @@ def governing_time(doc: Document, start: int, end: int) -> TimeExpr | None:
     clauses = clause_bounds(doc.text, s, e)
     own = [c for c in clauses if c[0] < max(end, start + 1) and start < c[1]]
 
-    def same_clause(t: TimeExpr) -> bool:
-        return any(a <= t.start < b for a, b in own)
-
-    return min(found, key=lambda t: (not same_clause(t), _gap(t, start, end),
-                                     PRECISION_RANK[precision_of(t.value) or "year"], t.start))
+    mine = [t for t in found if any(a <= t.start < b for a, b in own)]
+    if not mine:
+        # A date in a neighbouring clause belongs to another act ("met on Monday, after the
+        # 2022 declaration was signed"): the publication date stands in, and says so.
+        return None
+    return min(mine, key=lambda t: (_gap(t, start, end), PRECISION_RANK[precision_of(t.value) or "year"], t.start))
 
 
 def date_for_span(doc: Document, start: int, end: int) -> tuple[str | None, str]:
