@@ -313,7 +313,7 @@ def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None =
     from .. import exports
 
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
+        f = frames(store, stale, min_confidence=min_confidence)
         reports = sql.report_rows(store)
     return exports.gdelt(f.linked, reports, aggregate.names_of(f.identities))
 
@@ -324,6 +324,6 @@ def plover(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None 
     from .. import exports
 
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
+        f = frames(store, stale, min_confidence=min_confidence)
         reports = sql.report_rows(store)
     return exports.plover(f.linked, reports, aggregate.names_of(f.identities))
