@@ -6,7 +6,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench lock quality clean-venv
+.PHONY: demo test bench lock quality fuzz clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ bench: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+
+# The fuzzing gate for longer than CI's brief fixed-seed run (FUZZ_MINUTES=10 by default).
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py --minutes $(FUZZ_MINUTES)
 
 # Developers only: re-resolve requirements.in into requirements.lock (needs uv).
 lock:

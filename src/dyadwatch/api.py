@@ -73,10 +73,13 @@ def ingest(
                 report.written += store.write(pending, key)
                 pending = []
         report.written += store.write(pending, key)
-        if link and report.written:
-            from .link.api import relink
+        if link:
+            from .link.api import is_current, relink
 
-            relink(store)
+            # Links are redone when this run wrote something, and also when an earlier run
+            # was stopped between writing its documents and linking them.
+            if report.written or (store.count_documents() and not is_current(store)):
+                relink(store)
     return report
 
 

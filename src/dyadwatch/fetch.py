@@ -17,6 +17,7 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ from .models import InputRecord
 
 # Largest body read from the network or out of a compressed file (the same bound as files:
 # the largest page of both extraction benchmarks is under 2 MB).
-MAX_FETCH_BYTES = 20 * 1024 * 1024
+MAX_FETCH_BYTES = 5 * 1024 * 1024
 # Seconds to wait for a connection or for any single read...
 CONNECT_TIMEOUT = 15.0
 # ... and for a whole response, so that a server dripping bytes cannot hold a run forever.
@@ -167,6 +168,8 @@ def media_type(content_type: str | None) -> str:
 
 
 def read_capped(resp: http.client.HTTPResponse, url: str, deadline: float) -> bytes:
+    """The body, read as it arrives (`read1`: whatever one receive brings, so a server
+    dripping bytes cannot hold a read open past the deadline), within the size cap."""
     length = resp.getheader("Content-Length")
     if length and length.isdigit() and int(length) > MAX_FETCH_BYTES:
         raise InputError("too-large", f"{url} announces {int(length):,} bytes; the limit is {MAX_FETCH_BYTES:,}")
@@ -174,7 +177,7 @@ def read_capped(resp: http.client.HTTPResponse, url: str, deadline: float) -> by
     while True:
         if time.monotonic() > deadline:
             raise InputError("timeout", f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to send its page")
-        chunk = resp.read(READ_CHUNK)
+        chunk = resp.read1(READ_CHUNK)
         if not chunk:
             return bytes(buf)
         buf += chunk
@@ -189,7 +192,12 @@ def request_once(url: str, allow_private: bool, deadline: float) -> tuple[int, s
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     cls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
-    conn = cls(host, port, address, CONNECT_TIMEOUT)
+    conn = cls(host, port, address, min(CONNECT_TIMEOUT, max(deadline - time.monotonic(), 0.001)))
+    # At the deadline the connection is shut down from outside, whatever read it is in
+    # (headers dripped a byte at a time included): the wait can never outlast the deadline.
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0.001), cut_connection, [conn])
+    watchdog.daemon = True
+    watchdog.start()
     try:
         conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, identity",
                                              "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"})
@@ -204,14 +212,27 @@ def request_once(url: str, allow_private: bool, deadline: float) -> tuple[int, s
         if (resp.getheader("Content-Encoding") or "").lower() == "gzip":
             body = gunzip_capped(body, url)
         return resp.status, None, ctype, body
-    except TimeoutError:
-        raise InputError("timeout", f"{url} did not answer within {CONNECT_TIMEOUT:.0f} s") from None
-    except ssl.SSLError as e:
-        raise InputError("fetch-failed", f"{url}: TLS failed ({e.reason or e})") from None
-    except (OSError, http.client.HTTPException) as e:
+    except (OSError, http.client.HTTPException, ValueError, AttributeError) as e:
+        # a connection cut by the watchdog fails in whichever of these its read was in
+        if time.monotonic() >= deadline:
+            raise InputError("timeout", f"{url} took longer than {TOTAL_TIMEOUT:.0f} s in all") from None
+        if isinstance(e, TimeoutError):
+            raise InputError("timeout", f"{url} did not answer within {CONNECT_TIMEOUT:.0f} s") from None
+        if isinstance(e, ssl.SSLError):
+            raise InputError("fetch-failed", f"{url}: TLS failed ({e.reason or e})") from None
         raise InputError("fetch-failed", f"{url}: {e.__class__.__name__}: {e}") from None
     finally:
+        watchdog.cancel()
         conn.close()
+
+
+def cut_connection(conn: http.client.HTTPConnection) -> None:
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def check_type(url: str, content_type: str) -> None:

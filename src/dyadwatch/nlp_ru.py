@@ -7,8 +7,12 @@ depend on natasha's own classes.
 """
 from __future__ import annotations
 
+import ctypes
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .pipeline import Work, register
@@ -16,6 +20,14 @@ from .pipeline import Work, register
 LANGUAGE = "ru"
 # Longest text parsed; longer texts are cut here (as the English parser does).
 MAX_CHARS = 1_000_000
+# natasha's models are numpy matrix products on small batches; with OpenBLAS's default of one
+# thread per core they run 3-5x slower on a busy machine than with one thread (measured with
+# bench/russian.py on the shared 2-core machine: 900 against 4,500 characters per second), as
+# the threads wait on each other and on the pipeline's own workers. Parsing holds it at one.
+BLAS_THREADS = 1
+# How numpy's bundled OpenBLAS names its thread setters (scipy-openblas builds, plain builds).
+BLAS_SETTERS = (("scipy_openblas_set_num_threads64_", "scipy_openblas_get_num_threads64_"),
+                ("openblas_set_num_threads", "openblas_get_num_threads"))
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,39 @@ class RuParse:
 
 
 @functools.lru_cache(maxsize=1)
+def _blas() -> tuple[Any, Any] | None:
+    """numpy's OpenBLAS thread setter and getter, or None where there is no such library."""
+    import numpy
+
+    folder = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
+    for path in sorted(folder.glob("*openblas*.so*")) if folder.is_dir() else []:
+        try:
+            lib = ctypes.CDLL(str(path))
+        except OSError:
+            continue
+        for setter, getter in BLAS_SETTERS:
+            if hasattr(lib, setter) and hasattr(lib, getter):
+                return getattr(lib, setter), getattr(lib, getter)
+    return None
+
+
+@contextmanager
+def blas_threads(n: int = BLAS_THREADS) -> Iterator[None]:
+    """Hold numpy's OpenBLAS at `n` threads while natasha computes (no-op without OpenBLAS)."""
+    found = _blas()
+    if found is None:
+        yield
+        return
+    setter, getter = found
+    before = getter()
+    setter(n)
+    try:
+        yield
+    finally:
+        setter(before)
+
+
+@functools.lru_cache(maxsize=1)
 def load_russian() -> dict[str, Any]:
     """natasha's segmenter, taggers, parser and lemmatiser, loaded once per process."""
     import warnings
@@ -130,9 +175,10 @@ def parse_russian(text: str) -> RuParse:
     text = text[:MAX_CHARS]
     doc = Doc(text)
     doc.segment(models["segmenter"])
-    doc.tag_morph(models["morph"])
-    doc.parse_syntax(models["syntax"])
-    doc.tag_ner(models["ner"])
+    with blas_threads():
+        doc.tag_morph(models["morph"])
+        doc.parse_syntax(models["syntax"])
+        doc.tag_ner(models["ner"])
     vocab = models["vocab"]
     tokens: list[RuToken] = []
     sentences: list[RuSentence] = []

@@ -67,13 +67,31 @@ def process(
     those inputs are counted as unchanged and not processed again. With `workers` above
     one, batches run in that many worker processes; documents still come in input order.
     """
-    inputs = split_inputs(read_inputs(args, input_format, allow_private=allow_private), report)
+    inputs = drop_duplicates(split_inputs(read_inputs(args, input_format, allow_private=allow_private), report), report)
     if skip_ids is not None:
         inputs = drop_known(inputs, skip_ids, report, pipeline.batch_size)
     for out in run_parallel(pipeline, inputs, workers):
         if on_progress:
             on_progress(1)
         yield from accept(out, report)
+
+
+def drop_duplicates(inputs: Iterable[InputRecord], report: Report) -> Iterator[InputRecord]:
+    """Inputs whose id (given, or the hash of their content) was not seen earlier in this run.
+
+    The first of several inputs with one id is kept and each later one is a counted skip
+    'duplicate-id': which version is stored then depends only on input order, never on how
+    inputs fall into batches, and every written document is counted once.
+    """
+    seen: dict[str, str] = {}
+    for inp in inputs:
+        key = content_id(inp)
+        where = inp.path or inp.url or "<input>"
+        if key in seen:
+            report.skip("duplicate-id", f"{where}: id {key!r} was already read from {seen[key]}; the first one is kept")
+            continue
+        seen[key] = where
+        yield inp
 
 
 def accept(out: Outcome, report: Report) -> Iterator[Document]:

@@ -66,6 +66,9 @@ REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"
 INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+# Nouns that name a whole conflict ("the 2020 war", "the invasion"): with no side named they
+# are background, not an act of violence of their own.
+BACKGROUND_WARS = frozenset({"war", "invasion", "offensive", "aggression", "incursion", "conflict", "attack"})
 THREAT_CODE = "130"
 AUTHOR_PREPS = frozenset({"by", "from"})
 CONDITION_MARKS = frozenset({"unless", "if"})
@@ -75,6 +78,10 @@ JOINT_CODES = {"150": "062"}
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
+# Condemnation, accusation and verdicts too ("condemned the attack", "convicted the party"):
+# acts of their source even when what they fall on names no actor; bare opposition (110,
+# "Moscow resists this") is not.
+SOURCE_ONLY_CODES = frozenset({"111", "112", "115", "116"})
 # "X said Y must drop barriers": a demand whatever the act demanded, so a verb with no
 # pattern of its own still codes when an obligation modal and a frame of saying govern it.
 OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
@@ -349,7 +356,8 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     onto = load_ontology()
     pairs: list[tuple[Actor | None, Actor | None]] = [(s, t) for s in sources for t in targets if s.id != t.id]
     if not sources:
-        pairs = [(None, t) for t in targets]
+        # Violence with neither author nor victim named still happened (see _decide).
+        pairs = [(None, t) for t in targets] or ([(None, None)] if p.code[:2] in VIOLENT_ROOTS else [])
     elif not targets:
         if len(sources) >= 2 and reciprocal(p, f):
             # "Ankara and Baku signed an accord": a mutual act with no one else named binds its
@@ -441,6 +449,12 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             authority = place_authority(doc, p, f)
             if victims or authority:
                 return _finish(doc, base, p, f, [authority] if authority else [], victims, fact.reported)
+        if group is None and p.code[:2] in VIOLENT_ROOTS:
+            # "a car bomb killed two officers", "died after torture in custody": the violence is
+            # a fact whose author the text does not name (CAMEO codes it with a blank source).
+            targets = find_targets(doc, p, f, [], places=False) or place_targets(doc, p, f, [])
+            if targets or f.passive or (p.nominal and f.pred.lemma_.lower() not in BACKGROUND_WARS):
+                return _finish(doc, base, p, f, [], targets, fact.reported)
         if group is None:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group]
@@ -449,7 +463,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
-    if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and not sense_is_certain(p, f):
+    if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)

@@ -96,9 +96,14 @@ def codec_name(label: str | bytes | None) -> str | None:
     if isinstance(label, bytes):
         label = label.decode("ascii", "ignore")
     try:
-        return codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError):
         return None
+    # "base64", "zlib", "rot13"... are codecs but not text encodings: a page declaring one is
+    # read as if it declared nothing (issue 14).
+    if info.name == "undefined" or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -230,7 +235,7 @@ def decode_bytes(data: bytes, *, content_type: str | None = None) -> Decoded:
                 declared = codec
         try:
             return Decoded(data.decode(declared), declared, "declared")
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass
     detected = detect(data)
     if detected is None:

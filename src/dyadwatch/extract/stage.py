@@ -25,7 +25,7 @@ from .textclean import clean_scraped_text
 
 # A page or text larger than this is refused (the same limit the readers apply to files:
 # real articles are far smaller, and extraction time grows with size).
-MAX_INPUT_CHARS = 20 * 1024 * 1024
+MAX_INPUT_CHARS = 5 * 1024 * 1024
 HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
 HTML_TAGS = re.compile(r"<(?:p|div|body|head|article|meta|title)\b[^>]*>", re.I)
 # Tags among the first characters that make text a page even without a doctype.

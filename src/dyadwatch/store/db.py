@@ -60,18 +60,67 @@ def check_date(value: str | None, option: str) -> str | None:
     return value
 
 
+# DuckDB database files carry these bytes at offset 8 (after a checksum).
+DUCKDB_MAGIC = b"DUCK"
+# DuckDB would load (and, by default, download) an extension to open a file of another
+# format, such as an SQLite database; a store never needs one at run time.
+NO_EXTENSIONS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def check_store_file(path: str) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB opens (or writes) it."""
+    p = Path(path)
+    if not p.exists() or (p.is_file() and p.stat().st_size == 0):
+        return
+    if not p.is_file():
+        raise StoreError(f"{path} is not a file: give --db the name of a store file")
+    with p.open("rb") as fh:
+        head = fh.read(16)
+    if head[8:12] != DUCKDB_MAGIC:
+        kind = "an SQLite database" if head.startswith(b"SQLite format 3") else "not a DuckDB database"
+        raise StoreError(f"{path} is {kind}, not a dyadwatch store: nothing was written; give --db a new file name")
+
+
+def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only, config=NO_EXTENSIONS)
+    except duckdb.Error as e:
+        text = str(e)
+        if "lock" in text.lower():
+            raise StoreError(f"cannot open the store {path}: another process holds its lock ({text}); "
+                             "wait for it to finish, or use another --db") from e
+        raise StoreError(f"cannot open the store {path}: {text}") from e
+
+
+def is_dyadwatch_store(con: duckdb.DuckDBPyConnection) -> bool:
+    """A new (empty) database, or one holding a dyadwatch schema version."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not tables or tables == {"meta"}:  # new, or stopped before its first migration
+        return True
+    if "meta" not in tables:
+        return False
+    return con.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone()[0] > 0
+
+
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, migrate: bool = True):
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open the store {self.path}: {e}. Is another dyadwatch writing to it?") from e
+        check_store_file(self.path)
+        self.con = connect(self.path, read_only)
         self.read_only = read_only
         # DuckDB draws a progress bar on stdout for long queries, which would corrupt JSON output
         self.con.execute("SET enable_progress_bar = false")
+        if not read_only and not is_dyadwatch_store(self.con):
+            self.con.close()
+            raise StoreError(f"{self.path} is a DuckDB database but not a dyadwatch store (it has tables of its own and "
+                             "no dyadwatch schema version): nothing was written; give --db a new file name")
+        if self.version() > LATEST:
+            found = self.version()
+            self.con.close()
+            raise StoreError(f"{self.path} has schema version {found}, newer than this dyadwatch ({LATEST}): "
+                             "upgrade dyadwatch to read it")
         if not read_only:
             self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             if migrate:
@@ -167,6 +216,9 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "actors", "quotes", "times", "events")}
+
+    def count_documents(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] if self.version() else 0
 
     def documents(self) -> Iterator[Document]:
         for (record,) in self.con.execute("SELECT record FROM documents ORDER BY pub_date NULLS LAST, id").fetchall():

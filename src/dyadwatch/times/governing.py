@@ -9,6 +9,7 @@ precision says so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Document, TimeExpr
 from .calendar import precision_of
@@ -30,10 +31,18 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+# Characters looked at on each side of a span for its sentence's ends. Without a bound every
+# lookup reads the text from its start, so dating all events of a long text (or one whose
+# full stops were lost) costs time quadratic in its length; news sentences are far shorter.
+SENTENCE_WINDOW = 1500
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """[s, e) of the sentence(s) holding text[start:end]."""
-    s, e = 0, len(text)
-    for m in SENTENCE_END.finditer(text):
+    """[s, e) of the sentence(s) holding text[start:end], at most SENTENCE_WINDOW characters
+    either side of it."""
+    lo, hi = max(0, start - SENTENCE_WINDOW), min(len(text), end + SENTENCE_WINDOW)
+    s, e = lo, hi
+    for m in SENTENCE_END.finditer(text, lo, hi):
         if m.group() != "\n" and _after_abbreviation(text, m.start()):
             continue
         if m.end() <= start:
@@ -66,8 +75,23 @@ def clause_bounds(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _calendar_times(doc: Document, s: int, e: int) -> list[TimeExpr]:
-    return [t for t in doc.times if s <= t.start and t.end <= e and t.type in ("DATE", "TIME")
+    return [t for t in times_within(doc.times, s, e) if t.end <= e and t.type in ("DATE", "TIME")
             and precision_of(t.value) is not None]
+
+
+_by_start: list[tuple] = []  # (the list indexed, its starts, it sorted by start)
+
+
+def times_within(times: list[TimeExpr], s: int, e: int) -> list[TimeExpr]:
+    """The time expressions starting in [s, e), found by bisection (the index of the last
+    list asked about is kept, since one document's events ask about the same list)."""
+    cached = _by_start[0] if _by_start else None  # read once: another thread may replace it
+    if cached is None or cached[0] is not times or len(cached[2]) != len(times):
+        ordered = sorted(times, key=lambda t: t.start)
+        cached = (times, [t.start for t in ordered], ordered)
+        _by_start[:] = [cached]
+    _, starts, ordered = cached
+    return ordered[bisect_left(starts, s):bisect_left(starts, e)]
 
 
 def _gap(t: TimeExpr, start: int, end: int) -> int:
