@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +52,16 @@ def seed_scores(records: Path) -> SeedScores:
     data = json.loads(res.stdout)
     rows = {k: v["ratio"] for k, v in data["rows"].items() if k != "headline"}
     return SeedScores(rows=rows, misses=data["misses"])
+
+
+def snapshot(db: Path) -> dict[str, list]:
+    """Every stored row except ingest timestamps, sorted: two equal snapshots are equal stores."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in ("documents", "actors", "quotes", "times", "events"):
+            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] != "ingested_at"]
+            out[table] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()))
+        return out
+    finally:
+        con.close()

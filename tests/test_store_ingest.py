@@ -8,13 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dyadwatch import api, runner
 from dyadwatch.errors import StoreError, UsageError
 from dyadwatch.store import Filters, Store
 from dyadwatch.store.schema import LATEST
+from support import snapshot
 
 STORY = ("Foreign Minister {a} of {c} met his counterpart in Ankara on Monday, the ministry said.\n\n"
          "The two discussed transport links. \"We agreed on the next round,\" {a} told reporters.")
@@ -29,19 +29,6 @@ def corpus(tmp_path: Path) -> Path:
     for i, (a, c) in enumerate(NAMES):
         (folder / f"{i:02d}.txt").write_text(f"Talks in Ankara {i}\n\n" + STORY.format(a=a, c=c), encoding="utf-8")
     return folder
-
-
-def snapshot(db: Path) -> dict[str, list]:
-    """Every stored row except ingest timestamps, sorted: two equal snapshots are equal stores."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in ("documents", "actors", "quotes", "times", "events"):
-            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] != "ingested_at"]
-            out[table] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()))
-        return out
-    finally:
-        con.close()
 
 
 def test_ingest_twice_changes_nothing(corpus: Path, tmp_path: Path):

@@ -13,7 +13,8 @@ from .runner import Report, process
 from .store import DEFAULT_DB, Filters, Store
 
 
-__all__ = ["DEFAULT_DB", "actors", "articles", "dyad", "events", "export", "extract", "ingest", "migrate", "query",
+__all__ = ["DEFAULT_DB", "actors", "articles", "batch", "dyad", "events", "export", "extract", "ingest", "load", "migrate",
+           "query",
            "network", "quotes", "relink", "stage_table", "timeline"]
 
 
@@ -29,10 +30,13 @@ def extract(
     allow_private: bool = False,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
 ) -> Iterator[Document]:
-    """Document records for the given files, directories, globs, URLs, feeds, WARC files or `-`."""
-    return process(inputs, pipeline=make_pipeline(stages), report=report or Report(),
-                   input_format=input_format, allow_private=allow_private, on_progress=on_progress)
+    """Document records for the given files, directories, globs, URLs, feeds, WARC files or `-`,
+    in input order (also with `workers` processes)."""
+    return process(inputs, pipeline=make_pipeline(stages, batch_size=batch_size), report=report or Report(),
+                   input_format=input_format, allow_private=allow_private, on_progress=on_progress, workers=workers)
 
 
 def ingest(
@@ -46,11 +50,14 @@ def ingest(
     link: bool = True,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Report:
     """Process inputs into the store, one transaction per batch; already stored ids are skipped.
 
-    With `link` (the default), cross-document links (duplicates, identities, linked events)
-    are recomputed when anything new was written, so timelines and dyads are current.
+    With `workers` above one, the stages run in that many processes and this process alone
+    writes. With `link` (the default), cross-document links (duplicates, identities, linked
+    events) are brought up to date when anything new was written, so timelines and dyads are
+    current.
     """
     from .readers import any_input_exists
 
@@ -65,7 +72,8 @@ def ingest(
     with Store(db) as store:
         pending: list[Document] = []
         docs = process(inputs, pipeline=pipeline, report=report, input_format=input_format,
-                       allow_private=allow_private, skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress)
+                       allow_private=allow_private, skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress,
+                       workers=workers)
         for doc in docs:
             pending.append(doc)
             if len(pending) >= batch_size:
@@ -79,6 +87,58 @@ def ingest(
             # was stopped between writing its documents and linking them.
             if report.written or (store.count_documents() and not is_current(store)):
                 relink(store)
+    return report
+
+
+def batch(
+    inputs: Iterable[str],
+    out_dir: str | Path,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    stages: Iterable[str] | None = None,
+    input_format: str | None = None,
+    allow_private: bool = False,
+    partition_size: int | None = None,
+    on_shard: Callable[[Path], None] | None = None,
+):
+    """Run the pipeline on a Dask cluster (the scheduler at `scheduler`, else a local cluster
+    of `workers` processes), one Parquet shard per partition under `out_dir`; shards already
+    there are skipped. Returns a `cluster.BatchReport`."""
+    from . import cluster
+    from .workers import default_workers
+
+    client, local = cluster.connect(scheduler, workers or default_workers())
+    try:
+        return cluster.run_batch(inputs, out_dir, client=client, stages=stages, input_format=input_format,
+                                 allow_private=allow_private, partition_size=partition_size or cluster.PARTITION_SIZE,
+                                 on_shard=on_shard)
+    finally:
+        client.close()
+        if local is not None:
+            local.close()
+
+
+def load(shards: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, link: bool = True,
+         report: Report | None = None) -> Report:
+    """Bring Parquet shards of document records (from `batch`) into the store; documents
+    already stored by the same pipeline are skipped, so loading twice changes nothing."""
+    from .shards import read_shard, shard_files
+
+    report = report or Report()
+    with Store(db) as store:
+        for path in shard_files(shards):
+            key, docs, skips = read_shard(path)
+            for reason, message in skips:
+                report.skip(reason, message)
+            known = store.known([d.id for d in docs], key)
+            fresh = [d for d in docs if d.id not in known]
+            report.unchanged += len(docs) - len(fresh)
+            report.written += store.write(fresh, key)
+        if link and report.written:
+            from .link.api import relink
+
+            relink(store)
     return report
 
 

@@ -9,6 +9,7 @@ from .extract.stage import content_id
 from .models import Document, InputRecord
 from .pipeline import Outcome, Pipeline
 from .readers import Skipped, read_inputs
+from .workers import run_parallel
 
 
 @dataclass
@@ -58,16 +59,18 @@ def process(
     allow_private: bool = False,
     skip_ids: Callable[[list[str]], set[str]] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Iterator[Document]:
     """Documents for every readable input; failures go into `report`.
 
     `skip_ids` answers which content ids need no work (already stored by this pipeline);
-    those inputs are counted as unchanged and not processed again.
+    those inputs are counted as unchanged and not processed again. With `workers` above
+    one, batches run in that many worker processes; documents still come in input order.
     """
     inputs = drop_duplicates(split_inputs(read_inputs(args, input_format, allow_private=allow_private), report), report)
     if skip_ids is not None:
         inputs = drop_known(inputs, skip_ids, report, pipeline.batch_size)
-    for out in pipeline.run(inputs):
+    for out in run_parallel(pipeline, inputs, workers):
         if on_progress:
             on_progress(1)
         yield from accept(out, report)

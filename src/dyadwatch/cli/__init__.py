@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import DyadwatchError, UsageError
-from . import actors, core, events, links, query, sql, web
+from . import actors, core, events, links, query, scale, sql, web
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -15,7 +15,7 @@ def cli() -> None:
     """Read news about international politics and turn it into sourced, structured event data."""
 
 
-for module in (core, query, sql, actors, events, links, web):
+for module in (core, query, sql, actors, events, links, scale, web):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -10,10 +10,14 @@ import click
 from .. import api
 from ..runner import Report
 from ..safe_output import terminal_text
+from ..workers import default_workers
 from .output import emit, min_confidence_option, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="worker processes, each loading the models once (default: the number of cores)")
 STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwatch stages`)"
 
 
@@ -72,8 +76,9 @@ def finish(report: Report, *, verbose: bool = False, log_file: str | None = None
 @allow_private_option
 @verbose_option
 @log_option
+@workers_option
 def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: str | None, input_format: str,
-            allow_private: bool, verbose: bool, log_file: str | None) -> None:
+            allow_private: bool, verbose: bool, log_file: str | None, workers: int | None) -> None:
     """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines.
 
     \b
@@ -88,7 +93,8 @@ def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: 
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
         with progress("extracting", count_inputs(inputs)) as tick:
-            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private, report=report, on_progress=tick):
+            for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private,
+                                   report=report, on_progress=tick, workers=workers or default_workers()):
                 out.write(doc.to_json() + "\n")
                 report.written += 1
     finally:
@@ -107,8 +113,9 @@ def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: 
 @allow_private_option
 @verbose_option
 @log_option
+@workers_option
 def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str | None, input_format: str,
-           batch_size: int, allow_private: bool, verbose: bool, log_file: str | None) -> None:
+           batch_size: int, allow_private: bool, verbose: bool, log_file: str | None, workers: int | None) -> None:
     """Process INPUTS into the store; documents already stored are skipped.
 
     \b
@@ -121,7 +128,7 @@ def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str |
     fmt = None if input_format == "auto" else input_format
     with progress("ingesting", count_inputs(inputs)) as tick:
         report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
-                            allow_private=allow_private, on_progress=tick)
+                            allow_private=allow_private, on_progress=tick, workers=workers or default_workers())
     finish(report, verbose=verbose, log_file=log_file)
 
 

@@ -45,14 +45,15 @@ def save(frame, output: str | None) -> None:
 
 @click.command()
 @db_option
-def link(db: str) -> None:
-    """(Re)compute duplicates, actor identities and linked events of the store.
+@click.option("--full", is_flag=True, help="recompute every link from the whole store (default: link what was added)")
+def link(db: str, full: bool) -> None:
+    """Bring duplicates, actor identities and linked events of the store up to date.
 
     \b
     Example:
       dyadwatch link --db demo.duckdb
     """
-    run = api.relink(db)
+    run = api.relink(db, full=full)
     click.echo(f"{run.documents} documents in {run.stories} stories; {run.identities} actor identities; "
                f"{run.events} event reports in {run.linked_events} linked events ({run.seconds:.2f} s)", err=True)
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from ..errors import UsageError
 from ..output_text import unknown_actor
 from .identity import fold_name, name_tokens
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 PERIODS = ("day", "week", "month")
 QUAD_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
@@ -171,16 +174,36 @@ def node_of(actor: object, country: object, countries_only: bool) -> str | None:
     return country if isinstance(country, str) else None
 
 
-def network(linked: pd.DataFrame, identities: pd.DataFrame, *, countries_only: bool = False,
-            actor: ActorMatch | None = None, since: str | None = None, until: str | None = None) -> nx.DiGraph:
-    """Actors as nodes, an edge source -> target weighted by the linked events between them."""
+PAIR_COLUMNS = ["source_id", "target_id", "source_country", "target_country", "weight", "reports", "goldstein_sum",
+                "cooperation", "conflict"]
+
+
+def pair_totals(linked: pd.DataFrame, *, actor: ActorMatch | None = None, since: str | None = None,
+                until: str | None = None) -> pd.DataFrame:
+    """Linked events summed per (source, target, their countries): what the network is drawn
+    from (the store computes the same table in SQL, see `store.links.pair_totals`)."""
     rows = linked[in_dates(linked, since, until)]
     if actor is not None:
         rows = rows[actor.side(rows["source_id"], rows["source_country"])
                     | actor.side(rows["target_id"], rows["target_country"])]
+    if rows.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    quad = rows["quad_class"]
+    rows = rows.assign(weight=1, goldstein_sum=rows["goldstein"].fillna(0.0),
+                       cooperation=(quad <= 2).fillna(False).astype(int), conflict=(quad > 2).fillna(False).astype(int))
+    keys = ["source_id", "target_id", "source_country", "target_country"]
+    return (rows.groupby(keys, dropna=False, sort=True)[["weight", "reports", "goldstein_sum", "cooperation", "conflict"]]
+            .sum().reset_index()[PAIR_COLUMNS])
+
+
+def network(pairs: pd.DataFrame, identities: pd.DataFrame, *, countries_only: bool = False) -> nx.DiGraph:
+    """Actors as nodes, an edge source -> target weighted by the linked events between them,
+    from `pair_totals`."""
+    import networkx as nx  # only the network needs it
+
     info = identities.set_index("global_id") if len(identities) else pd.DataFrame()
     graph = nx.DiGraph()
-    for r in rows.itertuples(index=False):
+    for r in pairs.itertuples(index=False):
         s = node_of(r.source_id, r.source_country, countries_only)
         t = node_of(r.target_id, r.target_country, countries_only)
         if s is None or t is None:
@@ -188,15 +211,15 @@ def network(linked: pd.DataFrame, identities: pd.DataFrame, *, countries_only: b
         for node, country in ((s, r.source_country), (t, r.target_country)):
             if node not in graph:
                 graph.add_node(node, **node_attributes(node, country, info))
-            graph.nodes[node]["events"] += 1
+            graph.nodes[node]["events"] += int(r.weight)
         if not graph.has_edge(s, t):
             graph.add_edge(s, t, weight=0, reports=0, goldstein_sum=0.0, cooperation=0, conflict=0)
         edge = graph.edges[s, t]
-        edge["weight"] += 1
+        edge["weight"] += int(r.weight)
         edge["reports"] += int(r.reports)
-        edge["goldstein_sum"] = round(edge["goldstein_sum"] + (0.0 if pd.isna(r.goldstein) else float(r.goldstein)), 2)
-        if not pd.isna(r.quad_class):
-            edge["cooperation" if int(r.quad_class) <= 2 else "conflict"] += 1
+        edge["goldstein_sum"] = round(edge["goldstein_sum"] + float(r.goldstein_sum), 2)
+        edge["cooperation"] += int(r.cooperation)
+        edge["conflict"] += int(r.conflict)
     return graph
 
 

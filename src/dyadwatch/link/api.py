@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from ..errors import UsageError
@@ -29,10 +29,12 @@ from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
 from ..store import links as sql
 from . import aggregate
-from .dedup import find_stories
 from .events import link_events
 from .identity import identities_of
 from .records import ActorRecord, ArticleText, EventReport, Identity, IdentityLink, LinkedEvent, ReportLink, Story
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EXPORT_FORMATS = (".csv", ".parquet", ".json", ".jsonl")
 
@@ -49,11 +51,13 @@ class LinkResult:
 
 @dataclass(frozen=True, kw_only=True)
 class LinkFrames:
-    """The link tables a query needs, as data frames."""
+    """The link tables a query needs, as data frames: the linked events of the actors asked
+    about (all of them when none was) within the dates asked for, and every identity."""
 
     linked: pd.DataFrame
     identities: pd.DataFrame
     stale: bool  # computed in memory because the stored links were out of date
+    matches: tuple[aggregate.ActorMatch, ...] = ()
     reports: pd.DataFrame | None = None  # (doc_id, n, link_id) of each report, read when a query needs it
 
 
@@ -68,11 +72,11 @@ def opened(db: str | Path | Store, *, write: bool = False) -> Iterator[Store]:
         yield store
 
 
-def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLink], identities: list[Identity],
+def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLink], people: set[str],
                   stories: list[Story]) -> list[EventReport]:
-    """Stored events with their actors mapped to global identities and their documents to stories."""
+    """Stored events with their actors mapped to global identities (`people`: those that are
+    named individuals) and their documents to stories."""
     global_of = {(i.doc_id, i.actor_id): i.global_id for i in identity_links}
-    people = {i.global_id for i in identities if i.type == "PERSON"}
     story_of = {s.doc_id: s.story_id for s in stories}
     reports = []
     for e in events:
@@ -93,6 +97,8 @@ def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLi
 def compute_links(store: Store) -> LinkResult:
     """Stories, identities and linked events of everything in the store (nothing is written)."""
     started = time.perf_counter()
+    from .dedup import find_stories  # datasketch: only a linking run needs it
+
     stamp = sql.fingerprint(store)
     articles = [ArticleText(doc_id=d, text=t, published=p) for d, t, p in sql.article_rows(store)]
     stories = find_stories(articles)
@@ -100,7 +106,8 @@ def compute_links(store: Store) -> LinkResult:
                           aliases=tuple(al or ())) for d, a, n, ty, c, code, al in sql.actor_rows(store)]
     identity_links, identities = identities_of(actors)
     stored = sql.event_rows(store)
-    linked, report_links = link_events(event_reports(stored, identity_links, identities, stories))
+    people = {i.global_id for i in identities if i.type == "PERSON"}
+    linked, report_links = link_events(event_reports(stored, identity_links, people, stories))
     run = sql.LinkRun(fingerprint=stamp, documents=len(articles), events=len(stored), linked_events=len(linked),
                       identities=len(identities), stories=len({s.story_id for s in stories}),
                       seconds=round(time.perf_counter() - started, 3))
@@ -108,11 +115,21 @@ def compute_links(store: Store) -> LinkResult:
                       report_links=report_links, run=run)
 
 
-def relink(db: str | Path | Store = DEFAULT_DB) -> sql.LinkRun:
-    """(Re)compute every cross-document link of the store and store them. Call after each ingest."""
+def relink(db: str | Path | Store = DEFAULT_DB, *, full: bool = False) -> sql.LinkRun:
+    """Bring the store's cross-document links up to date. Call after each ingest.
+
+    By default only the documents added since the last run are linked into the stored links
+    (`dyadwatch.link.incremental`); with `full`, or when that cannot apply (no links yet, a
+    linked document written again), every link is recomputed from the whole store."""
     with opened(db, write=True) as store:
-        if store.version() < 2:
+        if not sql.has_link_tables(store):
             store.migrate()
+        if not full:
+            from .incremental import link_increment
+
+            run = link_increment(store)
+            if run is not None:
+                return run
         result = compute_links(store)
         sql.write_links(store, stories=result.stories, identity_links=result.identity_links,
                         identities=result.identities, linked=result.linked, report_links=result.report_links,
@@ -124,19 +141,43 @@ def is_current(store: Store) -> bool:
     return sql.last_fingerprint(store) == sql.fingerprint(store)
 
 
-def frames(store: Store, stale: Callable[[str], None] | None = None) -> LinkFrames:
-    """The linked events and identities: stored when current, else computed in memory."""
-    tables, computed = link_tables(store, ("linked_events", "identities", "event_links"))
-    if computed and stale is not None:
+def frames(store: Store, stale: Callable[[str], None] | None = None, *, actors: tuple[str, ...] = (),
+           since: str | None = None, until: str | None = None, pairs: bool = False,
+           min_confidence: float | None = None) -> LinkFrames:
+    """Linked events and identities: read from the store when its links are current (only the
+    rows of the first actor asked about, the dates asked for and, with `min_confidence`, the
+    events with a report at least that confident, which the store selects without reading
+    the rest), else computed in memory. With `pairs`, `linked` holds the linked events summed
+    per pair of sides (`aggregate.pair_totals`) instead."""
+    if is_current(store):
+        identities = sql.table_frame(store, "identities")
+        matches = tuple(aggregate.resolve_actor(identities, a) for a in actors)
+        first = matches[0] if matches else None
+        select = dict(ids=sorted(first.ids) if first else None, countries=sorted(first.countries) if first else None,
+                      since=aggregate.parse_day(since, "--since") if since else None,
+                      until=aggregate.parse_day(until, "--until") if until else None, min_confidence=min_confidence)
+        linked = sql.pair_totals(store, **select) if pairs else sql.linked_frame(store, **select)
+        return LinkFrames(linked=linked, identities=identities, stale=False, matches=matches)
+    found = confident(store, in_memory(store, stale), min_confidence)
+    matches = tuple(aggregate.resolve_actor(found.identities, a) for a in actors)
+    linked = found.linked
+    if pairs:
+        linked = aggregate.pair_totals(linked, actor=matches[0] if matches else None, since=since, until=until)
+    return LinkFrames(linked=linked, identities=found.identities, stale=True, matches=matches, reports=found.reports)
+
+
+def in_memory(store: Store, stale: Callable[[str], None] | None) -> LinkFrames:
+    """Every link of the store computed in memory (nothing is written)."""
+    if stale is not None:
         stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
-    return LinkFrames(linked=tables["linked_events"], identities=tables["identities"], stale=computed,
+    tables = computed_tables(store, ("linked_events", "identities", "event_links"))
+    return LinkFrames(linked=tables["linked_events"], identities=tables["identities"], stale=True,
                       reports=tables["event_links"])
 
 
-def confident_frames(store: Store, stale: Callable[[str], None] | None, min_confidence: float | None) -> LinkFrames:
-    """The link frames, keeping with `min_confidence` only linked events that have a report at
-    least that confident (a happening is as certain as its best-evidenced report)."""
-    f = frames(store, stale)
+def confident(store: Store, f: LinkFrames, min_confidence: float | None) -> LinkFrames:
+    """In-memory link frames keeping, with `min_confidence`, only linked events that have a
+    report at least that confident (a happening is as certain as its best-evidenced report)."""
     if min_confidence is None or f.reports is None:
         return f
     conf = sql.event_confidences(store)
@@ -160,10 +201,11 @@ def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, s
     (AZEGOV) or a country code (AZE).
     """
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
-        sources = sql.document_sources(store)
-    match = aggregate.resolve_actor(f.identities, actor) if actor else None
-    return with_sources(aggregate.timeline(f.linked, f.identities, actor=match, since=since, until=until), sources)
+        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until,
+                   min_confidence=min_confidence)
+        sources = sql.document_sources(store, f.linked["first_doc"].dropna().tolist())
+    return with_sources(aggregate.timeline(f.linked, f.identities, actor=f.matches[0] if actor else None,
+                                           since=since, until=until), sources)
 
 
 def with_sources(timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -179,9 +221,9 @@ def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str
     """Both directions between A and B per period: counts by quad class, Goldstein sums and means
     (periods with events only, or every period from first to last with `fill`)."""
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
-    return aggregate.dyad(f.linked, aggregate.resolve_actor(f.identities, a), aggregate.resolve_actor(f.identities, b),
-                          by=by, since=since, until=until, fill=fill)
+        f = frames(store, stale, actors=(a, b), since=since, until=until,
+                   min_confidence=min_confidence)
+    return aggregate.dyad(f.linked, *f.matches, by=by, since=since, until=until, fill=fill)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
@@ -189,9 +231,9 @@ def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, act
             stale: Callable[[str], None] | None = None, min_confidence: float | None = None) -> nx.DiGraph:
     """The actor graph weighted by linked events."""
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
-    match = aggregate.resolve_actor(f.identities, actor) if actor else None
-    return aggregate.network(f.linked, f.identities, countries_only=countries, actor=match, since=since, until=until)
+        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until, pairs=True,
+                   min_confidence=min_confidence)
+    return aggregate.network(f.linked, f.identities, countries_only=countries)
 
 
 def network_frames(graph: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -202,7 +244,9 @@ def network_frames(graph: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
 def identities(db: str | Path | Store = DEFAULT_DB, stale: Callable[[str], None] | None = None) -> pd.DataFrame:
     """One row per actor across documents, with every name variant and per-document id."""
     with opened(db) as store:
-        return frames(store, stale).identities
+        if is_current(store):
+            return sql.table_frame(store, "identities")
+        return in_memory(store, stale).identities
 
 
 def reports(db: str | Path | Store = DEFAULT_DB) -> pd.DataFrame:
@@ -215,6 +259,8 @@ def reports(db: str | Path | Store = DEFAULT_DB) -> pd.DataFrame:
 
 def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
     """GraphML for .graphml, node-link JSON for .json."""
+    import networkx as nx
+
     path = Path(path)
     if path.suffix.lower() == ".graphml":
         nx.write_graphml(xml_graph(graph), path)
@@ -226,6 +272,8 @@ def write_graph(graph: nx.DiGraph, path: str | Path) -> Path:
 
 
 def graph_json(graph: nx.DiGraph) -> dict:
+    import networkx as nx
+
     return nx.node_link_data(graph, edges="edges")
 
 
@@ -260,10 +308,15 @@ def link_tables(store: Store, names: tuple[str, ...] = ("linked_events", "identi
     they had to be computed; a long-running reader caches them per copy of a store."""
     if is_current(store):
         return {name: sql.table_frame(store, name) for name in names}, False
+    return computed_tables(store, names), True
+
+
+def computed_tables(store: Store, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The named link tables of everything in the store, computed in memory."""
     result = compute_links(store)
     rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
                                result.report_links)
-    return {name: pd.DataFrame(rows[name], columns=sql.SCHEMAS[name].names) for name in names}, True
+    return {name: pd.DataFrame(rows[name], columns=sql.SCHEMAS[name].names) for name in names}
 
 
 def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,
@@ -273,7 +326,7 @@ def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None =
     from .. import exports
 
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
+        f = frames(store, stale, min_confidence=min_confidence)
         reports = sql.report_rows(store)
     return exports.gdelt(f.linked, reports, aggregate.names_of(f.identities))
 
@@ -284,6 +337,6 @@ def plover(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None 
     from .. import exports
 
     with opened(db) as store:
-        f = confident_frames(store, stale, min_confidence)
+        f = frames(store, stale, min_confidence=min_confidence)
         reports = sql.report_rows(store)
     return exports.plover(f.linked, reports, aggregate.names_of(f.identities))

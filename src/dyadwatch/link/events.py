@@ -25,7 +25,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .knowledge import knowledge, root_of
-from .records import EventReport, LinkedEvent, ReportLink
+from .records import BLOCK_SEP, EventReport, LinkedEvent, ReportLink
 
 # Days two reports with the event's own date may differ and still be one happening: one
 # day absorbs time zones and events that run past midnight.
@@ -312,7 +312,7 @@ def finish(event: Open) -> tuple[LinkedEvent, list[ReportLink]]:
         source_country=s_country, target_country=t_country, evidence=evidence,
         first_doc=first.doc_id, first_n=first.n, first_outlet=first.outlet, first_published=first.published,
         reports=len(reports), documents=len({r.doc_id for r in reports}),
-        stories=len({story_of(r) for r in reports}), outlets=tuple(outlets),
+        stories=len({story_of(r) for r in reports}), outlets=tuple(outlets), block=BLOCK_SEP.join(o.block),
     )
     links = [ReportLink(doc_id=r.doc_id, n=r.n, link_id=link_id, score=s) for r, s in event.members]
     return linked, links

@@ -122,3 +122,6 @@ class LinkedEvent:
     documents: int
     stories: int
     outlets: tuple[str, ...]
+    block: str = ""  # the sweep block (side keys and code group, joined by BLOCK_SEP): where incremental linking looks
+
+BLOCK_SEP = "|"

@@ -130,6 +130,8 @@ class Store:
         check_store_file(self.path)
         self.con = connect(self.path, read_only)
         self.read_only = read_only
+        # DuckDB draws a progress bar on stdout for long queries, which would corrupt JSON output
+        self.con.execute("SET enable_progress_bar = false")
         if not read_only and not is_dyadwatch_store(self.con):
             self.con.close()
             raise StoreError(f"{self.path} is a DuckDB database but not a dyadwatch store (it has tables of its own and "

@@ -42,7 +42,7 @@ class StoredEvent:
 
 
 def has_link_tables(store: Store) -> bool:
-    return store.version() >= 2
+    return store.version() >= 4  # migration 4 gives linked events their block
 
 
 def require_link_tables(store: Store) -> None:
@@ -103,7 +103,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("target_id", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
         ("evidence", pa.string()), ("first_doc", pa.string()), ("first_n", pa.int32()), ("first_outlet", pa.string()),
         ("first_published", pa.string()), ("reports", pa.int32()), ("documents", pa.int32()), ("stories", pa.int32()),
-        ("outlets", pa.list_(pa.string()))]),
+        ("outlets", pa.list_(pa.string())), ("block", pa.string())]),
     "event_links": pa.schema([("doc_id", pa.string()), ("n", pa.int32()), ("link_id", pa.string()),
                               ("score", pa.float64())]),
 }
@@ -138,7 +138,7 @@ def link_table_rows(stories: list[Story], identity_links: list[IdentityLink], id
             "source_country": e.source_country, "target_country": e.target_country, "evidence": e.evidence,
             "first_doc": e.first_doc, "first_n": e.first_n, "first_outlet": e.first_outlet,
             "first_published": e.first_published, "reports": e.reports, "documents": e.documents,
-            "stories": e.stories, "outlets": list(e.outlets)} for e in linked],
+            "stories": e.stories, "outlets": list(e.outlets), "block": e.block} for e in linked],
         "event_links": [{"doc_id": r.doc_id, "n": r.n, "link_id": r.link_id, "score": r.score} for r in report_links],
     }
 
@@ -153,18 +153,31 @@ def write_links(store: Store, *, stories: list[Story], identity_links: list[Iden
     try:
         for name in LINK_TABLES:
             con.execute(f"DELETE FROM {name}")
-            rows = tables[name]
-            if rows:
-                con.register("link_rows", pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
-                con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
-                con.unregister("link_rows")
-        con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
-                    [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
-                     run.linked_events, run.identities, run.stories, run.seconds])
+        insert_link_rows(store, tables)
+        record_run(store, run)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def insert_link_rows(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Append rows (as made by `link_table_rows`) to the link tables."""
+    for name in LINK_TABLES:
+        rows = tables.get(name)
+        if rows:
+            store.con.register("link_rows", pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+            try:
+                store.con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
+            finally:
+                store.con.unregister("link_rows")
+
+
+def record_run(store: Store, run: LinkRun) -> None:
+    """Note a linking run: queries answer from stored links while its fingerprint is current."""
+    store.con.execute("INSERT INTO link_runs VALUES (?,?,?,?,?,?,?,?)",
+                      [dt.datetime.now(dt.UTC).replace(tzinfo=None), run.fingerprint, run.documents, run.events,
+                       run.linked_events, run.identities, run.stories, run.seconds])
 
 
 def table_frame(store: Store, name: str):
@@ -178,6 +191,49 @@ def table_frame(store: Store, name: str):
     return store.frame(f"SELECT * FROM {name} ORDER BY {order}")
 
 
+def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.date | None,
+              until: dt.date | None, min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    """WHERE clause over linked_events: a side among `ids` or `countries`, dated in the range,
+    with a report at least `min_confidence` confident."""
+    where: list[str] = []
+    params: list[Any] = []
+    if ids is not None or countries is not None:
+        where.append("(list_contains(?, source_id) OR list_contains(?, target_id) "
+                     "OR list_contains(?, source_country) OR list_contains(?, target_country))")
+        params += [ids or [], ids or [], countries or [], countries or []]
+    if since is not None:
+        where.append("event_date >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("event_date <= ?")
+        params.append(until)
+    if min_confidence is not None:
+        where.append("link_id IN (SELECT k.link_id FROM event_links k JOIN events e ON e.doc_id = k.doc_id AND e.n = k.n "
+                     "GROUP BY k.link_id HAVING max(e.confidence) >= ?)")
+        params.append(min_confidence)
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def linked_frame(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
+                 since: dt.date | None = None, until: dt.date | None = None, min_confidence: float | None = None):
+    """Linked events of these actors and dates as a pandas DataFrame (all of them without filters)."""
+    require_link_tables(store)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until, min_confidence=min_confidence)
+    return store.frame(f"SELECT * FROM linked_events {where} ORDER BY event_date NULLS LAST, link_id", params)
+
+
+def pair_totals(store: Store, *, ids: list[str] | None = None, countries: list[str] | None = None,
+                since: dt.date | None = None, until: dt.date | None = None, min_confidence: float | None = None):
+    """Linked events summed per (source, target, their countries), as `link.aggregate.pair_totals`."""
+    require_link_tables(store)
+    where, params = selection(ids=ids, countries=countries, since=since, until=until, min_confidence=min_confidence)
+    return store.frame(
+        "SELECT source_id, target_id, source_country, target_country, count(*) AS weight, "
+        "sum(reports) AS reports, coalesce(sum(goldstein), 0.0) AS goldstein_sum, "
+        "count(*) FILTER (WHERE quad_class <= 2) AS cooperation, count(*) FILTER (WHERE quad_class > 2) AS conflict "
+        f"FROM linked_events {where} GROUP BY ALL ORDER BY ALL", params)
+
+
 def reports_frame(store: Store):
     """Every report of every linked event, with its document's outlet, date and story."""
     require_link_tables(store)
@@ -188,10 +244,13 @@ def reports_frame(store: Store):
         "LEFT JOIN stories s ON s.doc_id = l.doc_id ORDER BY l.link_id, d.published NULLS LAST, l.doc_id, l.n")
 
 
-def document_sources(store: Store):
-    """Where each stored document came from: id, url (its address, else the file it was read
-    from), title, outlet and publication date, as a pandas DataFrame."""
-    return store.frame("SELECT id AS doc_id, coalesce(url, path) AS url, title, outlet, published FROM documents")
+def document_sources(store: Store, ids: list[str] | None = None):
+    """Where each stored document (or each of `ids`) came from: id, url (its address, else the
+    file it was read from), title, outlet and publication date, as a pandas DataFrame."""
+    sql = "SELECT id AS doc_id, coalesce(url, path) AS url, title, outlet, published FROM documents"
+    if ids is None:
+        return store.frame(sql)
+    return store.frame(sql + " WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
 
 def event_confidences(store: Store):

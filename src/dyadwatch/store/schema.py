@@ -63,6 +63,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "events carry the confidence computed from their evidence",
         ["ALTER TABLE events ADD COLUMN confidence DOUBLE"],
     ),
+    (
+        4,
+        "the sweep block of each linked event, so that new reports are linked against their blocks only",
+        [
+            "ALTER TABLE linked_events ADD COLUMN block VARCHAR",
+        ],
+    ),
 ]
 
 LATEST = max(v for v, _, _ in MIGRATIONS)
