@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from dataclasses import dataclass
+
 from ..lexicons import lexicon_text
 
 
