@@ -18,8 +18,8 @@ from ..times.governing import date_for_span
 from .anaphora import document_subject, plural_pair
 from .background import is_background
 from .confidence import confidence_of, event_factors
-from .args import Frame, matches, nominal_frame, read_frame, token_keys, verb_lemmas
-from .frames import Factuality, factuality
+from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
+from .frames import Factuality, awaited_condition, factuality
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .parties import MUTUAL_ROOTS, between_pair, find_sources, find_targets, place_targets, reporting_frame, speakers
@@ -70,6 +70,10 @@ SOURCE_ONLY_CODES = frozenset({"111", "112", "115", "116"})
 # pattern of its own still codes when an obligation modal and a frame of saying govern it.
 OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
                      note="reported obligation on another actor", text="100 <verb under must/should in reported speech>", origin="frames")
+# "X will not return to work until Y ...": a refusal whatever the act, aimed at the one the
+# condition waits for, so a verb with no pattern of its own still codes (CAMEO 12).
+REFUSAL = Pattern(id="frames:refusal", code="120", lemmas=frozenset(), untargeted=True,
+                  note="refusal until a condition is met", text="120 <negated commitment with an until/unless condition>", origin="frames")
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -115,9 +119,13 @@ def best_pattern(candidates: tuple[Pattern, ...], f: Frame, role_keys: frozenset
     fitting = [p for p in candidates if matches(p, f, role_keys)]
     if not fitting:
         return None
-    # Equally constrained patterns: the finer CAMEO code wins ("military aid" fits both the
-    # aid set of 162 and the military-aid set of 1622), then the built-in, then the earlier line.
-    return max(fitting, key=lambda p: (p.specificity, len(p.code), p.origin == "builtin", -p.line))
+    # Equally constrained patterns: the one whose theme is the direct object ("gave approval
+    # for X to deliver aid" is a permission, "cut tariffs on $1 billion" an easing), then the
+    # finer CAMEO code ("military aid" fits both the aid set of 162 and the military-aid set
+    # of 1622), then the built-in, then the earlier line.
+    def on_object(p: Pattern) -> bool:
+        return p.theme is not None and any(token_keys(o) & p.theme for o in f.objects)
+    return max(fitting, key=lambda p: (p.specificity, on_object(p), len(p.code), p.origin == "builtin", -p.line))
 
 
 def evidence_span(doc: Document, f: Frame, sides: list[Token]) -> Span:
@@ -220,7 +228,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
-    if fact.reason in ("modal", "negated"):
+    if fact.reason in ("modal", "negated") or (fact.reason == "embedded" and _aux_words(tok) & OBLIGATION_MODALS):
         framed = framed_stance(doc, tok, p, f, fact)
         if framed is not None:
             return framed(base)
@@ -328,7 +336,25 @@ def sense_is_certain(p: Pattern, f: Frame) -> bool:
 
 
 def _aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    """The auxiliaries of the verb, and of the copula of "must be ready to <verb>"."""
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in INTENT_HEADS:
+        words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
+    return words
+
+
+def refusal_targets(doc: Document, tok: Token, p: Pattern, f: Frame, subjects: list[Actor]) -> list[Actor]:
+    """Whom a refusal is aimed at: the one its condition waits for ("until the ministry
+    raises wages", "until the demands are met by the authorities"), else the act's target."""
+    cond = awaited_condition(tok)
+    if cond is not None:
+        ids = {a.id for a in subjects}
+        heads = children(cond, "nsubj") + [o for prep, o, _ in preps_of(cond) if prep == "by"]
+        found = [a for h in heads for a in actors_of(doc, h) if a.id not in ids]
+        if found:
+            return found
+    return find_targets(doc, p, f, subjects)
 
 
 def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality):
@@ -342,7 +368,7 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     if not said_by:
         return None
     subjects = find_sources(doc, p, f)
-    if fact.reason == "modal" and aux & OBLIGATION_MODALS:
+    if fact.reason in ("modal", "embedded") and aux & OBLIGATION_MODALS:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
                                               for b in said_by)]
         if not targets:
@@ -355,7 +381,7 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
             return None
         code = REFUSAL_CODES.get(p.code[:2], "120")
         stance = replace(p, code=code, note=f"stated refusal to act ({p.code})")
-        return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), True)
+        return lambda base: _finish(doc, base, stance, f, subjects, refusal_targets(doc, tok, p, f, subjects), True)
     return None
 
 
@@ -363,15 +389,15 @@ def _narrated_refusal(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Fac
     """"Israel will not release the prisoners" in the narration: the news reports a stated
     refusal, coded like "Israel said it will not release ..." (outside anyone's quotation,
     where it would be that speaker's prediction)."""
-    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or p.code[:2] not in REFUSAL_CODES:
+    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or (p.code[:2] not in REFUSAL_CODES and awaited_condition(tok) is None):
         return None  # "will not attack" is no rejection: only cooperation and yielding can be refused
     if any(q.start <= tok.idx < q.end for q in doc.quotes):
         return None
     subjects = find_sources(doc, p, f)
     if not subjects:
         return None
-    stance = replace(p, code=REFUSAL_CODES[p.code[:2]], note=f"stated refusal to act ({p.code})")
-    return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), False)
+    stance = replace(p, code=REFUSAL_CODES.get(p.code[:2], "120"), note=f"stated refusal to act ({p.code})")
+    return lambda base: _finish(doc, base, stance, f, subjects, refusal_targets(doc, tok, p, f, subjects), False)
 
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
@@ -441,8 +467,10 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
             lemma = next((w for w in verb_lemmas(tok) if w in patterns.verbs), lemma)
         obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & OBLIGATION_MODALS) and reporting_frame(tok) is not None
-        if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged):
-            decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + ((OBLIGATION,) if obliged else ()), read_frame(tok))
+        refusing = tok.pos_ in VERB_POS and bool(_aux_words(tok) & COMMITMENT_AUX) and awaited_condition(tok) is not None
+        if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged or refusing):
+            extra = ((OBLIGATION,) if obliged else ()) + ((REFUSAL,) if refusing else ())
+            decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + extra, read_frame(tok))
         elif tok.pos_ in NOUN_POS:
             keys = token_keys(tok) & patterns.nouns.keys()
             if not keys or _is_theme_of_coded_verb(tok, patterns):

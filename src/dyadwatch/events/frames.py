@@ -16,6 +16,8 @@ MODALS = frozenset({"can", "could", "may", "might", "must", "should", "would", "
 FUTURE = frozenset({"will", "'ll", "wo"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Marks of a clause a negated act waits for ("will not return until ...").
+UNTIL_MARKS = frozenset({"until", "till", "unless"})
 # "no chance to", "no plans to": a determiner that negates the noun governing the act.
 NEGATING_DETERMINERS = frozenset({"no", "neither"})
 # Verbs that report what someone said: the act in their complement is coded as reported.
@@ -85,6 +87,9 @@ TREND_ADVERBS = frozenset({"increasingly"})
 
 
 def _local_reason(tok: Token) -> tuple[str, str] | None:
+    cond = awaited_condition(tok.head) if tok.head.i != tok.i else None
+    if cond is not None and cond.i == tok.i:
+        return "conditional", f"'{tok.text}' is what the negated '{tok.head.text}' waits for, not an act"
     neg = _negation(tok)
     if neg is not None:
         return "negated", f"'{neg.text}' negates '{tok.text}'"
@@ -101,6 +106,17 @@ def _local_reason(tok: Token) -> tuple[str, str] | None:
             return "trend", f"'{c.text}' makes '{tok.text}' a trend, not one act"
         if c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS:
             return "hypothetical", f"'{c.text}' says '{tok.text}' has not happened"
+    return None
+
+
+def awaited_condition(tok: Token) -> Token | None:
+    """The verb of an "until" clause on a negated act ("will not end the strike until the
+    ministry raises wages"): a condition still unmet, and what the refusal waits for."""
+    if _negation(tok) is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in UNTIL_MARKS for m in c.children):
+            return c
     return None
 
 
