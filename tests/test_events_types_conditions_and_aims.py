@@ -74,3 +74,72 @@ def test_events_types_handing_over_equipment_is_aid_not_a_return():
 def test_events_types_handing_over_weapons_is_still_a_return():
     got = coded("Valdorian rebels handed over their weapons to the United Nations.")
     assert any(code == "0842" for code, _, _ in got)
+
+
+def test_events_types_his_country_in_reported_speech_is_the_speakers_side():
+    got = coded("The Valdorian president said his country will not lift the ban on Ostravan grain until Ostrava pays its debts.")
+    assert any(code.startswith("12") and src == "VAL" and tgt == "OST" for code, src, tgt in got)
+
+
+def test_events_types_a_possessive_polity_keeps_a_stated_intention():
+    got = coded("The Valdorian president said his government would resume talks with Ostrava.")
+    assert any(code.startswith("03") and src == "VAL" and tgt == "OST" for code, src, tgt in got)
+
+
+def test_events_types_reducing_tariffs_is_easing_not_cutting_aid():
+    got = coded("Valdoria reduced tariffs on $3 billion of Ostravan imports.")
+    assert ("085", "VAL", "OST") in got
+
+
+def test_events_types_granting_approval_for_a_delivery_is_a_permission():
+    got = coded("Valdoria gave approval for the Red Crescent to deliver aid to the border villages.")
+    assert any(code == "080" and src == "VAL" for code, src, _ in got)
+
+
+def test_events_types_a_named_group_declaring_a_refusal_is_its_source():
+    got = coded("The strike committee declared that it will not end the strike until Ostrava raises wages.")
+    assert any(code.startswith("12") and tgt == "OST" for code, _, tgt in got)
+
+
+def test_events_types_calling_someone_to_apologize_is_the_apology_too():
+    got = coded("The Valdorian foreign minister called his Ostravan counterpart to apologize for the border incident.")
+    assert ("055", "VAL", "OST") in got and ("041", "VAL", "OST") in got
+
+
+def test_events_types_sending_troops_to_apologize_is_no_speech_contact():
+    got = coded("Valdoria sent troops to Ostrava to punish the rebels.")
+    assert not any(code.startswith("05") for code, _, _ in got)
+
+
+def test_events_types_welcoming_an_invitation_is_praise_not_hosting():
+    got = coded("Valdoria welcomed the Ostravan invitation to a summit in the capital.")
+    assert ("051", "VAL", "OST") in got
+
+
+def test_events_types_a_refusal_named_by_a_noun_targets_the_party_of_the_refused_act():
+    got = coded("Valdoria's refusal to negotiate with Ostrava has prolonged the crisis.")
+    assert ("120", "VAL", "OST") in got
+
+
+def test_events_types_a_bare_refusal_noun_names_no_act():
+    assert not coded("Valdoria's refusal has angered Ostrava.")
+
+
+def test_events_types_cancelling_an_agreement_with_someone_rejects_it():
+    got = coded("Valdoria scrapped its trade agreement with Ostrava.")
+    assert ("120", "VAL", "OST") in got
+
+
+def test_events_types_cancelling_a_decree_is_still_a_concession():
+    got = coded("Valdoria cancelled the decree that banned Ostravan newspapers.")
+    assert not any(code == "120" for code, _, _ in got)
+
+
+def test_events_types_war_games_with_allies_are_military_cooperation():
+    got = coded("Valdoria and its Western allies launched war games near the Ostravan coast.")
+    assert any(code == "062" and src == "VAL" for code, src, _ in got)
+
+
+def test_events_types_war_games_alone_stay_a_show_of_force():
+    got = coded("Valdorian warships launched war games near the Ostravan coast.")
+    assert not any(code == "062" for code, _, _ in got)

@@ -245,6 +245,10 @@ def read_frame(pred: Token) -> Frame:
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
 
+def _is_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def nominal_frame(noun: Token) -> Frame:
     subjects = children(noun, "poss")
     if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
@@ -262,6 +266,10 @@ def nominal_frame(noun: Token) -> Frame:
         preps += preps_of(noun.head)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    for comp in complements:
+        if _is_infinitive(comp):
+            # "its refusal to engage with X": whom the refused act is with is the act's party.
+            preps += preps_of(comp)
     return Frame(noun, tuple(with_conjuncts(subjects)), (), (), False, tuple(preps), tuple(complements), frozenset(), tuple(themes))
 
 

@@ -26,7 +26,7 @@ from .parties import MUTUAL_ROOTS, between_pair, find_sources, find_targets, pla
 from .places import place_of
 from .relevance import political, political_sentence
 from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_actors, is_state_side, mention_index
-from .unnamed import (AUTHORITY_CODES, PERSON_NOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
+from .unnamed import (AUTHORITY_CODES, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
                       domestic_target, in_context, object_side, place_authority, placed_group, unnamed_group, unnamed_victims)
 
 Token = Any
@@ -59,6 +59,7 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # Shows of force done together by two states are military cooperation ("French and Egyptian
 # warships launched war games": 062, not 150).
 JOINT_CODES = {"150": "062"}
+PARTNER_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "coalition", "counterpart"})
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
@@ -285,7 +286,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group] if group is not None else []
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
-    joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
+    joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
     if not sources and not targets:
@@ -294,6 +295,15 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def done_together(f: Frame, sources: list[Actor]) -> bool:
+    """Is a show of force done jointly: by sides of two countries, or by a named side and
+    partners coordinated with it ("X and its allies launched war games")?"""
+    if len({a.country for a in sources} - {None}) >= 2:
+        return True
+    coordinated = len(f.subjects) >= 2 or any(t.dep_ == "cc" for s in f.subjects for t in s.subtree)
+    return bool(sources) and coordinated and any(s.lemma_.lower() in PARTNER_NOUNS for s in f.subjects)
 
 
 def reciprocal(p: Pattern, f: Frame) -> bool:
@@ -366,8 +376,14 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
         return _narrated_refusal(doc, tok, p, f, fact, aux)
     said_by = speakers(doc, frame)
     if not said_by:
+        # "The committee declared that it will not ...": a speaker the coder names from the text.
+        group = unnamed_group(doc, p, read_frame(frame))
+        said_by = [group] if group is not None else []
+    if not said_by:
         return None
     subjects = find_sources(doc, p, f)
+    if not subjects and f.subjects and all(h.lower_ in PRONOUNS for h in f.subjects):
+        subjects = said_by
     if fact.reason in ("modal", "embedded") and aux & OBLIGATION_MODALS:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
                                               for b in said_by)]
@@ -377,7 +393,7 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
         stance = replace(p, code=code, note=f"reported obligation: the speaker demands the act ({p.code}) of the target")
         return lambda base: _finish(doc, base, stance, f, said_by, targets, True)
     if fact.reason == "negated" and aux & COMMITMENT_AUX:
-        if not subjects or not own_act(doc, tok, subjects):
+        if not subjects or not (subjects is said_by or own_act(doc, tok, subjects)):
             return None
         code = REFUSAL_CODES.get(p.code[:2], "120")
         stance = replace(p, code=code, note=f"stated refusal to act ({p.code})")
@@ -435,7 +451,7 @@ def own_act(doc: Document, tok: Token, sources: list[Actor], *, narrated: bool =
 
 
 def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:
-    if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
+    if p.code in JOINT_CODES and not targets and done_together(f, sources):
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
     if not events:

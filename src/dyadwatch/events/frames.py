@@ -16,6 +16,9 @@ MODALS = frozenset({"can", "could", "may", "might", "must", "should", "would", "
 FUTURE = frozenset({"will", "'ll", "wo"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Contacts (calls, letters, visits) whose aim of speech is done in the contact itself.
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "write", "visit", "meet", "summon"})
+SPEECH_AIMS = frozenset({"apologize", "apologise", "congratulate", "thank", "condole", "protest", "complain"})
 # Marks of a clause a negated act waits for ("will not return until ...").
 UNTIL_MARKS = frozenset({"until", "till", "unless"})
 # "no chance to", "no plans to": a determiner that negates the noun governing the act.
@@ -120,6 +123,12 @@ def awaited_condition(tok: Token) -> Token | None:
     return None
 
 
+def _said_in_contact(tok: Token) -> bool:
+    """"called X to apologize", "wrote to X to congratulate him": an act of speech that is
+    the aim of a call, letter or visit is done in it, not merely intended."""
+    return tok.lemma_.lower() in SPEECH_AIMS and tok.head.lemma_.lower() in CONTACT_VERBS
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive adverbial clause ("sent troops to attack"): an aim, not an act."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -154,7 +163,7 @@ def factuality(pred: Token) -> Factuality:
         local = _local_reason(tok)
         if local is not None:
             return Factuality(local[0], local[1], reported)
-        if _is_purpose(tok):
+        if _is_purpose(tok) and not _said_in_contact(tok):
             return Factuality("purpose", f"'{tok.text}' is an aim (to-infinitive), not an act", reported)
         if any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             reported = True
@@ -163,7 +172,7 @@ def factuality(pred: Token) -> Factuality:
             break
         lemma = head.lemma_.lower()
         if dep == "xcomp":
-            if lemma not in IMPLICATIVE:
+            if lemma not in IMPLICATIVE and not _said_in_contact(tok):
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif dep in ("acl", "relcl"):
             if not _is_infinitive(tok):

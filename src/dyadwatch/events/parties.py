@@ -11,7 +11,7 @@ from typing import Any
 
 from ..models import Actor, Document
 from .args import POSSESSIVE_PRONOUNS, Frame, children, preps_of, read_frame, token_keys
-from .frames import REPORTING
+from .frames import CONTACT_VERBS, REPORTING
 from .patterns import Pattern
 from .places import PLACE_NOUNS
 from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
@@ -34,6 +34,8 @@ SETTING_NOUNS = PLACE_NOUNS | {"street", "centre", "center", "square", "road", "
 TALK_ROOTS = frozenset({"01", "02", "04"})
 TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+# Nouns that, with a possessive pronoun, name the speaker's own state ("his country will not ...").
+POLITY_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -49,12 +51,17 @@ def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
         for a in actors_of(doc, h):
             if all(a.id != b.id for b in found):
                 found.append(a)
-    if not found and heads and all(h.lower_ in PRONOUNS for h in heads):
+    if not found and heads and all(h.lower_ in PRONOUNS or _own_polity(h) for h in heads):
         frame = reporting_frame(f.pred)
         if frame is not None:
             # "X said it would ...": the pronoun is most often the speaker.
             found = speakers(doc, frame)
     return found
+
+
+def _own_polity(head: Token) -> bool:
+    """"his country", "its government": the speaker's own side, named by a possessive."""
+    return head.lemma_.lower() in POLITY_NOUNS and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children)
 
 
 def reporting_frame(pred: Token) -> Token | None:
@@ -160,8 +167,10 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, p
             found = foreign
         if found:
             return found
-    if not fallback and f.pred.dep_ == "conj" and not f.objects and f.pred.head.pos_ == "VERB":
-        # "called X and apologized": a conjunct with no object of its own shares its partner's.
+    shares = f.pred.dep_ == "conj" or (f.pred.dep_ in ("xcomp", "advcl") and f.pred.head.lemma_.lower() in CONTACT_VERBS)
+    if not fallback and shares and not f.objects and f.pred.head.pos_ == "VERB":
+        # "called X and apologized", "called X to apologize": a conjunct or the aim of a
+        # contact with no object of its own shares its partner's.
         return find_targets(doc, p, read_frame(f.pred.head), sources, places=places, only_places=only_places)
     return fallback
 
