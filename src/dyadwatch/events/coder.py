@@ -19,7 +19,8 @@ from .anaphora import document_subject, plural_pair
 from .background import is_background
 from .confidence import confidence_of, event_factors
 from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
-from .frames import Factuality, awaited_condition, factuality
+from .frames import LANGUAGE, Factuality, awaited_condition, factuality
+from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .parties import MUTUAL_ROOTS, between_pair, find_sources, find_targets, place_targets, reporting_frame, speakers
@@ -40,8 +41,8 @@ JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "comprom
 MEETING_CODES = frozenset({"040", "046"})
 # Meetings and visits: where they happen says nothing about whose the unnamed side is.
 MEETING_ROOT = "04"
-# "X said Y must/should ...": a demand (100) or an appeal (020) by X on Y.
-OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+# "X said Y must/should ..." (data/en/grammar.toml: obligation_modals): a demand (100) or an
+# appeal (020) by X on Y.
 DEMAND_CODE, APPEAL_CODE = "100", "020"
 # "X said it will not ...": a refusal, the closer 12x code by the act refused.
 COMMITMENT_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
@@ -229,7 +230,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
-    if fact.reason in ("modal", "negated") or (fact.reason == "embedded" and _aux_words(tok) & OBLIGATION_MODALS):
+    if fact.reason in ("modal", "negated") or (fact.reason == "embedded" and _aux_words(tok) & grammar(LANGUAGE).obligation_modals):
         framed = framed_stance(doc, tok, p, f, fact)
         if framed is not None:
             return framed(base)
@@ -384,7 +385,7 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     subjects = find_sources(doc, p, f)
     if not subjects and f.subjects and all(h.lower_ in PRONOUNS for h in f.subjects):
         subjects = said_by
-    if fact.reason in ("modal", "embedded") and aux & OBLIGATION_MODALS:
+    if fact.reason in ("modal", "embedded") and aux & grammar(LANGUAGE).obligation_modals:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
                                               for b in said_by)]
         if not targets:
@@ -482,7 +483,7 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
             lemma = next((w for w in verb_lemmas(tok) if w in patterns.verbs), lemma)
-        obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & OBLIGATION_MODALS) and reporting_frame(tok) is not None
+        obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & grammar(LANGUAGE).obligation_modals) and reporting_frame(tok) is not None
         refusing = tok.pos_ in VERB_POS and bool(_aux_words(tok) & COMMITMENT_AUX) and awaited_condition(tok) is not None
         if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged or refusing):
             extra = ((OBLIGATION,) if obliged else ()) + ((REFUSAL,) if refusing else ())

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..models import Actor, Document
 from .args import POSSESSIVE_PRONOUNS, Frame, children, preps_of, read_frame, token_keys
-from .frames import CONTACT_VERBS, REPORTING
+from .frames import CONTACT_VERBS, LANGUAGE
+from .grammar import grammar
 from .patterns import Pattern
 from .places import PLACE_NOUNS
 from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
@@ -71,7 +72,7 @@ def reporting_frame(pred: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
             return None
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in grammar(LANGUAGE).reporting_verbs:
             return head
         tok = head
     return None
