@@ -171,6 +171,16 @@ def confident(store: Store, f: LinkFrames, min_confidence: float | None) -> Link
                       reports=f.reports[f.reports["link_id"].isin(keep)])
 
 
+def dyad_counts(store: Store, a: aggregate.ActorMatch, b: aggregate.ActorMatch, *, by: str, since: str | None,
+                until: str | None, min_confidence: float | None = None) -> pd.DataFrame:
+    """`aggregate.dyad_counts` of the stored links, summed by the store (its links must be current)."""
+    return sql.dyad_counts(store, a_ids=sorted(a.ids), a_countries=sorted(a.countries), b_ids=sorted(b.ids),
+                           b_countries=sorted(b.countries), by=by,
+                           since=aggregate.parse_day(since, "--since") if since else None,
+                           until=aggregate.parse_day(until, "--until") if until else None,
+                           min_confidence=min_confidence)
+
+
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,
             since: str | None = None, until: str | None = None,
             stale: Callable[[str], None] | None = None, min_confidence: float | None = None) -> nx.DiGraph:
