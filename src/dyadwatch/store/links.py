@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
-from ..link.aggregate import QUAD_NAMES
+from ..link.match import QUAD_NAMES
 from ..link.records import Identity, IdentityLink, LinkedEvent, ReportLink, Story
 from .db import Store
 
