@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/scale_store.py [--small 10000] [--large 1000000] [--new 1000]
                                           [--runs 3] [--queries 5] [--dir DIR] [--json]
+                                          [--only link|queries]
 
 1. Two synthetic stores (`dyadwatch.link.synthetic.synthetic_store`: one document per event
    report, 200 reports a day, 28 states, 40 officials each, linked as a full run links them)
@@ -15,7 +16,9 @@
    <= 5, peak memory < 1 GB.
 3. Queries on the large store, each a whole `dyadwatch` process (start-up included), median
    of `--queries` runs: `events --actor X --since D --limit 100`, `timeline --actor X`,
-   `dyad A B --by week`, and `network --countries`. Target: each < 1 s.
+   `dyad A B --by week`, and `network --countries`. Target: each < 1 s. A baseline,
+   `dyadwatch --version` (interpreter start-up and the command's entry, no store), is
+   timed the same way in the same run, taking turns with the queries.
 
 The load average is printed beside each figure; the machine may be shared.
 """
@@ -97,6 +100,7 @@ def query_commands(db: Path, size: int) -> dict[str, list[str]]:
     since = (last_day(size) - dt.timedelta(days=365)).isoformat()
     base = [sys.executable, "-m", "dyadwatch"]
     return {
+        "baseline: dyadwatch --version": [*base, "--version"],
         f"events --actor {ACTOR} --since {since} --limit 100": [*base, "events", "--db", str(db), "--actor", ACTOR,
                                                                  "--since", since, "--limit", "100"],
         f"timeline --actor {ACTOR}": [*base, "timeline", "--db", str(db), "--actor", ACTOR],
@@ -105,18 +109,27 @@ def query_commands(db: Path, size: int) -> dict[str, list[str]]:
     }
 
 
-def measure_query(cmd: list[str], runs: int) -> dict:
-    walls, loads, rows = [], [], 0
+def run_query(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, 1-minute load average at the start, and lines printed of one process."""
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd[2:5])} failed: {out.stderr[-2000:]}")
+    return wall, load, out.stdout.count("\n")
+
+
+def measure_queries(commands: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    """Each command `runs` times, the commands taking turns (so the machine's load falls on
+    all alike); medians of wall time."""
+    seen: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
-        loads.append(os.getloadavg()[0])
-        started = time.perf_counter()
-        out = subprocess.run(cmd, capture_output=True, text=True)
-        walls.append(time.perf_counter() - started)
-        if out.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd[2:5])} failed: {out.stderr[-2000:]}")
-        rows = out.stdout.count("\n")
-    return {"median_s": round(statistics.median(walls), 3), "runs": [round(w, 2) for w in walls],
-            "load": [round(x, 2) for x in loads], "output_lines": rows}
+        for name, cmd in commands.items():
+            seen[name].append(run_query(cmd))
+    return {name: {"median_s": round(statistics.median(w for w, _, _ in ms), 3),
+                   "runs": [round(w, 2) for w, _, _ in ms], "load": [round(x, 2) for _, x, _ in ms],
+                   "output_lines": ms[-1][2]} for name, ms in seen.items()}
 
 
 def main() -> None:
@@ -128,6 +141,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=5)
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "dyadwatch-scale-stores"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only", choices=["link", "queries"], help="only the linking runs, or only the queries")
     ap.add_argument("--child-link", help=argparse.SUPPRESS)
     ap.add_argument("--child-size", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -136,9 +150,34 @@ def main() -> None:
         return
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {size: make_store(folder, size) for size in (args.small, args.large)}
+    sizes = (args.large,) if args.only == "queries" else (args.small, args.large)
+    paths = {size: make_store(folder, size) for size in sizes}
+    result: dict = {"large": args.large, "small": args.small}
+    if args.only != "queries":
+        result |= measure_links(args, paths)
+    if args.only != "link":
+        result["queries"] = measure_queries(query_commands(paths[args.large], args.large), args.queries)
+    if args.json:
+        print(json.dumps(result))
+        return
+    if "link" in result:
+        for size in (args.small, args.large):
+            r = result["link"][str(size)]
+            print(f"link {args.new:,} new into {size:>9,}: wall {r['wall_s']:6.2f} s  cpu {r['cpu_s']:6.2f} s  "
+                  f"peak {r['peak_mb']} MB  load {'/'.join(map(str, r['load']))}")
+        ratio = result["link_ratio_large_small"]
+        print(f"ratio {args.large:,} / {args.small:,}: wall {ratio['wall']}x, cpu {ratio['cpu']}x (target <= 5; peak < 1 GB)")
+    for name, q in result.get("queries", {}).items():
+        print(f"{q['median_s']:6.3f} s  {name}  (runs {q['runs']}, load {'/'.join(map(str, q['load']))}, "
+              f"{q['output_lines']} lines)")
+    if "queries" in result:
+        print(f"target: each query < 1 s, whole process, on the {args.large:,}-report store")
+
+
+def measure_links(args: argparse.Namespace, paths: dict[int, Path]) -> dict:
+    """Linking `--new` documents into copies of the small and the large store, `--runs` times."""
     links: dict[int, list[dict]] = {size: [] for size in paths}
-    with tempfile.TemporaryDirectory(dir=folder) as scratch:
+    with tempfile.TemporaryDirectory(dir=paths[args.large].parent) as scratch:
         for r in range(args.runs):
             for size, path in paths.items():
                 m = measure_link(path, size, args.new, Path(scratch))
@@ -151,20 +190,7 @@ def main() -> None:
                                "load": [round(m["load"], 2) for m in ms]} for size, ms in links.items()}
     small, large = link_result[str(args.small)], link_result[str(args.large)]
     ratio = {"wall": round(large["wall_s"] / small["wall_s"], 2), "cpu": round(large["cpu_s"] / small["cpu_s"], 2)}
-    queries = {name: measure_query(cmd, args.queries) for name, cmd in query_commands(paths[args.large], args.large).items()}
-    result = {"new_documents": args.new, "link": link_result, "link_ratio_large_small": ratio, "queries": queries,
-              "large": args.large, "small": args.small}
-    if args.json:
-        print(json.dumps(result))
-        return
-    for size in (args.small, args.large):
-        r = link_result[str(size)]
-        print(f"link {args.new:,} new into {size:>9,}: wall {r['wall_s']:6.2f} s  cpu {r['cpu_s']:6.2f} s  "
-              f"peak {r['peak_mb']} MB  load {'/'.join(map(str, r['load']))}")
-    print(f"ratio {args.large:,} / {args.small:,}: wall {ratio['wall']}x, cpu {ratio['cpu']}x (target <= 5; peak < 1 GB)")
-    for name, q in queries.items():
-        print(f"{q['median_s']:6.3f} s  {name}  (runs {q['runs']}, load {q['load'][0]}, {q['output_lines']} lines)")
-    print("target: each query < 1 s, whole process")
+    return {"new_documents": args.new, "link": link_result, "link_ratio_large_small": ratio}
 
 
 if __name__ == "__main__":

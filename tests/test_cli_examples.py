@@ -21,7 +21,9 @@ MUST_HAVE_EXAMPLES = {"articles", "actors", "quotes", "events", "timeline", "dya
 
 def commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
     found = {}
-    for name, cmd in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # verbs load lazily: ask the group, not its dict
+        cmd = group.get_command(ctx, name)
         found[prefix + name] = cmd
         if isinstance(cmd, click.Group):
             found |= commands(cmd, prefix + name + " ")

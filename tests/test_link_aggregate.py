@@ -172,3 +172,37 @@ def test_link_stale_links_are_computed_in_memory_with_a_note(own_db: Path):
         api.reports(own_db)
     api.relink(own_db)
     assert len(api.reports(own_db)) == int(api.timeline(own_db)["reports"].sum())
+
+
+def test_link_questions_answer_alike_from_memory_and_from_stored_links(tmp_path: Path):
+    """Timelines and dyads run the same SQL over links computed in memory (a store not yet
+    linked) and over the stored links; rows and frames agree, limits and fills included."""
+    path = tmp_path / "unlinked.duckdb"
+    with Store(path) as store:
+        store.write(crash_corpus(), "test")
+    questions = [
+        ("timeline", {}), ("timeline", {"actor": "AZE"}), ("timeline", {"actor": "RUS", "limit": 2}),
+        ("timeline", {"since": "2024-12-28", "until": "2024-12-31"}),
+        ("dyad", {"a": "RUS", "b": "AZE", "by": "day"}), ("dyad", {"a": "AZE", "b": "RUS", "by": "month", "fill": True}),
+        ("dyad", {"a": "RUS", "b": "AZE", "by": "week", "fill": True}),
+    ]
+
+    def answers(as_frame: bool) -> list:
+        out = []
+        for verb, kw in questions:
+            kw = dict(kw)
+            args = (kw.pop("a"), kw.pop("b")) if verb == "dyad" else ()
+            out.append(getattr(api, verb)(path, *args, **kw, as_frame=as_frame))
+        return out
+
+    notes: list[str] = []
+    before = answers(False)
+    assert api.timeline(path, stale=notes.append, as_frame=False) == before[0] and notes
+    frames_before = answers(True)
+    api.relink(path)
+    assert answers(False) == before
+    for old, new in zip(frames_before, answers(True)):
+        pd.testing.assert_frame_equal(old, new)
+    everything_russian = api.timeline(path, actor="RUS", as_frame=False)
+    assert len(everything_russian) > 2 and before[2] == everything_russian[:2]
+    assert any(r["events"] for r in before[4]) and all(r["direction"] in ("RUS->AZE", "AZE->RUS") for r in before[4])

@@ -128,3 +128,84 @@ def test_ordinary_commands_never_import_dask():
             "print(any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def busy_until_stopped(w):
+    """A stage (after extract) that never finishes on a page saying "endless": pure Python
+    work, as a stage stuck in a long loop is; other pages pass through."""
+    import time
+
+    if "endless" in (w.doc.text or ""):
+        started = time.monotonic()
+        n = 0
+        while time.monotonic() - started < 120:
+            n += 1
+    return w
+
+
+@pytest.fixture
+def endless_stage():
+    from dyadwatch import pipeline
+
+    pipeline.registry()
+    stage = pipeline.Stage(name="test-endless", version=1, requires=("text",), provides=("endless",),
+                           func=busy_until_stopped)
+    pipeline._REGISTRY[stage.key] = stage
+    yield stage.key
+    pipeline._REGISTRY.pop(stage.key, None)
+
+
+def test_time_limit_holds_in_a_thread_and_leaves_the_thread_usable():
+    import threading
+    import time
+
+    from dyadwatch.guard import TooSlow, time_limit
+
+    seen: list[str] = []
+
+    def work() -> None:
+        started = time.monotonic()
+        try:
+            with time_limit(0.3):
+                while True:
+                    pass
+        except TooSlow as e:
+            seen.append(f"stopped after {time.monotonic() - started:.1f} s: {e}")
+        with time_limit(5):  # a block within its budget is left alone, and nothing lands later
+            total = sum(range(1000))
+        time.sleep(0.5)
+        seen.append(f"went on: {total}")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert len(seen) == 2 and seen[0].startswith("stopped after") and seen[1] == "went on: 499500", seen
+    assert float(seen[0].split()[2]) < 5
+
+
+def test_batch_on_a_cluster_holds_the_time_budget_in_worker_threads(tmp_path: Path, endless_stage: str):
+    pytest.importorskip("distributed", reason="Dask distributed is not installed")
+    import time
+
+    from distributed import Client, LocalCluster
+
+    from dyadwatch import cluster
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(["A calm page about river shipping.", "An endless page that never finishes.",
+                              "Another calm page about grain."]):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as lc, \
+            Client(lc) as client:
+        report = cluster.run_batch([str(folder)], tmp_path / "shards", client=client, stages=["extract", endless_stage],
+                                   partition_size=3, budget=1.0)
+    assert time.monotonic() - started < 100  # the stage alone would run 120 s
+    docs = report.documents
+    assert docs.skipped.get("too-slow") == 1, docs.summary()
+    assert docs.written == 2
+    assert any("time budget" in m and "endless" not in m.split(":")[0] for m in docs.messages), docs.messages
+    rows = [row for path in shard_files([tmp_path / "shards"]) for row in read_shard(path)[1]]
+    assert len(rows) == 2

@@ -4,13 +4,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .models import Document
-from .pipeline import BASE_LANGUAGE, Pipeline, build, check_pipeline, for_language, registry, supported_languages
-from .runner import Report, process
 from .store import DEFAULT_DB, Filters, Store
+
+if TYPE_CHECKING:  # the pipeline, its models and the runner load when documents are processed
+    from .models import Document
+    from .pipeline import Pipeline
+    from .runner import Report
 
 
 __all__ = ["DEFAULT_DB", "actors", "articles", "batch", "dyad", "events", "export", "extract", "ingest", "load", "migrate",
@@ -19,6 +21,8 @@ __all__ = ["DEFAULT_DB", "actors", "articles", "batch", "dyad", "events", "expor
 
 
 def make_pipeline(stages: Iterable[str] | None = None, batch_size: int = 32) -> Pipeline:
+    from .pipeline import Pipeline, build
+
     return Pipeline(stages=build(stages), batch_size=batch_size)
 
 
@@ -35,6 +39,8 @@ def extract(
 ) -> Iterator[Document]:
     """Document records for the given files, directories, globs, URLs, feeds, WARC files or `-`,
     in input order (also with `workers` processes)."""
+    from .runner import Report, process
+
     return process(inputs, pipeline=make_pipeline(stages, batch_size=batch_size), report=report or Report(),
                    input_format=input_format, allow_private=allow_private, on_progress=on_progress, workers=workers)
 
@@ -60,6 +66,7 @@ def ingest(
     current.
     """
     from .readers import any_input_exists
+    from .runner import Report, process
 
     inputs = list(inputs)
     if not any_input_exists(inputs):
@@ -123,6 +130,7 @@ def load(shards: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, link: boo
          report: Report | None = None) -> Report:
     """Bring Parquet shards of document records (from `batch`) into the store; documents
     already stored by the same pipeline are skipped, so loading twice changes nothing."""
+    from .runner import Report
     from .shards import read_shard, shard_files
 
     report = report or Report()
@@ -142,9 +150,13 @@ def load(shards: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, link: boo
     return report
 
 
-def _listing(kind: str, db: str | Path, filters: Filters):
+def _listing(kind: str, db: str | Path, filters: dict[str, Any]):
+    """A listing as a pandas DataFrame, or with `as_frame=False` as rows (dicts of plain
+    Python values; the command line prints these without loading pandas)."""
+    as_frame = filters.pop("as_frame", True)
     with Store(db, read_only=True) as store:
-        return store.frame(*store.listing(kind, filters))
+        sql, params = store.listing(kind, Filters(**filters))
+        return store.frame(sql, params) if as_frame else store.query(sql, params)
 
 
 def articles(db: str | Path = DEFAULT_DB, **filters: Any):
@@ -156,7 +168,7 @@ def articles(db: str | Path = DEFAULT_DB, **filters: Any):
     on the publication date), outlet (substring), limit. An actor that matches nothing
     raises UsageError with suggestions.
     """
-    return _listing("articles", db, Filters(**filters))
+    return _listing("articles", db, filters)
 
 
 def actors(db: str | Path = DEFAULT_DB, **filters: Any):
@@ -166,7 +178,7 @@ def actors(db: str | Path = DEFAULT_DB, **filters: Any):
     country, code (CAMEO actor code), sector, documents, mentions. Filters: actor, type,
     since, until, outlet, limit.
     """
-    return _listing("actors", db, Filters(**filters))
+    return _listing("actors", db, filters)
 
 
 def quotes(db: str | Path = DEFAULT_DB, **filters: Any):
@@ -177,7 +189,7 @@ def quotes(db: str | Path = DEFAULT_DB, **filters: Any):
     (offsets into the article's text). Filters: actor or speaker (any spelling), type (the
     kind), predictions=True, cue_class, since, until, outlet, limit.
     """
-    return _listing("quotes", db, Filters(**filters))
+    return _listing("quotes", db, filters)
 
 
 def events(db: str | Path = DEFAULT_DB, **filters: Any):
@@ -188,9 +200,10 @@ def events(db: str | Path = DEFAULT_DB, **filters: Any):
     provenance: outlet, title, published, url (address or file); then evidence (the
     sentence), source_name, target_name, source_country, target_country, location, doc_id, n.
     Filters: actor, type (a CAMEO code prefix or a PLOVER type), since, until, outlet, limit.
+    Every listing takes `as_frame=False` for rows (dicts) instead of a DataFrame.
     `timeline` gives linked events (one row per happening, all its reports).
     """
-    return _listing("events", db, Filters(**filters))
+    return _listing("events", db, filters)
 
 
 def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "events", *,
@@ -231,6 +244,8 @@ def migrate(db: str | Path = DEFAULT_DB) -> list[int]:
 def stage_table() -> tuple[list[dict[str, Any]], list[str]]:
     """Registered stages (marking the default pipeline and the languages each serves) and
     the problems of the default order, checked for every supported language."""
+    from .pipeline import BASE_LANGUAGE, build, check_pipeline, for_language, registry, supported_languages
+
     default = build()
     keys = {s.key for s in default}
     served: dict[str, list[str]] = {}
@@ -265,6 +280,7 @@ def pattern_coverage(paths: Iterable[str | Path]) -> Any:
 
     from .errors import UsageError
     from .events.coverage import measure
+    from .models import Document
 
     def docs() -> Iterator[Document]:
         for path in paths:

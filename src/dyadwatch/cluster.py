@@ -22,7 +22,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 
 from .errors import UsageError
 from .models import InputRecord
-from .pipeline import Outcome, Pipeline, build
+from .pipeline import DOCUMENT_BUDGET, Outcome, Pipeline, build
 from .readers import read_inputs
 from .runner import Report, split_inputs
 from .shards import count_rows, shard_name, write_shard
@@ -51,8 +51,8 @@ class ModelsPlugin(WorkerPlugin):
     def setup(self, worker) -> None:  # noqa: ANN001 - a distributed.Worker
         from .workers import warm_up
 
-        # tasks run in worker threads, where the per-document time budget (an interval
-        # timer, main thread only) cannot apply; the budget is kept for when it can
+        # tasks run in worker threads: the per-document budget is held there by a watchdog
+        # that raises TooSlow in the task's thread (`guard.time_limit`)
         self.pipeline = Pipeline(stages=build(self.stage_keys), batch_size=self.batch_size, budget=self.budget)
         warm_up(self.pipeline)
 
@@ -111,11 +111,13 @@ def run_batch(
     partition_size: int = PARTITION_SIZE,
     batch_size: int = 16,
     on_shard: Callable[[Path], None] | None = None,
+    budget: float | None = DOCUMENT_BUDGET,
 ) -> BatchReport:
-    """Run the pipeline over INPUTS on the client's cluster, one Parquet shard per partition."""
+    """Run the pipeline over INPUTS on the client's cluster, one Parquet shard per partition;
+    a document over `budget` seconds of stage work is skipped as `too-slow`."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    pipeline = Pipeline(stages=build(stages), batch_size=batch_size)
+    pipeline = Pipeline(stages=build(stages), batch_size=batch_size, budget=budget)
     report = BatchReport()
     client.register_plugin(ModelsPlugin(pipeline.keys, batch_size, pipeline.budget), name=PLUGIN_NAME)
     threads = max(1, sum(client.nthreads().values()))

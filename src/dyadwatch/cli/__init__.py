@@ -1,23 +1,42 @@
-"""The `dyadwatch` command. Each verb is a thin wrapper around `dyadwatch.api`."""
+"""The `dyadwatch` command. Each verb is a thin wrapper around `dyadwatch.api`.
+
+A verb's module is imported when the verb runs: a question to the store does not load the
+pipeline, its models or pandas (`tests/test_cli_imports.py`)."""
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from ..errors import DyadwatchError, UsageError
-from . import actors, core, events, links, query, scale, sql, web
+
+# Each verb and the module of this package that defines it (in that module's COMMANDS).
+VERBS = {
+    "extract": "core", "ingest": "core", "export": "core", "stages": "core", "db": "core", "schema": "core",
+    "demo": "core", "articles": "query", "quotes": "query", "events": "query", "query": "sql", "actors": "actors",
+    "explain": "events", "verbs": "events", "link": "links", "timeline": "links", "dyad": "links",
+    "network": "links", "batch": "scale", "load": "scale", "serve": "web",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Verbs(click.Group):
+    """The verbs, each loaded from its module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(VERBS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in VERBS:
+            return None
+        module = importlib.import_module(f"{__name__}.{VERBS[name]}")
+        return next(c for c in module.COMMANDS if c.name == name)
+
+
+@click.group(cls=Verbs, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="dyadwatch")
 def cli() -> None:
     """Read news about international politics and turn it into sourced, structured event data."""
-
-
-for module in (core, query, sql, actors, events, links, scale, web):
-    for command in module.COMMANDS:
-        cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from .. import api
-from ..frames import records
+from ..frames import plain_rows
 from .output import common_filters, emit
 
 
@@ -21,8 +21,9 @@ def actors(ctx, db, actor, since, until, outlet, type_, limit, fmt, columns) -> 
       dyadwatch actors --db demo.duckdb --type PERSON --limit 10
     """
     if ctx.invoked_subcommand is None:
-        frame = api.actors(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit)
-        emit(records(frame), fmt, columns=columns, title="actors")
+        rows = api.actors(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
+                          as_frame=False)
+        emit(plain_rows(rows), fmt, columns=columns, title="actors")
 
 
 @actors.command("import")

@@ -7,7 +7,8 @@ import importlib
 
 import click
 
-from ..frames import records
+from ..frames import plain_rows, records
+from ..link import views
 from ..store.db import DEFAULT_DB
 from .output import emit, min_confidence_option, output_options
 
@@ -77,11 +78,14 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
     Example:
       dyadwatch timeline --db demo.duckdb --actor AZE --since 2024-12-01 --limit 10
     """
-    frame = api.timeline(db, actor=actor, since=since, until=until, stale=warn, min_confidence=min_confidence)
-    if limit:
-        frame = frame.head(limit)
-    save(frame, output)
-    emit(records(frame), fmt, columns=columns, default=TIMELINE_COLUMNS, narrow=TIMELINE_NARROW, title="timeline (linked events)")
+    query = dict(actor=actor, since=since, until=until, stale=warn, min_confidence=min_confidence, limit=limit)
+    if output:  # a file is written from a data frame; a table or JSON Lines need no pandas
+        frame = views.timeline(db, **query)
+        save(frame, output)
+        rows = records(frame)
+    else:
+        rows = plain_rows(views.timeline(db, as_frame=False, **query))
+    emit(rows, fmt, columns=columns, default=TIMELINE_COLUMNS, narrow=TIMELINE_NARROW, title="timeline (linked events)")
 
 
 @click.command()
@@ -105,14 +109,17 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
     Example:
       dyadwatch dyad RUS AZE --db demo.duckdb --by month --plot dyad.png
     """
-    frame = api.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn, min_confidence=min_confidence)
-    save(frame, output)
-    if plot_file:
-        from ..link.plot import plot_dyad
+    rows = views.dyad(db, a, b, by=by, since=since, until=until, fill=fill, stale=warn, min_confidence=min_confidence,
+                      as_frame=False)
+    if output or plot_file:
+        frame = views.dyad_frame(rows)
+        save(frame, output)
+        if plot_file:
+            from ..link.plot import plot_dyad
 
-        plot_dyad(frame, plot_file, title=f"{a} and {b}: linked events by {by}", by=by)
-        click.echo(f"chart written to {plot_file}", err=True)
-    emit(records(frame), fmt, columns=columns, title=f"dyad {a} {b} by {by}")
+            plot_dyad(frame, plot_file, title=f"{a} and {b}: linked events by {by}", by=by)
+            click.echo(f"chart written to {plot_file}", err=True)
+    emit(plain_rows(rows), fmt, columns=columns, title=f"dyad {a} {b} by {by}")
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import api
-from ..frames import records
+from ..frames import plain_rows
 from .output import common_filters, emit, min_confidence_option
 
 # Columns a table shows when --columns is not given: what fits 80 columns and says most.
@@ -23,8 +23,8 @@ def articles(db, actor, since, until, outlet, type_, limit, fmt, columns) -> Non
     Example:
       dyadwatch articles --db demo.duckdb --outlet "Kura River" --limit 5
     """
-    frame = api.articles(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit)
-    emit(records(frame), fmt, columns=columns, default=ARTICLE_COLUMNS, title="articles")
+    rows = api.articles(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit, as_frame=False)
+    emit(plain_rows(rows), fmt, columns=columns, default=ARTICLE_COLUMNS, title="articles")
 
 
 @click.command()
@@ -40,9 +40,9 @@ def quotes(db, actor, since, until, outlet, type_, limit, fmt, columns, speaker,
     Example:
       dyadwatch quotes --db demo.duckdb --speaker Hovakimyan --predictions --limit 5
     """
-    frame = api.quotes(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
-                       speaker=speaker, predictions=predictions, cue_class=cue_class)
-    emit(records(frame), fmt, columns=columns, default=QUOTE_COLUMNS, title="quotes")
+    rows = api.quotes(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
+                       speaker=speaker, predictions=predictions, cue_class=cue_class, as_frame=False)
+    emit(plain_rows(rows), fmt, columns=columns, default=QUOTE_COLUMNS, title="quotes")
 
 
 @click.command()
@@ -56,9 +56,9 @@ def events(db, actor, since, until, outlet, type_, limit, fmt, columns, min_conf
     Example:
       dyadwatch events --db demo.duckdb --actor AZEGOV --since 2024-12-25 --limit 8
     """
-    frame = api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
-                       min_confidence=min_confidence)
-    emit(records(frame), fmt, columns=columns, default=EVENT_COLUMNS, title="events")
+    rows = api.events(db, actor=actor, since=since, until=until, outlet=outlet, type=type_, limit=limit,
+                       min_confidence=min_confidence, as_frame=False)
+    emit(plain_rows(rows), fmt, columns=columns, default=EVENT_COLUMNS, title="events")
 
 
 COMMANDS = [articles, quotes, events]

@@ -5,66 +5,15 @@ one event with five reports, and adds its Goldstein score once.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..errors import UsageError
-from ..output_text import unknown_actor
-from .identity import fold_name, name_tokens
+from .match import PERIODS, QUAD_NAMES, ActorMatch, parse_day, resolve_actor  # noqa: F401  (part of this module's API)
 
 if TYPE_CHECKING:
     import networkx as nx
-
-PERIODS = ("day", "week", "month")
-QUAD_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
-
-TIMELINE_COLUMNS = ["date", "source", "target", "cameo", "plover", "quad_class", "goldstein", "reports", "stories",
-                    "outlets", "evidence", "first_outlet", "first_published", "source_id", "target_id",
-                    "source_country", "target_country", "precise", "link_id", "first_doc"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class ActorMatch:
-    """What an actor given by a user stands for: identities and/or a whole country."""
-
-    label: str
-    ids: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()
-
-    def side(self, ids: pd.Series, countries: pd.Series) -> pd.Series:
-        return ids.isin(self.ids) | countries.isin(self.countries)
-
-
-def resolve_actor(identities: pd.DataFrame, text: str) -> ActorMatch:
-    """An actor id (per-document or global), a name in any variant, or a country code."""
-    text = text.strip()
-    if not text:
-        raise UsageError("an actor is needed: an actor id, a name, or a country code such as AZE")
-    countries = set(identities["country"].dropna()) if len(identities) else set()
-    if COUNTRY_CODE.match(text) and (text.isupper() or text.upper() in countries):
-        return ActorMatch(label=text.upper(), countries=frozenset({text.upper()}))
-    by_id = identities[identities["global_id"].eq(text) | identities["actor_ids"].map(lambda ids: text in list(ids))
-                       | identities["code"].eq(text.upper())]
-    if by_id.empty:
-        wanted = fold_name(text)
-        by_id = identities[identities["variants"].map(lambda vs: any(fold_name(v) == wanted for v in vs))]
-    if by_id.empty and len(name_tokens(text)) == 1:
-        # a surname alone: the people whose last name folds to it
-        wanted = fold_name(text)
-        by_id = identities[identities["type"].eq("PERSON") & identities["name"].map(
-            lambda n: bool(name_tokens(n)) and fold_name(name_tokens(n)[-1]) == wanted)]
-    if by_id.empty:
-        known = [str(x) for col in ("global_id", "name", "code") for x in identities[col].dropna()]
-        raise unknown_actor(text, known)
-    states = by_id[by_id["type"].eq("COUNTRY") & by_id["country"].notna()]
-    label = str(by_id.iloc[0]["name"]) if len(by_id) == 1 else text
-    return ActorMatch(label=label, ids=frozenset(by_id["global_id"]), countries=frozenset(states["country"]))
-
 
 def names_of(identities: pd.DataFrame) -> dict[str, str]:
     return dict(zip(identities["global_id"], identities["name"])) if len(identities) else {}
@@ -83,31 +32,6 @@ def in_dates(linked: pd.DataFrame, since: str | None, until: str | None) -> pd.S
     if until:
         keep &= dates <= pd.Timestamp(parse_day(until, "--until"))
     return keep
-
-
-def parse_day(value: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError as e:
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD, got {value!r}") from e
-
-
-def timeline(linked: pd.DataFrame, identities: pd.DataFrame, *, actor: ActorMatch | None = None,
-             since: str | None = None, until: str | None = None) -> pd.DataFrame:
-    """Linked events by date, with codes, Goldstein scores, sources and one evidence sentence."""
-    rows = linked[in_dates(linked, since, until)]
-    if actor is not None:
-        rows = rows[actor.side(rows["source_id"], rows["source_country"])
-                    | actor.side(rows["target_id"], rows["target_country"])]
-    names = names_of(identities)
-    out = rows.assign(
-        date=rows["event_date"],
-        source=side_label(rows["source_id"], rows["source_country"], names),
-        target=side_label(rows["target_id"], rows["target_country"], names),
-        outlets=rows["outlets"].map(lambda xs: list(xs) if xs is not None else []),
-    )
-    out = out.sort_values(["date", "link_id"], na_position="last", kind="stable")
-    return out[TIMELINE_COLUMNS].reset_index(drop=True)
 
 
 def period_start(dates: pd.Series, by: str) -> pd.Series:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -31,6 +30,7 @@ from ..store import links as sql
 from . import aggregate
 from .events import link_events
 from .identity import identities_of
+from .views import dyad, is_current, note_stale, opened, timeline  # noqa: F401  (part of this API)
 from .records import ActorRecord, ArticleText, EventReport, Identity, IdentityLink, LinkedEvent, ReportLink, Story
 
 if TYPE_CHECKING:
@@ -59,17 +59,6 @@ class LinkFrames:
     stale: bool  # computed in memory because the stored links were out of date
     matches: tuple[aggregate.ActorMatch, ...] = ()
     reports: pd.DataFrame | None = None  # (doc_id, n, link_id) of each report, read when a query needs it
-
-
-@contextmanager
-def opened(db: str | Path | Store, *, write: bool = False) -> Iterator[Store]:
-    if isinstance(db, Store):
-        yield db
-        return
-    if not write and not Path(db).exists():
-        raise UsageError(f"no store at {db}: ingest documents first (`dyadwatch ingest FILES --db {db}`)")
-    with Store(db, read_only=not write) as store:
-        yield store
 
 
 def event_reports(events: list[sql.StoredEvent], identity_links: list[IdentityLink], people: set[str],
@@ -137,10 +126,6 @@ def relink(db: str | Path | Store = DEFAULT_DB, *, full: bool = False) -> sql.Li
         return result.run
 
 
-def is_current(store: Store) -> bool:
-    return sql.last_fingerprint(store) == sql.fingerprint(store)
-
-
 def frames(store: Store, stale: Callable[[str], None] | None = None, *, actors: tuple[str, ...] = (),
            since: str | None = None, until: str | None = None, pairs: bool = False,
            min_confidence: float | None = None) -> LinkFrames:
@@ -168,8 +153,7 @@ def frames(store: Store, stale: Callable[[str], None] | None = None, *, actors: 
 
 def in_memory(store: Store, stale: Callable[[str], None] | None) -> LinkFrames:
     """Every link of the store computed in memory (nothing is written)."""
-    if stale is not None:
-        stale(f"links of {store.path} are out of date; linked in memory (run `dyadwatch link --db {store.path}` to store them)")
+    note_stale(store, stale)
     tables = computed_tables(store, ("linked_events", "identities", "event_links"))
     return LinkFrames(linked=tables["linked_events"], identities=tables["identities"], stale=True,
                       reports=tables["event_links"])
@@ -185,51 +169,6 @@ def confident(store: Store, f: LinkFrames, min_confidence: float | None) -> Link
     keep = set(best[best >= min_confidence].index)
     return LinkFrames(linked=f.linked[f.linked["link_id"].isin(keep)], identities=f.identities, stale=f.stale,
                       reports=f.reports[f.reports["link_id"].isin(keep)])
-
-
-def timeline(db: str | Path | Store = DEFAULT_DB, *, actor: str | None = None, since: str | None = None,
-             until: str | None = None, stale: Callable[[str], None] | None = None,
-             min_confidence: float | None = None) -> pd.DataFrame:
-    """Linked events by date (one row per happening), optionally of one actor, a date range and
-    a least confidence.
-
-    Columns: date, source, target (names), cameo, plover, quad_class, goldstein, reports,
-    stories, outlets (every outlet that reported it), evidence, first_outlet,
-    first_published, source_id, target_id, source_country, target_country, precise (the
-    date is the event's own day), link_id, first_doc, url and title (the first report's
-    article), and the columns confidence adds. `actor` takes an id, a name, an actor code
-    (AZEGOV) or a country code (AZE).
-    """
-    with opened(db) as store:
-        f = frames(store, stale, actors=(actor,) if actor else (), since=since, until=until,
-                   min_confidence=min_confidence)
-        sources = sql.document_sources(store, f.linked["first_doc"].dropna().tolist())
-    return with_sources(aggregate.timeline(f.linked, f.identities, actor=f.matches[0] if actor else None,
-                                           since=since, until=until), sources)
-
-
-def with_sources(timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """A timeline with the first report's article: url (address or file) and title."""
-    first = timeline["first_doc"] if "first_doc" in timeline else pd.Series(dtype=object)
-    by_id = sources.set_index("doc_id")
-    return timeline.assign(url=first.map(by_id["url"]).astype(object), title=first.map(by_id["title"]).astype(object))
-
-
-def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str | None = None,
-         until: str | None = None, fill: bool = False, stale: Callable[[str], None] | None = None,
-         min_confidence: float | None = None) -> pd.DataFrame:
-    """Both directions between A and B per period: counts by quad class, Goldstein sums and means
-    (periods with events only, or every period from first to last with `fill`)."""
-    aggregate.check_period(by)
-    with opened(db) as store:
-        if is_current(store):  # summed per period by the store, without reading the events
-            match_a, match_b = (aggregate.resolve_actor(sql.table_frame(store, "identities"), x) for x in (a, b))
-            counts = dyad_counts(store, match_a, match_b, by=by, since=since, until=until,
-                                 min_confidence=min_confidence)
-            return aggregate.dyad_table(counts, match_a, match_b, by=by, fill=fill)
-        f = frames(store, stale, actors=(a, b), since=since, until=until,
-                   min_confidence=min_confidence)
-    return aggregate.dyad(f.linked, *f.matches, by=by, since=since, until=until, fill=fill)
 
 
 def dyad_counts(store: Store, a: aggregate.ActorMatch, b: aggregate.ActorMatch, *, by: str, since: str | None,
@@ -327,12 +266,18 @@ def link_tables(store: Store, names: tuple[str, ...] = ("linked_events", "identi
     return computed_tables(store, names), True
 
 
-def computed_tables(store: Store, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """The named link tables of everything in the store, computed in memory."""
+def computed_rows(store: Store, names: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of the named link tables of everything in the store, computed in memory."""
     result = compute_links(store)
     rows = sql.link_table_rows(result.stories, result.identity_links, result.identities, result.linked,
                                result.report_links)
-    return {name: pd.DataFrame(rows[name], columns=sql.SCHEMAS[name].names) for name in names}
+    return {name: rows[name] for name in names}
+
+
+def computed_tables(store: Store, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The named link tables of everything in the store, computed in memory, as data frames."""
+    return {name: pd.DataFrame(rows, columns=sql.schemas()[name].names)
+            for name, rows in computed_rows(store, names).items()}
 
 
 def gdelt(db: str | Path | Store = DEFAULT_DB, *, min_confidence: float | None = None,

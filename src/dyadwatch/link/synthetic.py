@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from ..models import SCHEMA, Actor, Document, Event, EventSide, Mention, Span
 from ..store.db import iso_date
-from ..store.links import SCHEMAS, link_table_rows
+from ..store.links import arrow_rows, link_table_rows
 from .events import link_events, orient
 from .records import EventReport
 
@@ -277,7 +277,7 @@ def synthetic_store(path: str, n: int, *, seed: int = 7, reports_per_day: int = 
             linked += len(events)
             rows = link_table_rows([], [], [], events, links)
             for name in ("linked_events", "event_links"):
-                bulk.append_table(store, name, pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]))
+                bulk.append_table(store, name, arrow_rows(rows[name], name))
             bucket.clear()
         counts = store.counts()
         run = LinkRun(fingerprint=fingerprint(store), documents=counts["documents"], events=counts["events"],
@@ -317,5 +317,5 @@ def write_identities(store, reports: list[EventReport]) -> int:
         rows.append({"global_id": actor_id, "name": name, "type": "PERSON" if person else "COUNTRY",
                      "country": country, "code": None, "variants": [name], "actor_ids": [actor_id],
                      "documents": len(docs)})
-    bulk.append_table(store, "identities", pa.Table.from_pylist(rows, schema=SCHEMAS["identities"]))
+    bulk.append_table(store, "identities", arrow_rows(rows, "identities"))
     return len(rows)

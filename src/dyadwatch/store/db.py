@@ -13,15 +13,18 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from ..actors.translit import name_key
 from ..errors import StoreError, UsageError
-from ..models import Document
 from ..output_text import unknown_actor
+from .inline import inline
 from .schema import LATEST, MIGRATIONS
+
+if TYPE_CHECKING:  # pydantic models load when records are read, not for every query
+    from ..models import Document
 
 # The store file every command uses unless given --db.
 DEFAULT_DB = "dyadwatch.duckdb"
@@ -248,10 +251,14 @@ class Store:
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] if self.version() else 0
 
     def documents(self) -> Iterator[Document]:
+        from ..models import Document
+
         for (record,) in self.con.execute("SELECT record FROM documents ORDER BY pub_date NULLS LAST, id").fetchall():
             yield Document.model_validate_json(record)
 
     def document(self, doc_id: str) -> Document | None:
+        from ..models import Document
+
         # a whole id is a primary-key look-up; the prefix forms below scan every id
         row = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
@@ -260,8 +267,17 @@ class Store:
                                    [doc_id + "%", "sha256:" + doc_id + "%"]).fetchone()
         return Document.model_validate_json(row[0]) if row else None
 
-    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params or [])
+    def execute(self, sql: str, params: Any = None) -> duckdb.DuckDBPyConnection:
+        """Run a query with its parameters written in as literals (`store.inline`: binding
+        them would load numpy and pandas), or bound when some value has no literal form."""
+        text = inline(sql, params)
+        return self.con.execute(text) if text is not None else self.con.execute(sql, params)
+
+    def fetch(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+        return self.execute(sql, params).fetchall()
+
+    def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -274,20 +290,30 @@ class Store:
         an actor that matches nothing is a UsageError with suggestions."""
         if kind not in LISTINGS:
             raise StoreError(f"no listing {kind!r}; listings: {', '.join(LISTINGS)}")
-        if f.actor or f.speaker:
-            self.check_actor(f.speaker or f.actor or "")
+        ids = self.check_actor(f.speaker or f.actor or "") if f.actor or f.speaker else None
+        if kind == "events":
+            return self._events_sql(f, ids)
         return getattr(self, f"_{kind}_sql")(f)
 
-    def check_actor(self, actor: str) -> None:
-        """Raise a UsageError naming the closest known actors when `actor` matches none."""
+    def check_actor(self, actor: str) -> list[str]:
+        """The actor ids `actor` stands for (by id, name, alias, actor or country code; none
+        when it is only another spelling of a quoted speaker or a country of events); a
+        UsageError naming the closest known actors when it matches nothing."""
         cond, params = actor_condition(actor, "a")
-        if self.con.execute(f"SELECT count(*) FROM actors a WHERE {cond}", params).fetchone()[0]:
-            return
+        found = []
+        narrow = self._identity_candidates(actor)
+        if narrow:
+            found = self.fetch(f"SELECT DISTINCT a.actor_id FROM actors a WHERE a.actor_id IN ({marks(narrow)}) "
+                               f"AND {cond} ORDER BY 1", narrow + params)
+        if not found:
+            found = self.fetch(f"SELECT DISTINCT a.actor_id FROM actors a WHERE {cond} ORDER BY 1", params)
+        if found:
+            return [i for (i,) in found if i is not None]
         if self._spellings(actor):
-            return  # another spelling of a stored name ("Gasimzadeh" for "Gasimzade")
-        if COUNTRY_CODE.match(actor) and self.con.execute(
-                "SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?", [actor, actor]).fetchone()[0]:
-            return
+            return []  # another spelling of a stored name ("Gasimzadeh" for "Gasimzade")
+        if COUNTRY_CODE.match(actor) and self.fetch(
+                "SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?", [actor, actor])[0][0]:
+            return []
         names = [r[0] for r in self.con.execute(
             "SELECT DISTINCT x FROM (SELECT actor_id AS x FROM actors UNION ALL SELECT name FROM actors "
             "UNION ALL SELECT code FROM actors) WHERE x IS NOT NULL").fetchall()]
@@ -362,6 +388,22 @@ class Store:
                f"{clause(where)} ORDER BY d.pub_date NULLS LAST, q.doc_id, q.n {limit(f)}")
         return sql, params
 
+    def _identity_candidates(self, actor: str) -> list[str]:
+        """The actor ids of the identities that carry `actor` as an id or a name variant, when
+        the stored links are current: a superset of the ids a name matches, found in the
+        small identities table so that the name test reads only their rows of actors (at a
+        million reports it tests 2 million alias lists otherwise). Empty when it cannot help
+        (links out of date, a code, a name with LIKE wildcards)."""
+        from .links import fingerprint, last_fingerprint
+
+        if COUNTRY_CODE.match(actor) or ACTOR_CODE.match(actor) or "%" in actor or "_" in actor:
+            return []
+        if last_fingerprint(self) != fingerprint(self):
+            return []
+        return [i for (i,) in self.fetch(
+            "SELECT DISTINCT unnest(actor_ids) FROM identities WHERE list_contains(actor_ids, ?) "
+            "OR list_contains(list_transform(variants, v -> lower(v)), lower(?))", [actor, actor]) if i is not None]
+
     def _spellings(self, who: str) -> list[str]:
         """Speaker names and actor aliases in the store that spell `who` another way: their
         transliteration keys end in its key ("Gasimzadeh" finds "Ilgar Gasimzade")."""
@@ -373,8 +415,8 @@ class Store:
             "UNION SELECT DISTINCT unnest(aliases) FROM actors").fetchall()
         return sorted(n for (n,) in names if n and name_key(n).split()[-len(want):] == want)
 
-    def _events_sql(self, f: Filters) -> tuple[str, list[Any]]:
-        where, params = event_where(f)
+    def _events_sql(self, f: Filters, ids: list[str] | None = None) -> tuple[str, list[Any]]:
+        where, params = event_where(f, ids)
         sql = ("SELECT coalesce(e.date, d.published) AS date, e.source_code AS source, e.target_code AS target, "
                "e.cameo, e.plover, e.goldstein, e.confidence, e.quad_class, e.modality, d.outlet, d.title, d.published, "
                "coalesce(d.url, d.path) AS url, e.evidence, e.source_name, e.target_name, e.source_country, "
@@ -386,8 +428,10 @@ class Store:
 LISTINGS = ("articles", "actors", "quotes", "events")
 
 
-def event_where(f: Filters) -> tuple[list[str], list[Any]]:
-    """Conditions on the events table `e` joined with its document `d` for these filters."""
+def event_where(f: Filters, ids: list[str] | None = None) -> tuple[list[str], list[Any]]:
+    """Conditions on the events table `e` joined with its document `d` for these filters;
+    `ids`: the actor ids `f.actor` was resolved to (`Store.check_actor`), else resolved here
+    in a subquery."""
     where: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -400,12 +444,9 @@ def event_where(f: Filters) -> tuple[list[str], list[Any]]:
         where.append("d.outlet ILIKE ?")
         params.append(f"%{f.outlet}%")
     if f.actor:
-        cond, p = actor_condition(f.actor, "a")
-        code = f.actor.upper()
-        where.append(f"(e.source_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR "
-                     f"e.target_id IN (SELECT a.actor_id FROM actors a WHERE {cond}) OR e.source_country = ? "
-                     "OR e.target_country = ? OR e.source_code = ? OR e.target_code = ?)")
-        params += p + p + [code, code, code, code]
+        cond, p = actor_event_condition(f.actor, ids)
+        where.append(cond)
+        params += p
     if f.type:
         where.append("(e.cameo LIKE ? OR upper(e.plover) = ?)")
         params += [f.type + "%", f.type.upper()]
@@ -413,6 +454,24 @@ def event_where(f: Filters) -> tuple[list[str], list[Any]]:
         where.append("e.confidence >= ?")
         params.append(f.min_confidence)
     return where, params
+
+
+def actor_event_condition(actor: str, ids: list[str] | None) -> tuple[str, list[Any]]:
+    """Events with `actor` on either side: by the actor ids it was resolved to (`ids`, as a
+    constant list compared in the scan of events), else by a subquery on actors; or by its
+    country or actor code."""
+    code = actor.upper()
+    if ids is None:
+        cond, p = actor_condition(actor, "a")
+        among, p = f"IN (SELECT a.actor_id FROM actors a WHERE {cond})", p + p
+    else:
+        among, p = (f"IN ({marks(ids)})" if ids else "IN (NULL)"), ids + ids
+    return (f"(e.source_id {among} OR e.target_id {among} OR e.source_country = ? "
+            "OR e.target_country = ? OR e.source_code = ? OR e.target_code = ?)", p + [code, code, code, code])
+
+
+def marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 def clause(where: list[str]) -> str:

@@ -7,13 +7,12 @@ table in one transaction: a failed run leaves the previous links in place.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
-
 from ..errors import StoreError
-from ..link.aggregate import QUAD_NAMES
+from ..link.match import QUAD_NAMES
 from ..link.records import Identity, IdentityLink, LinkedEvent, ReportLink, Story
 from .db import Store
 
@@ -91,23 +90,29 @@ def event_rows(store: Store) -> list[StoredEvent]:
             for r in rows]
 
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "stories": pa.schema([("doc_id", pa.string()), ("story_id", pa.string()), ("similarity", pa.float64())]),
-    "actor_identities": pa.schema([("doc_id", pa.string()), ("actor_id", pa.string()), ("global_id", pa.string()),
-                                   ("rule", pa.string())]),
-    "identities": pa.schema([("global_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
-                             ("country", pa.string()), ("code", pa.string()), ("variants", pa.list_(pa.string())),
-                             ("actor_ids", pa.list_(pa.string())), ("documents", pa.int32())]),
-    "linked_events": pa.schema([
-        ("link_id", pa.string()), ("event_date", pa.date32()), ("precise", pa.bool_()), ("cameo", pa.string()),
-        ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int32()), ("source_id", pa.string()),
-        ("target_id", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
-        ("evidence", pa.string()), ("first_doc", pa.string()), ("first_n", pa.int32()), ("first_outlet", pa.string()),
-        ("first_published", pa.string()), ("reports", pa.int32()), ("documents", pa.int32()), ("stories", pa.int32()),
-        ("outlets", pa.list_(pa.string())), ("block", pa.string())]),
-    "event_links": pa.schema([("doc_id", pa.string()), ("n", pa.int32()), ("link_id", pa.string()),
-                              ("score", pa.float64())]),
-}
+@functools.cache
+def schemas() -> dict[str, Any]:
+    """Arrow schemas of the link tables (pyarrow is imported when rows are first written or
+    registered, not by the queries that only read)."""
+    import pyarrow as pa
+
+    return {
+        "stories": pa.schema([("doc_id", pa.string()), ("story_id", pa.string()), ("similarity", pa.float64())]),
+        "actor_identities": pa.schema([("doc_id", pa.string()), ("actor_id", pa.string()), ("global_id", pa.string()),
+                                       ("rule", pa.string())]),
+        "identities": pa.schema([("global_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+                                 ("country", pa.string()), ("code", pa.string()), ("variants", pa.list_(pa.string())),
+                                 ("actor_ids", pa.list_(pa.string())), ("documents", pa.int32())]),
+        "linked_events": pa.schema([
+            ("link_id", pa.string()), ("event_date", pa.date32()), ("precise", pa.bool_()), ("cameo", pa.string()),
+            ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int32()), ("source_id", pa.string()),
+            ("target_id", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
+            ("evidence", pa.string()), ("first_doc", pa.string()), ("first_n", pa.int32()), ("first_outlet", pa.string()),
+            ("first_published", pa.string()), ("reports", pa.int32()), ("documents", pa.int32()), ("stories", pa.int32()),
+            ("outlets", pa.list_(pa.string())), ("block", pa.string())]),
+        "event_links": pa.schema([("doc_id", pa.string()), ("n", pa.int32()), ("link_id", pa.string()),
+                                  ("score", pa.float64())]),
+    }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,11 +172,18 @@ def insert_link_rows(store: Store, tables: dict[str, list[dict[str, Any]]]) -> N
     for name in LINK_TABLES:
         rows = tables.get(name)
         if rows:
-            store.con.register("link_rows", pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+            store.con.register("link_rows", arrow_rows(rows, name))
             try:
                 store.con.execute(f"INSERT INTO {name} SELECT * FROM link_rows")
             finally:
                 store.con.unregister("link_rows")
+
+
+def arrow_rows(rows: list[dict[str, Any]], name: str) -> Any:
+    """Rows of a link table (as `link_table_rows` makes them) as an Arrow table of its schema."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=schemas()[name])
 
 
 def record_run(store: Store, run: LinkRun) -> None:
@@ -193,9 +205,10 @@ def table_frame(store: Store, name: str):
 
 
 def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.date | None,
-              until: dt.date | None, min_confidence: float | None = None) -> tuple[str, list[Any]]:
+              until: dt.date | None, min_confidence: float | None = None,
+              event_links: str = "event_links") -> tuple[str, list[Any]]:
     """WHERE clause over linked_events: a side among `ids` or `countries`, dated in the range,
-    with a report at least `min_confidence` confident."""
+    with a report (in the relation `event_links`) at least `min_confidence` confident."""
     where: list[str] = []
     params: list[Any] = []
     if ids is not None or countries is not None:
@@ -209,7 +222,7 @@ def selection(*, ids: list[str] | None, countries: list[str] | None, since: dt.d
         where.append("event_date <= ?")
         params.append(until)
     if min_confidence is not None:
-        where.append("link_id IN (SELECT k.link_id FROM event_links k JOIN events e ON e.doc_id = k.doc_id AND e.n = k.n "
+        where.append(f"link_id IN (SELECT k.link_id FROM {event_links} k JOIN events e ON e.doc_id = k.doc_id AND e.n = k.n "
                      "GROUP BY k.link_id HAVING max(e.confidence) >= ?)")
         params.append(min_confidence)
     return ("WHERE " + " AND ".join(where)) if where else "", params
