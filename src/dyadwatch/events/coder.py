@@ -27,7 +27,8 @@ from .relevance import political, political_sentence
 from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
                     subtree_actors)
 from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
-                      domestic_target, in_context, object_side, place_authority, placed_group, unnamed_group, unnamed_victims)
+                      domestic_target, in_context, object_side, place_authority, placed_group, struck_group, unnamed_group,
+                      unnamed_victims)
 
 Token = Any
 
@@ -245,6 +246,12 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, p
             continue
         # A place the gazetteer cannot put in a country codes as nothing.
         found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids and (a.country or a.type != "LOCATION")]
+        if deep is False and not found and p.code[:2] in VICTIM_ROOTS and not _carried_thing(doc, p, head, source_countries):
+            # "bombed militant positions in northern Iraq": what was struck, placed where it is,
+            # not the place alone
+            group = struck_group(doc, p, f, head)
+            if group is not None:
+                return [group]
         if _describes_a_setting(p, f, head, deep):
             found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
         if deep is None:
