@@ -392,8 +392,8 @@ def network(reader: Reader, *, actor: str | None, since: str | None, until: str 
             countries: bool) -> dict[str, Any]:
     links = reader.links()
     match = aggregate.resolve_actor(links.identities, actor) if actor else None
-    graph = aggregate.network(links.linked, links.identities, countries_only=countries, actor=match, since=since,
-                              until=until)
+    pairs = aggregate.pair_totals(links.linked, actor=match, since=since, until=until)
+    graph = aggregate.network(pairs, links.identities, countries_only=countries)
     nodes, edges = aggregate.network_frames(graph)
     return jsonable({"filters": {"actor": actor, "since": since, "until": until, "countries": countries},
                      "nodes": records(nodes), "edges": records(edges.head(NETWORK_EDGES)),
