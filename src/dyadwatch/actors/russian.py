@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
+from ..lexicons import lexicon_text
 
 from ..models import Actor, Mention
 from ..nlp_ru import RuParse, RuToken
@@ -24,7 +24,7 @@ from .lookup import SECTOR_MARK
 from .persons import holder_on
 from .translit import key_id, name_key
 
-DATA = "data/ru"
+LANGUAGE = "ru"
 # Kinds of names.tsv entries that are mentions of an actor by themselves.
 ACTOR_KINDS = frozenset({"country", "seat", "org", "body"})
 COUNTRY_KINDS = frozenset({"adjective", "demonym"})
@@ -52,7 +52,7 @@ class RuLexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("dyadwatch").joinpath(f"{DATA}/{name}").read_text(encoding="utf-8")
+    text = lexicon_text(LANGUAGE, name)
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -2,7 +2,7 @@
 
 The English coder reads spaCy's labels; this reader maps UD relations to the same Frame
 (subjects, objects, prepositional phrases, complements, themes) so that patterns written in
-the format of data/events/verbs.txt match Russian clauses: nsubj/nsubj:pass, obj/iobj,
+the format of data/en/verbs.txt match Russian clauses: nsubj/nsubj:pass, obj/iobj,
 obl/nmod with their `case` preposition, xcomp. It also says whether the act happened, by the
 same rules as English (negation, modal, future, intention, condition, question), read from
 Russian grammar words in data/ru/grammar.toml.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_text
 
 from ..nlp_ru import RuParse, RuToken
 from .args import Frame
@@ -44,7 +44,7 @@ class Grammar:
 
 @functools.lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    d = tomllib.loads(resources.files("dyadwatch").joinpath("data/ru/grammar.toml").read_text(encoding="utf-8"))
+    d = tomllib.loads(lexicon_text("ru", "grammar.toml"))
     return Grammar(*(frozenset(d[k]) for k in ("negators", "modals", "modal_adverbs", "future_heads", "plan_heads",
                                                "implicative_heads", "conditional_marks", "happen_verbs", "carrying_verbs",
                                                "statement_verbs", "anaphoric_time")))

@@ -1,6 +1,6 @@
 """The verb-pattern dictionary: parsing the pattern file into typed patterns, indexed by lemma.
 
-The built-in dictionary is data/events/verbs.txt (format in its header). Users may add
+The built-in dictionary is data/en/verbs.txt (format in its header). Users may add
 patterns in the same format (for instance converted from PETRARCH dictionaries by
 `dyadwatch verbs import`); those are read from the file named by DYADWATCH_VERBS, or from
 the default user file, once per process, and consulted together with the built-in ones.
@@ -11,13 +11,13 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
+from ..lexicons import lexicon_label, lexicon_text
 from pathlib import Path
 
 from ..errors import UsageError
 from .ontology import load_ontology
 
-BUILTIN = "data/events/verbs.txt"
+BUILTIN = ("en", "verbs.txt")
 USER_ENV = "DYADWATCH_VERBS"
 USER_DEFAULT = Path.home() / ".local" / "share" / "dyadwatch" / "verbs.txt"
 
@@ -111,7 +111,7 @@ def parse_line(text: str, *, line: int, origin: str, sets: dict[str, frozenset[s
         elif kind == "!":
             flags.add(rest)
         else:
-            raise UsageError(f"{origin} line {line}: cannot read {w!r} (see the format in {BUILTIN})")
+            raise UsageError(f"{origin} line {line}: cannot read {w!r} (see the format in {lexicon_label(*BUILTIN)})")
     return Pattern(
         id=f"{origin}:{line}",
         code=code,
@@ -181,7 +181,7 @@ def user_file() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def builtin_patterns() -> tuple[list[Pattern], str]:
-    return parse_patterns(resources.files("dyadwatch").joinpath(BUILTIN).read_text(encoding="utf-8"), "verbs")
+    return parse_patterns(lexicon_text(*BUILTIN), "verbs")
 
 
 @functools.lru_cache(maxsize=4)
@@ -189,7 +189,7 @@ def load_patterns(user_path: str | None = None) -> PatternSet:
     """Built-in patterns plus the user's, read once per process (user_path None: the default)."""
     patterns, version = builtin_patterns()
     patterns = list(patterns)
-    sources = (BUILTIN,)
+    sources = (lexicon_label(*BUILTIN),)
     path = Path(user_path) if user_path else user_file()
     if path.is_file():
         extra, _ = parse_patterns(path.read_text(encoding="utf-8"), "user")

@@ -14,13 +14,13 @@ neither.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from ..lexicons import lexicon_text
 
 from typing import Any
 
 from ..models import Actor, Document
 
-POLITICAL_WORDS_FILE = "data/en/political_words.txt"
+POLITICAL_WORDS_FILE = ("en", "political_words.txt")
 
 # Actor sectors (data/actors/roles.tsv, after the CAMEO actor codebook) that make an actor
 # political by themselves. Business, education, media, health and civilians are not: they
@@ -46,7 +46,7 @@ def political(actor: Actor | None) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def political_words() -> frozenset[str]:
-    text = resources.files("dyadwatch").joinpath(POLITICAL_WORDS_FILE).read_text(encoding="utf-8")
+    text = lexicon_text(*POLITICAL_WORDS_FILE)
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_label, lexicon_text
 
 from ..actors.kb import default_kb, slug
 from ..actors.russian import ru_lexicon
@@ -30,7 +30,7 @@ from .ontology import load_ontology
 from .patterns import Pattern, PatternSet, index, parse_patterns
 from .sides import event_side
 
-PATTERNS = "data/ru/verbs.txt"
+PATTERNS = ("ru", "verbs.txt")
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("с", "против", "к", "в отношение", "для", "от", "у")
 # Roots whose acts fall on the actor's own country when the text names no other party
@@ -48,9 +48,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 
 @functools.lru_cache(maxsize=1)
 def ru_patterns() -> PatternSet:
-    text = resources.files("dyadwatch").joinpath(PATTERNS).read_text(encoding="utf-8")
+    text = lexicon_text(*PATTERNS)
     patterns, version = parse_patterns(text, "ru-verbs")
-    return index(patterns, version, (PATTERNS,))
+    return index(patterns, version, (lexicon_label(*PATTERNS),))
 
 
 @dataclass

@@ -156,7 +156,7 @@ def import_file(path: str | Path) -> Imported:
 def render(imported: Imported, origin: str) -> str:
     head = [
         f"# Verb patterns imported from {origin} (PETRARCH format) by `dyadwatch verbs import`.",
-        "# Format: see dyadwatch/data/events/verbs.txt. Consulted after the built-in patterns.",
+        "# Format: see dyadwatch/data/en/verbs.txt. Consulted after the built-in patterns.",
         "# Version: imported",
     ]
     return "\n".join(head + imported.lines) + "\n"

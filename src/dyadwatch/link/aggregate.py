@@ -124,6 +124,10 @@ def all_periods(first: pd.Timestamp, last: pd.Timestamp, by: str) -> pd.Datetime
     return pd.date_range(first, last, freq=freq)
 
 
+DYAD_COUNTS = ["period", "direction", "events", "reports", "goldstein_sum", "goldstein_mean", *QUAD_NAMES.values()]
+FORWARD, BACKWARD = "forward", "backward"
+
+
 def dyad(linked: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week",
          since: str | None = None, until: str | None = None, fill: bool = False) -> pd.DataFrame:
     """Both directions of a dyad per period: event counts by quad class, Goldstein sums and means.
@@ -131,38 +135,63 @@ def dyad(linked: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week"
     Each period with an event has a row per direction (zeros for the quiet one). With
     `fill`, every period from the first to the last event appears, for a regular series.
     """
+    return dyad_table(dyad_counts(linked, a, b, by=by, since=since, until=until), a, b, by=by, fill=fill)
+
+
+def check_period(by: str) -> None:
     if by not in PERIODS:
         raise UsageError(f"--by takes one of {', '.join(PERIODS)}, got {by!r}")
+
+
+def dyad_counts(linked: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week",
+                since: str | None = None, until: str | None = None) -> pd.DataFrame:
+    """The dated linked events from A to B (`forward`) and from B to A (`backward`) summed per
+    period (its first day) and direction: only the pairs that have an event (the store sums
+    the same in SQL, see `store.links.dyad_counts`)."""
+    check_period(by)
     rows = linked[in_dates(linked, since, until) & linked["event_date"].notna()]
     src_a = a.side(rows["source_id"], rows["source_country"])
     tgt_a = a.side(rows["target_id"], rows["target_country"])
     src_b = b.side(rows["source_id"], rows["source_country"])
     tgt_b = b.side(rows["target_id"], rows["target_country"])
-    forward, backward = f"{a.label}->{b.label}", f"{b.label}->{a.label}"
     direction = pd.Series(None, index=rows.index, dtype=object)
-    direction[src_b & tgt_a] = backward
-    direction[src_a & tgt_b] = forward
+    direction[src_b & tgt_a] = BACKWARD
+    direction[src_a & tgt_b] = FORWARD
     rows = rows.assign(direction=direction, period=period_start(rows["event_date"], by)).dropna(subset=["direction"])
-    columns = ["period", "direction", "events", *QUAD_NAMES.values(), "goldstein_sum", "goldstein_mean", "reports"]
     if rows.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=DYAD_COUNTS)
     quads = pd.get_dummies(rows["quad_class"].map(QUAD_NAMES)).reindex(columns=list(QUAD_NAMES.values()), fill_value=0)
     rows = pd.concat([rows, quads.astype(int)], axis=1)
-    grouped = rows.groupby(["period", "direction"])
-    table = grouped.agg(events=("link_id", "size"), reports=("reports", "sum"),
-                        goldstein_sum=("goldstein", "sum"), goldstein_mean=("goldstein", "mean"),
-                        **{q: (q, "sum") for q in QUAD_NAMES.values()})
-    periods = all_periods(rows["period"].min(), rows["period"].max(), by) if fill else sorted(rows["period"].unique())
+    table = rows.groupby(["period", "direction"]).agg(
+        events=("link_id", "size"), reports=("reports", "sum"), goldstein_sum=("goldstein", "sum"),
+        goldstein_mean=("goldstein", "mean"), **{q: (q, "sum") for q in QUAD_NAMES.values()})
+    return table.reset_index()[DYAD_COUNTS]
+
+
+def dyad_table(counts: pd.DataFrame, a: ActorMatch, b: ActorMatch, *, by: str = "week",
+               fill: bool = False) -> pd.DataFrame:
+    """The dyad series from its sums per period and direction (`dyad_counts`): a row per
+    direction, named `A->B` and `B->A`, for each period with an event (every period from the
+    first to the last with `fill`)."""
+    check_period(by)
+    forward, backward = f"{a.label}->{b.label}", f"{b.label}->{a.label}"
+    columns = ["period", "direction", "events", *QUAD_NAMES.values(), "goldstein_sum", "goldstein_mean", "reports"]
+    if counts.empty:
+        return pd.DataFrame(columns=columns)
+    counts = counts.assign(period=pd.to_datetime(counts["period"]),
+                           direction=counts["direction"].map({FORWARD: forward, BACKWARD: backward}))
+    table = counts.set_index(["period", "direction"])
+    periods = all_periods(counts["period"].min(), counts["period"].max(), by) if fill else sorted(counts["period"].unique())
     full = pd.MultiIndex.from_product([periods, [forward, backward]], names=["period", "direction"])
     table = table.reindex(full)
-    counts = ["events", "reports", "goldstein_sum", *QUAD_NAMES.values()]
-    table[counts] = table[counts].fillna(0)
+    sums = ["events", "reports", "goldstein_sum", *QUAD_NAMES.values()]
+    table[sums] = table[sums].fillna(0)
     table = table.reset_index()
     for col in ["events", "reports", *QUAD_NAMES.values()]:
         table[col] = table[col].astype(int)
     table["period"] = table["period"].dt.strftime("%Y-%m" if by == "month" else "%Y-%m-%d")
-    table["goldstein_sum"] = table["goldstein_sum"].round(2)
-    table["goldstein_mean"] = table["goldstein_mean"].round(2)
+    table["goldstein_sum"] = table["goldstein_sum"].astype(float).round(2)
+    table["goldstein_mean"] = table["goldstein_mean"].astype(float).round(2)
     return table[columns]
 
 

@@ -220,10 +220,26 @@ def dyad(db: str | Path | Store, a: str, b: str, *, by: str = "week", since: str
          min_confidence: float | None = None) -> pd.DataFrame:
     """Both directions between A and B per period: counts by quad class, Goldstein sums and means
     (periods with events only, or every period from first to last with `fill`)."""
+    aggregate.check_period(by)
     with opened(db) as store:
+        if is_current(store):  # summed per period by the store, without reading the events
+            match_a, match_b = (aggregate.resolve_actor(sql.table_frame(store, "identities"), x) for x in (a, b))
+            counts = dyad_counts(store, match_a, match_b, by=by, since=since, until=until,
+                                 min_confidence=min_confidence)
+            return aggregate.dyad_table(counts, match_a, match_b, by=by, fill=fill)
         f = frames(store, stale, actors=(a, b), since=since, until=until,
                    min_confidence=min_confidence)
     return aggregate.dyad(f.linked, *f.matches, by=by, since=since, until=until, fill=fill)
+
+
+def dyad_counts(store: Store, a: aggregate.ActorMatch, b: aggregate.ActorMatch, *, by: str, since: str | None,
+                until: str | None, min_confidence: float | None = None) -> pd.DataFrame:
+    """`aggregate.dyad_counts` of the stored links, summed by the store (its links must be current)."""
+    return sql.dyad_counts(store, a_ids=sorted(a.ids), a_countries=sorted(a.countries), b_ids=sorted(b.ids),
+                           b_countries=sorted(b.countries), by=by,
+                           since=aggregate.parse_day(since, "--since") if since else None,
+                           until=aggregate.parse_day(until, "--until") if until else None,
+                           min_confidence=min_confidence)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,

@@ -1,10 +1,10 @@
-"""The speech lexicon (data/quotes/speech.toml), loaded once per process."""
+"""The speech lexicon (data/en/speech.toml), loaded once per process."""
 from __future__ import annotations
 
 import functools
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_text
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def _words(values: list[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = resources.files("dyadwatch").joinpath("data/quotes/speech.toml").read_text(encoding="utf-8")
+    raw = lexicon_text("en", "speech.toml")
     data = tomllib.loads(raw)
     en, ru, fut = data["english"], data["russian"], data["english"]["future"]
     report = _words(en["say_verbs"]) | _words(en["think_verbs"])

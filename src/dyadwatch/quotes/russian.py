@@ -16,7 +16,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_text
 
 from ..actors.russian import ru_lexicon
 from ..models import Actor, Document, Quote, Speaker
@@ -52,7 +52,7 @@ class Speech:
 
 @functools.lru_cache(maxsize=1)
 def speech() -> Speech:
-    d = tomllib.loads(resources.files("dyadwatch").joinpath("data/ru/speech.toml").read_text(encoding="utf-8"))
+    d = tomllib.loads(lexicon_text("ru", "speech.toml"))
     return Speech(say=frozenset(d["say_verbs"]), think=frozenset(d["think_verbs"]), sure=frozenset(d["sure_words"]),
                   according=frozenset(d["according_nouns"]), documents=frozenset(d["document_nouns"]),
                   bodies=frozenset(d["body_nouns"]), masculine=frozenset(d["masculine_pronouns"]),

@@ -252,9 +252,12 @@ class Store:
             yield Document.model_validate_json(record)
 
     def document(self, doc_id: str) -> Document | None:
-        # a table shows the first hex digits of an id without its "sha256:"; both forms are taken
-        row = self.con.execute("SELECT record FROM documents WHERE id = ? OR id LIKE ? OR id LIKE ? ORDER BY id LIMIT 1",
-                               [doc_id, doc_id + "%", "sha256:" + doc_id + "%"]).fetchone()
+        # a whole id is a primary-key look-up; the prefix forms below scan every id
+        row = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            # a table shows the first hex digits of an id without its "sha256:"; both forms are taken
+            row = self.con.execute("SELECT record FROM documents WHERE id LIKE ? OR id LIKE ? ORDER BY id LIMIT 1",
+                                   [doc_id + "%", "sha256:" + doc_id + "%"]).fetchone()
         return Document.model_validate_json(row[0]) if row else None
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:

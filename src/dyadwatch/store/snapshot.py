@@ -8,14 +8,21 @@ writer holds the file: the refresh opens the live store read-only (which a write
 break into), copies the file and its write-ahead log, and closes it again, so the live file
 is held for the time of one file copy. While a writer holds the file, readers keep the
 last copy and are told how old it is.
+
+Copies live in a folder of their own (`dyadwatch-read-PID-*` in the temporary directory,
+with an `owner` file naming the process). It is removed when the reader closes, when its
+owner is garbage-collected or exits, and, for an owner killed before it could clean up,
+by the next reader that starts on this machine.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import tempfile
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +36,11 @@ from .schema import LATEST
 CHECK_SECONDS = 1.0
 # Superseded copies stay open this long, so requests still reading them can finish.
 RETIRE_SECONDS = 30.0
+FOLDER_PREFIX = "dyadwatch-read-"
+OWNER_FILE = "owner"
+# A copy folder from before owners were recorded is left alone until it is this old and no
+# process has a file in it open (a reader that is still running keeps its copy open).
+UNOWNED_STALE_SECONDS = 3600.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,6 +75,92 @@ def signature(path: Path) -> tuple[int, int, int, int]:
     return (out[0], out[1], out[2], out[3])
 
 
+def process_start(pid: int) -> str | None:
+    """When a process started (clock ticks since boot, from /proc), so that a reused process
+    id is not taken for the owner; None when the process is gone or /proc cannot tell."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # the command name (field 2) may hold spaces and parentheses: fields resume after the last ")"
+    fields = stat[stat.rfind(")") + 2:].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def process_alive(pid: int, start: str | None) -> bool:
+    if Path("/proc/self/stat").exists():
+        now = process_start(pid)
+        return now is not None and (start is None or now == start)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def owner_line() -> str:
+    pid = os.getpid()
+    return f"{pid} {process_start(pid) or '-'}\n"
+
+
+def folder_in_use(folder: Path) -> bool:
+    """Whether any process has a file inside `folder` open (Linux /proc); True when unknown."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return True
+    inside = str(folder.resolve()) + os.sep
+    for fd_dir in proc.glob("[0-9]*/fd"):
+        try:
+            for fd in fd_dir.iterdir():
+                try:
+                    if os.readlink(fd).startswith(inside):
+                        return True
+                except OSError:
+                    continue
+        except OSError:
+            continue
+    return False
+
+
+def is_stale(folder: Path) -> bool:
+    """A copy folder whose owner process is gone."""
+    try:
+        owner = (folder / OWNER_FILE).read_text().split()
+    except FileNotFoundError:
+        try:
+            age = time.time() - folder.stat().st_mtime
+        except OSError:
+            return False
+        return age > UNOWNED_STALE_SECONDS and not folder_in_use(folder)
+    except OSError:
+        return False
+    if not owner or not owner[0].isdigit():
+        return False
+    start = owner[1] if len(owner) > 1 and owner[1] != "-" else None
+    return not process_alive(int(owner[0]), start)
+
+
+def sweep(parent: str | Path | None = None) -> list[Path]:
+    """Remove the copy folders left in `parent` (the temporary directory) by readers that
+    died without cleaning up; returns the folders removed."""
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        if folder.is_dir() and not folder.is_symlink() and is_stale(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def own_folder() -> Path:
+    """A fresh copy folder in the temporary directory, marked with this process as its owner."""
+    sweep()
+    folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+    (folder / OWNER_FILE).write_text(owner_line())
+    return folder
+
+
 class Snapshots:
     """Copies of one store file for a long-running reader; thread-safe."""
 
@@ -70,9 +168,11 @@ class Snapshots:
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"no store at {self.path}: ingest something first (`dyadwatch ingest FILES --db {self.path}`)")
-        self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="dyadwatch-read-"))
+        self.folder = Path(folder) if folder else own_folder()
         self._own_folder = folder is None
         self.folder.mkdir(parents=True, exist_ok=True)
+        # a reader dropped without close() (or alive at exit) still takes its copies with it
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True) if self._own_folder else None
         self._lock = threading.Lock()
         self._copy: Copy | None = None
         self._retired: list[tuple[float, Copy]] = []
@@ -111,8 +211,8 @@ class Snapshots:
                 Path(f"{copy.path}.wal").unlink(missing_ok=True)
             self._retired = []
             self._copy = None
-            if self._own_folder:
-                shutil.rmtree(self.folder, ignore_errors=True)
+            if self._cleanup is not None:
+                self._cleanup()
 
     # -- copying ------------------------------------------------------------------------
     def _first_copy(self) -> Copy:

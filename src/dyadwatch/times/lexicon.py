@@ -1,11 +1,11 @@
-"""The words of English time expressions (data/times/lexicon.toml), loaded once."""
+"""The words of English time expressions (data/en/times.toml), loaded once."""
 from __future__ import annotations
 
 import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_text
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,6 @@ def alternation(words: list[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = resources.files("dyadwatch").joinpath("data/times/lexicon.toml").read_text(encoding="utf-8")
+    raw = lexicon_text("en", "times.toml")
     data = tomllib.loads(raw)
     return Lexicon(**{name: dict(data[name]) for name in Lexicon.__dataclass_fields__})

@@ -17,7 +17,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicons import lexicon_text
 
 from ..models import TimeExpr
 from ..nlp_ru import RuParse
@@ -46,7 +46,7 @@ class Words:
 
 @functools.lru_cache(maxsize=1)
 def words() -> Words:
-    data = tomllib.loads(resources.files("dyadwatch").joinpath("data/ru/times.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(lexicon_text("ru", "times.toml"))
     return Words(months=tuple(data["months"]), weekdays=tuple(tuple(w) for w in data["weekdays"]), seasons=data["seasons"],
                  shifts=data["shifts"], units=data["units"], numbers=data["numbers"], days=data["days"],
                  future=frozenset(data["future"]))

@@ -314,4 +314,8 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
                          f"(or set {TOKEN_ENV}) so that every request must carry it")
     if not Path(db).exists():
         raise UsageError(f"no store at {db}: ingest documents first (`dyadwatch ingest FILES --db {db}`)")
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+    app = create_app(db, token=token)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:  # the lifespan closes it on a clean stop; this covers a failed start too
+        app.state.reader.close()

@@ -14,6 +14,7 @@ import pandas as pd
 import pycountry
 
 from ..link import aggregate
+from ..link import api as link_api
 from ..link.api import plain, records
 from ..store import Filters
 from ..store import web as sql
@@ -85,9 +86,8 @@ def of_actor(links: Links, actor: str | None) -> tuple[pd.Series, str | None]:
             | match.side(rows["target_id"], rows["target_country"])), match.label
 
 
-def of_confidence(links: Links, floor: float | None) -> pd.Series:
+def of_confidence(rows: pd.DataFrame, floor: float | None) -> pd.Series:
     """Linked events with a report at least this confident (as `dyadwatch.link.api` counts them)."""
-    rows = links.linked
     if floor is None:
         return pd.Series(True, index=rows.index)
     return rows["confidence"].fillna(-1.0) >= floor
@@ -111,10 +111,8 @@ def of_outlet(links: Links, outlet: str | None) -> pd.Series:
 # -- overview ---------------------------------------------------------------------------------
 def overview(reader: Reader, *, since: str | None, until: str | None) -> dict[str, Any]:
     links = reader.links()
-    key = ("overview", since, until)
-    if key not in links.memo:  # the same for every visitor until the store changes
-        links.memo[key] = compute_overview(reader, links, since, until)
-    return links.memo[key]  # type: ignore[return-value]
+    # the same for every visitor until the store changes
+    return links.memo.get(("overview", since, until), lambda: compute_overview(reader, links, since, until))
 
 
 def compute_overview(reader: Reader, links: Links, since: str | None, until: str | None) -> dict[str, Any]:
@@ -160,26 +158,45 @@ def dyad(reader: Reader, *, a: str, b: str, by: str, since: str | None, until: s
     links = reader.links()
     match_a = aggregate.resolve_actor(links.identities, a)
     match_b = aggregate.resolve_actor(links.identities, b)
-    rows = dyad_rows(links.linked[of_confidence(links, min_confidence)], match_a, match_b)
-    table = aggregate.dyad(rows, match_a, match_b, by=by, since=since, until=until, fill=True)
-    forward, backward = f"{match_a.label}->{match_b.label}", f"{match_b.label}->{match_a.label}"
-    periods = list(dict.fromkeys(table["period"])) if len(table) else []
+    aggregate.check_period(by)
+    series = links.memo.get(("dyad", match_a, match_b, by, since, until, min_confidence),
+                            lambda: dyad_series(reader, links, match_a, match_b, by=by, since=since, until=until,
+                                                min_confidence=min_confidence))
+    out: dict[str, Any] = {"a": a, "b": b, "a_label": display_name(links, match_a), "b_label": display_name(links, match_b),
+                           "by": by, "since": since, "until": until, "min_confidence": min_confidence, **series,
+                           "period": period, "period_events": None, "stale": links.stale}
+    if period is not None:
+        out["period_events"] = period_events(links, match_a, match_b, by, period, min_confidence)
+    return jsonable(out)
+
+
+def dyad_series(reader: Reader, links: Links, a: aggregate.ActorMatch, b: aggregate.ActorMatch, *, by: str,
+                since: str | None, until: str | None, min_confidence: float | None) -> dict[str, Any]:
+    """Both directions over every period from the dyad's first event to its last: summed by the
+    store when its links are current, else from the links computed in memory."""
+    if links.stale or min_confidence is not None:
+        # with a least confidence too: each linked event's is at hand in memory, while the
+        # store would join every report to its event to find it (about ten times slower)
+        rows = dyad_rows(links.linked[of_confidence(links.linked, min_confidence)], a, b)
+        counts = aggregate.dyad_counts(rows, a, b, by=by, since=since, until=until)
+    else:
+        with reader.store() as store:
+            counts = link_api.dyad_counts(store, a, b, by=by, since=since, until=until, min_confidence=min_confidence)
+    table = aggregate.dyad_table(counts, a, b, by=by, fill=True)
+    forward, backward = f"{a.label}->{b.label}", f"{b.label}->{a.label}"
+    columns = {c: table[c].tolist() for c in table.columns}
+    # NaN (no score in a period) as None; every other cell is a plain int, float or string
+    columns["goldstein_mean"] = [None if x != x else x for x in columns["goldstein_mean"]]
+    rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
     series = {}
     for direction in (forward, backward):
-        part = table[table["direction"] == direction].set_index("period").reindex(periods)
-        series[direction] = {
-            "events": [int(x) for x in part["events"].fillna(0)],
-            **{q: [int(x) for x in part[q].fillna(0)] for q in aggregate.QUAD_NAMES.values()},
-            "goldstein_mean": [None if pd.isna(x) else float(x) for x in part["goldstein_mean"]],
-        }
-    out: dict[str, Any] = {"a": a, "b": b, "a_label": display_name(links, match_a), "b_label": display_name(links, match_b),
-                           "by": by,
-                           "since": since, "until": until, "min_confidence": min_confidence, "directions": [forward, backward], "periods": periods,
-                           "series": series, "rows": records(table[table["events"] > 0]), "period": period, "period_events": None,
-                           "stale": links.stale}
-    if period is not None:
-        out["period_events"] = period_events(rows, by, period)
-    return jsonable(out)
+        mine = [r for r in rows if r["direction"] == direction]
+        series[direction] = {"events": [r["events"] for r in mine],
+                             **{q: [r[q] for r in mine] for q in aggregate.QUAD_NAMES.values()},
+                             "goldstein_mean": [r["goldstein_mean"] for r in mine]}
+    periods = list(dict.fromkeys(columns["period"]))
+    return {"directions": [forward, backward], "periods": periods, "series": series,
+            "rows": [r for r in rows if r["events"] > 0]}
 
 
 def display_name(links: Links, match: aggregate.ActorMatch) -> str:
@@ -200,12 +217,14 @@ def dyad_rows(linked: pd.DataFrame, a: aggregate.ActorMatch, b: aggregate.ActorM
     return linked[ab | ba]
 
 
-def period_events(rows: pd.DataFrame, by: str, period: str) -> list[dict[str, Any]]:
+def period_events(links: Links, a: aggregate.ActorMatch, b: aggregate.ActorMatch, by: str, period: str,
+                  min_confidence: float | None) -> list[dict[str, Any]]:
     """The dyad's linked events (both directions) in the period starting on `period`."""
     start = parse_period(period, by)
-    rows = rows[rows["day"].notna()]
-    rows = rows[aggregate.period_start(rows["day"], by) == start]
-    return event_rows(rows.sort_values(["day", "link_id"]))
+    end = start + {"day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1)}[by]
+    rows = links.events_between(start, end)
+    rows = rows[of_confidence(rows, min_confidence)]
+    return event_rows(dyad_rows(rows, a, b).sort_values(["day", "link_id"]))
 
 
 def parse_period(period: str, by: str) -> pd.Timestamp:
@@ -219,7 +238,7 @@ def timeline(reader: Reader, *, actor: str | None, since: str | None, until: str
     links = reader.links()
     actor_mask, label = of_actor(links, actor)
     rows = links.linked[window(links, since, until) & actor_mask & of_type(links, kind) & of_outlet(links, outlet)
-                        & of_confidence(links, min_confidence)]
+                        & of_confidence(links.linked, min_confidence)]
     if order == "desc":
         rows = rows.iloc[::-1]
     page = rows.iloc[paging.offset:paging.offset + paging.size]
@@ -231,10 +250,10 @@ def timeline(reader: Reader, *, actor: str | None, since: str | None, until: str
 
 def event(reader: Reader, link_id: str) -> dict[str, Any] | None:
     links = reader.links()
-    rows = links.linked[links.linked["link_id"] == link_id]
+    rows = links.linked_event(link_id)
     if rows.empty:
         return None
-    reports = links.event_links[links.event_links["link_id"] == link_id]
+    reports = links.reports_of(link_id)
     pairs = [(str(d), int(n)) for d, n in zip(reports["doc_id"], reports["n"])]
     with reader.store() as store:
         stored = sql.reports_of(store, pairs)
@@ -251,7 +270,7 @@ def explain(reader: Reader, link_id: str) -> dict[str, Any] | None:
     from ..events.explain import explain_document, render
 
     links = reader.links()
-    rows = links.linked[links.linked["link_id"] == link_id]
+    rows = links.linked_event(link_id)
     if rows.empty:
         return None
     first = rows.iloc[0]
