@@ -1,11 +1,11 @@
 """People: named persons from NER and the dictionary, their surnames, titles and roles."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from .draft import Context, Draft, country_after_of
 from .guards import city_not_person, hyphen_given_end, hyphen_given_start, never_a_name
-from .kb import Entry, Office, phrase_key, slug
+from .kb import Entry, KnowledgeBase, Office, phrase_key, slug
 from .translit import key_id, name_key
 
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "ousted", "deposed", "late"})
@@ -86,6 +86,35 @@ def holder_on(offices: list[Office], day: str | None) -> Office | None:
     """The office held on `day` (ISO date; None means now), the most recent start first."""
     held = [o for o in offices if _in_office(o, day)]
     return max(held, key=lambda o: o.start) if held else None
+
+
+class Settling(Protocol):
+    """What settling a person sets: the drafts of every language's actor stage have it."""
+
+    roles: list[str]
+    country: str | None
+    sector: str | None
+    code: str | None
+
+
+def settle_office(draft: Settling, kb: KnowledgeBase, offices: list[Office], day: str | None) -> bool:
+    """Give a person the office held on `day`: its title first among the roles, its sector, its
+    country and the code they make (an international organisation's office: no country, and
+    the organisation's code). False, and nothing changed, when no office is held that day."""
+    office = holder_on(offices, day)
+    if office is None:
+        return False
+    igo = office.country.startswith("IGO")
+    draft.roles.insert(0, office.title)
+    draft.sector = office.sector
+    draft.country = None if igo else office.country
+    draft.code = office.country if igo else (kb.country_code(office.country) or "") + office.sector
+    return True
+
+
+def sector_code(kb: KnowledgeBase, country: str | None, sector: str | None) -> str | None:
+    """An actor's code: its country's code and its sector ("AZEGOV"), None when neither is known."""
+    return ((kb.country_code(country) or "") + (sector or "")) or None
 
 
 def _in_office(office: Office, day: str | None) -> bool:

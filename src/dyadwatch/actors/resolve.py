@@ -14,7 +14,7 @@ from .match import find_matches, token_keys
 from .names import origin_country
 from .orgs import link_misspelt, link_parentheticals, link_quoted_names, link_unknown_orgs
 from .places import find_place
-from .persons import attach_titles, holder_on, link_named_persons, link_surnames, person_spans
+from .persons import attach_titles, link_named_persons, link_surnames, person_spans, sector_code, settle_office
 
 # A capital after one of these is the place, not the government ("a flat in Baku").
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across"})
@@ -156,12 +156,7 @@ def _settle(ctx: Context, draft: Draft) -> None:
         _settle_group(ctx, draft)
         return
     offices = ctx.kb.holder_offices(draft.id)
-    office = holder_on(offices, ctx.published)
-    if office is not None:
-        draft.roles.insert(0, office.title)
-        draft.sector = office.sector
-        draft.country = None if office.country.startswith("IGO") else office.country
-        draft.code = office.country if office.country.startswith("IGO") else (ctx.kb.country_code(office.country) or "") + office.sector
+    if settle_office(draft, ctx.kb, offices, ctx.published):
         return
     if draft.entry is not None and draft.entry.country:
         draft.country = draft.entry.country
@@ -172,7 +167,7 @@ def _settle(ctx: Context, draft: Draft) -> None:
     if draft.role_igo and not (draft.entry is not None and draft.entry.country):
         draft.country, draft.code = None, draft.role_igo  # an official of an international organisation
         return
-    draft.code = ((ctx.kb.country_code(draft.country) or "") + (draft.sector or "")) or None
+    draft.code = sector_code(ctx.kb, draft.country, draft.sector)
 
 
 def _titled_in_context(ctx: Context, draft: Draft) -> str | None:

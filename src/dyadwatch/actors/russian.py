@@ -14,14 +14,14 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from ..lexicons import lexicon_text
 
+from ..lexicons import lexicon_text
 from ..models import Actor, Mention
 from ..nlp_ru import RuParse, RuToken
 from ..pipeline import Work, register
 from .kb import KnowledgeBase, default_kb, slug
 from .lookup import SECTOR_MARK
-from .persons import holder_on
+from .persons import sector_code, settle_office
 from .translit import key_id, name_key
 
 LANGUAGE = "ru"
@@ -414,16 +414,12 @@ def attach_title(rd: Reader, draft: Draft, first: int) -> None:
 def settle(rd: Reader, draft: Draft) -> None:
     if draft.type != "PERSON":
         return
-    office = holder_on(rd.kb.holder_offices(draft.id), rd.published)
-    if office is not None:
-        draft.roles.insert(0, office.title)
-        draft.sector = office.sector
-        draft.country = None if office.country.startswith("IGO") else office.country
-        draft.code = office.country if office.country.startswith("IGO") else (rd.kb.country_code(office.country) or "") + office.sector
+    offices = rd.kb.holder_offices(draft.id)
+    if settle_office(draft, rd.kb, offices, rd.published):
         return
-    if rd.kb.holder_offices(draft.id):
+    if offices:
         draft.sector = "ELI"  # a former office holder, as the English stage codes them
-    draft.code = ((rd.kb.country_code(draft.country) or "") + (draft.sector or "")) or None
+    draft.code = sector_code(rd.kb, draft.country, draft.sector)
 
 
 def _actor(rd: Reader, draft: Draft) -> Actor:

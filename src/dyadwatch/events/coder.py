@@ -19,7 +19,8 @@ from .anaphora import document_subject, plural_pair
 from .background import is_background
 from .confidence import confidence_of, event_factors
 from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
-from .frames import REPORTING, Factuality, factuality
+from .frames import LANGUAGE, Factuality, factuality
+from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .places import PLACE_NOUNS, place_of
@@ -57,8 +58,8 @@ TALK_ROOTS = frozenset({"01", "02", "04"})
 TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
 # Meetings and visits: where they happen says nothing about whose the unnamed side is.
 MEETING_ROOT = "04"
-# "X said Y must/should ...": a demand (100) or an appeal (020) by X on Y.
-OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+# "X said Y must/should ..." (data/en/grammar.toml: obligation_modals): a demand (100) or an
+# appeal (020) by X on Y.
 DEMAND_CODE, APPEAL_CODE = "100", "020"
 # "X said it will not ...": a refusal, the closer 12x code by the act refused.
 COMMITMENT_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
@@ -164,7 +165,7 @@ def reporting_frame(pred: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
             return None
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in grammar(LANGUAGE).reporting_verbs:
             return head
         tok = head
     return None
@@ -554,7 +555,7 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
     if not said_by:
         return None
     subjects = find_sources(doc, p, f)
-    if fact.reason == "modal" and aux & OBLIGATION_MODALS:
+    if fact.reason == "modal" and aux & grammar(LANGUAGE).obligation_modals:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
                                               for b in said_by)]
         if not targets:
@@ -654,7 +655,7 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
             lemma = next((w for w in verb_lemmas(tok) if w in patterns.verbs), lemma)
-        obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & OBLIGATION_MODALS) and reporting_frame(tok) is not None
+        obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & grammar(LANGUAGE).obligation_modals) and reporting_frame(tok) is not None
         if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged):
             decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + ((OBLIGATION,) if obliged else ()), read_frame(tok))
         elif tok.pos_ in NOUN_POS:

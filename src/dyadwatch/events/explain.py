@@ -2,16 +2,16 @@
 
 `explain_text` runs the whole pipeline on a sentence; `explain_document` re-codes a stored
 document and can single out one of its events. Both return a typed Explanation;
-`render` turns it into the text `dyadwatch explain` prints.
+`render` turns it into the text `dyadwatch explain` prints. A document is re-coded by the
+parser and coder of its language (Russian: natasha's UD parse and the Russian coder).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..errors import UsageError
 from ..models import Document, Event
-from .coder import Decision, code_parse
+from .coder import Coding, Decision, code_parse
 from .confidence import explain_confidence
 
 
@@ -44,12 +44,41 @@ class Explanation:
     focus: int | None = None  # index into decisions of the event asked about
 
 
-def _tokens(parse: Any, start: int = 0, end: int | None = None) -> tuple[TokenView, ...]:
-    end = len(parse.text) if end is None else end
-    return tuple(
-        TokenView(t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i)
-        for t in parse if start <= t.idx < end
-    )
+@dataclass(frozen=True)
+class Recoded:
+    """A document parsed and coded again by the stages of its language."""
+
+    tokens: tuple[tuple[int, TokenView], ...]  # (character offset, token)
+    sentences: tuple[tuple[int, int], ...]  # character bounds
+    coding: Coding
+
+    def tokens_in(self, start: int = 0, end: int | None = None) -> tuple[TokenView, ...]:
+        return tuple(t for at, t in self.tokens if start <= at and (end is None or at < end))
+
+
+def _recode_english(doc: Document) -> Recoded:
+    from ..nlp import load_english
+
+    parse = load_english()(doc.text)
+    tokens = tuple((t.idx, TokenView(t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i)) for t in parse)
+    return Recoded(tokens, tuple((s.start_char, s.end_char) for s in parse.sents), code_parse(doc, parse))
+
+
+def _recode_russian(doc: Document) -> Recoded:
+    from ..nlp_ru import parse_russian
+    from .russian import code_russian_parse
+
+    parse = parse_russian(doc.text)
+    tokens = tuple((t.start, TokenView(t.i, t.text, t.lemma, t.pos, t.rel, t.head)) for t in parse.tokens)
+    return Recoded(tokens, tuple((s.start, s.end) for s in parse.sentences), code_russian_parse(doc, parse))
+
+
+# The re-coding of each language that has its own parser and coder; any other is read as English.
+RECODERS = {"ru": _recode_russian}
+
+
+def recode(doc: Document) -> Recoded:
+    return RECODERS.get(doc.language or "", _recode_english)(doc)
 
 
 def _actors(doc: Document, start: int = 0, end: int | None = None) -> tuple[ActorView, ...]:
@@ -60,12 +89,6 @@ def _actors(doc: Document, start: int = 0, end: int | None = None) -> tuple[Acto
         if ms:
             out.append(ActorView(a.id, a.name, a.code, a.country, ms))
     return tuple(out)
-
-
-def _parse(text: str) -> Any:
-    from ..nlp import load_english
-
-    return load_english()(text)
 
 
 def explain_text(text: str, published: str | None = None) -> Explanation:
@@ -79,23 +102,23 @@ def explain_text(text: str, published: str | None = None) -> Explanation:
 
 def explain_document(doc: Document, event: int | None = None) -> Explanation:
     """Re-code a document (with its stored actors and times); `event` picks one stored event."""
-    parse = _parse(doc.text)
-    coding = code_parse(doc, parse)
+    recoded = recode(doc)
+    coding = recoded.coding
     if event is None:
-        return Explanation(doc.text, _tokens(parse), _actors(doc), tuple(coding.decisions), tuple(coding.events))
+        return Explanation(doc.text, recoded.tokens_in(), _actors(doc), tuple(coding.decisions), tuple(coding.events))
     if not 0 <= event < len(doc.events):
         raise UsageError(f"document {doc.id} has {len(doc.events)} events; give --event between 0 and {len(doc.events) - 1}")
     wanted = doc.events[event]
     focus = next((k for k, d in enumerate(coding.decisions)
                   if any(e.cameo == wanted.cameo and e.evidence.start == wanted.evidence.start for e in d.events)), None)
     s, e = wanted.evidence.start, wanted.evidence.end
-    sent = next((x for x in parse.sents if x.start_char <= s < x.end_char), None)
+    sent = next(((a, b) for a, b in recoded.sentences if a <= s < b), None)
     if sent is not None:
-        s, e = sent.start_char, sent.end_char
+        s, e = sent
     decisions = tuple(d for d in coding.decisions if s <= d.start < e)
     if focus is not None:
         focus = decisions.index(coding.decisions[focus])
-    return Explanation(doc.text[s:e], _tokens(parse, s, e), _actors(doc, s, e), decisions, (wanted,), focus)
+    return Explanation(doc.text[s:e], recoded.tokens_in(s, e), _actors(doc, s, e), decisions, (wanted,), focus)
 
 
 def _side_text(side) -> str:

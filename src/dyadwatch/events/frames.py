@@ -1,50 +1,20 @@
 """What a predicate's clause says about it: its arguments, and whether it happened at all.
 
-Everything here reads a spaCy dependency parse (English, ClearNLP labels). The word lists
-are closed-class words of English grammar (auxiliaries, negators, conditionals) and the
-verbs that introduce reported speech, opinions or intentions.
+Everything here reads a spaCy dependency parse (English, ClearNLP labels). The words it
+looks for (auxiliaries, negators, conditionals, the verbs that introduce reported speech,
+opinions or intentions) are English's grammar words in data/en/grammar.toml, read by the
+same loader as every other language's (events.grammar).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from .grammar import grammar
+
 Token = Any
 
-# Modal auxiliaries: what follows is possible, required or hypothetical, not an act.
-MODALS = frozenset({"can", "could", "may", "might", "must", "should", "would", "ought", "shall"})
-FUTURE = frozenset({"will", "'ll", "wo"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-# "no chance to", "no plans to": a determiner that negates the noun governing the act.
-NEGATING_DETERMINERS = frozenset({"no", "neither"})
-# Verbs that report what someone said: the act in their complement is coded as reported.
-REPORTING = frozenset({
-    "say", "tell", "report", "announce", "state", "claim", "add", "note", "stress", "explain",
-    "confirm", "declare", "write", "tweet", "reveal", "disclose", "indicate", "quote", "recall",
-    "inform", "emphasize", "emphasise", "point", "mention", "assert", "allege", "testify", "show",
-    "publish", "broadcast", "specify", "clarify", "underline", "remark", "observe", "reply",
-    "reiterate", "repeat", "insist", "maintain", "conclude", "argue", "affirm", "reaffirm",
-})
-# Verbs of opinion, expectation and intention: what they govern has not (yet) happened as
-# an act of record; predictions stay with the quotes stage.
-NONFACTIVE = frozenset({
-    "think", "believe", "expect", "predict", "forecast", "hope", "fear", "want", "wish", "plan",
-    "intend", "seek", "try", "attempt", "aim", "propose", "suggest", "consider", "doubt",
-    "suppose", "assume", "guess", "imagine", "suspect", "estimate", "anticipate", "prepare",
-    "need", "like", "prefer", "threaten", "promise", "pledge", "vow", "agree", "offer", "refuse",
-    "decline", "urge", "ask", "call", "demand", "invite", "allow", "order", "warn", "encourage",
-    "expect", "likely", "able", "ready", "willing", "going", "set", "due", "scheduled",
-})
-# Verbs whose complement did happen ("began to withdraw", "managed to reach").
-# "decided to allow" reports the decision taken, which is the act as news and CAMEO code it.
-IMPLICATIVE = frozenset({"begin", "start", "continue", "manage", "proceed", "resume", "keep", "go", "decide"})
-# Adjectives that make a nominal event not (yet) real: "the planned visit".
-IRREALIS_MODIFIERS = frozenset({
-    "possible", "potential", "planned", "upcoming", "expected", "proposed", "future", "likely",
-    "prospective", "hypothetical", "forthcoming", "scheduled", "imminent", "eventual", "would-be",
-    "intended", "anticipated", "next",
-})
+LANGUAGE = "en"
 # Penn tags of finite or participial verbs (a base form cannot be coordinated with them).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Dependencies through which a clause inherits the negation or modality of what governs it.
@@ -70,47 +40,44 @@ def _has_aux(tok: Token, words: frozenset[str]) -> Token | None:
 
 
 def _negation(tok: Token) -> Token | None:
+    g = grammar(LANGUAGE)
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in g.negating_adverbs):
             return c
-        if c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS:
+        if c.dep_ == "det" and c.lower_ in g.negating_determiners:
             return c
     return None
 
 
-# Adverbs that turn a verb into a growing trend ("are increasingly expressing
-# dissatisfaction"): no single act to date and code. Habits of violence ("routinely beat
-# detainees") and repeated acts ("has repeatedly accused X") are coded as acts, as CAMEO does.
-TREND_ADVERBS = frozenset({"increasingly"})
-
-
 def _local_reason(tok: Token) -> tuple[str, str] | None:
+    g = grammar(LANGUAGE)
     neg = _negation(tok)
     if neg is not None:
         return "negated", f"'{neg.text}' negates '{tok.text}'"
-    fut = _has_aux(tok, FUTURE)
+    fut = _has_aux(tok, g.future_auxiliaries)
     if fut is not None:
         return "future", f"'{fut.text}' puts '{tok.text}' in the future"
-    modal = _has_aux(tok, MODALS)
+    modal = _has_aux(tok, g.modals)
     if modal is not None:
         return "modal", f"'{modal.text}' makes '{tok.text}' a possibility, not an act"
     for c in tok.children:
-        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+        if c.dep_ == "mark" and c.lower_ in g.conditional_marks:
             return "conditional", f"'{c.text}' makes '{tok.text}' a condition"
-        if c.dep_ == "advmod" and c.lower_ in TREND_ADVERBS:
+        if c.dep_ == "advmod" and c.lower_ in g.trend_adverbs:
             return "trend", f"'{c.text}' makes '{tok.text}' a trend, not one act"
-        if c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS:
+        if c.dep_ == "amod" and c.lemma_.lower() in g.irrealis_modifiers:
             return "hypothetical", f"'{c.text}' says '{tok.text}' has not happened"
     return None
 
 
 def _is_purpose(tok: Token) -> bool:
     """An infinitive adverbial clause ("sent troops to attack"): an aim, not an act."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and _is_infinitive(tok)
 
 
 def _is_infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    marks = grammar(LANGUAGE).infinitive_marks
+    return any(c.dep_ == "aux" and c.lower_ in marks for c in tok.children)
 
 
 def _stray_base_form(tok: Token, head: Token) -> bool:
@@ -129,6 +96,7 @@ def factuality(pred: Token) -> Factuality:
     that govern a nominal act; stops at adverbial and relative clauses (their main clause
     may be about something else) and at the frame verb of reported speech.
     """
+    g = grammar(LANGUAGE)
     sent = pred.sent
     if sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
         return Factuality("question", "the sentence is a question")
@@ -140,14 +108,14 @@ def factuality(pred: Token) -> Factuality:
             return Factuality(local[0], local[1], reported)
         if _is_purpose(tok):
             return Factuality("purpose", f"'{tok.text}' is an aim (to-infinitive), not an act", reported)
-        if any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ in g.source_prepositions for c in tok.children):
             reported = True
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
             break
         lemma = head.lemma_.lower()
         if dep == "xcomp":
-            if lemma not in IMPLICATIVE:
+            if lemma not in g.implicative_heads:
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif dep in ("acl", "relcl"):
             if not _is_infinitive(tok):
@@ -157,18 +125,18 @@ def factuality(pred: Token) -> Factuality:
                 return Factuality("negated", f"'{neg.text}' negates '{head.text}'", reported)
             return Factuality("embedded", f"'{tok.text}' is what '{head.text}' is about, not an act", reported)
         elif dep == "conj":
-            if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
+            if any(c.dep_ == "cc" and c.lower_ in g.contrast_conjunctions for c in head.children):
                 break
             if _stray_base_form(tok, head):
                 return Factuality("embedded", f"'{tok.text}' is a bare infinitive coordinated with '{head.text}': "
                                               "part of what is asked or meant, not an act", reported)
         elif dep == "ccomp":
-            if lemma in REPORTING:
+            if lemma in g.reporting_verbs:
                 neg = _negation(head)
                 if neg is not None:
                     return Factuality("negated", f"'{neg.text}' negates the report '{head.text}'", True)
                 return Factuality(None, "", True)
-            if lemma in NONFACTIVE:
+            if lemma in g.nonfactive_heads:
                 return Factuality("embedded", f"'{tok.text}' is what '{head.text}' is about, not an act", reported)
         elif dep not in CLAUSE_UP:
             break

@@ -11,10 +11,10 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from ..lexicons import lexicon_label, lexicon_text
 from pathlib import Path
 
 from ..errors import UsageError
+from ..lexicons import lexicon_label, lexicon_text
 from .ontology import load_ontology
 
 BUILTIN = ("en", "verbs.txt")

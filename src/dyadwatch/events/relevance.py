@@ -14,10 +14,9 @@ neither.
 from __future__ import annotations
 
 import functools
-from ..lexicons import lexicon_text
-
 from typing import Any
 
+from ..lexicons import lexicon_text
 from ..models import Actor, Document
 
 POLITICAL_WORDS_FILE = ("en", "political_words.txt")

@@ -1,6 +1,6 @@
 """The Russian event coder (events-ru.v1): natasha's parse matched against data/ru/verbs.txt.
 
-The same steps as the English coder over the language-neutral Frame (events.frames_ru reads
+The same steps as the English coder over the language-neutral Frame (events.frames_ud reads
 it from Universal Dependencies): for each verb, and each noun that names an act, the most
 specific matching pattern; a check that the act happened (negated "не намерена", modal
 "может", future "будет"/perfective future, planned "планирует", conditional, question);
@@ -15,22 +15,25 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from ..lexicons import lexicon_label, lexicon_text
 
 from ..actors.kb import default_kb, slug
 from ..actors.russian import ru_lexicon
+from ..lexicons import lexicon_label, lexicon_text
 from ..models import Actor, Document, Event, EventSide, Span
 from ..nlp_ru import RuParse, RuToken
 from ..pipeline import Work, register
 from ..quotes.russian import speech
 from ..times.governing import date_for_span
-from .frames_ru import grammar, phrase_tokens, preposition, read_ru_frame, ru_factuality, ru_matches, with_conjuncts
+from .frames_ud import phrase_tokens, preposition, read_ud_frame, subjects_of, ud_factuality, ud_matches, with_conjuncts
+from .grammar import grammar
+from .coder import Coding, Decision
 from .confidence import confidence_of, event_factors
 from .ontology import load_ontology
 from .patterns import Pattern, PatternSet, index, parse_patterns
 from .sides import event_side
 
-PATTERNS = ("ru", "verbs.txt")
+LANGUAGE = "ru"
+PATTERNS = (LANGUAGE, "verbs.txt")
 # Prepositions that may introduce the target when a pattern names none, most likely first.
 DEFAULT_TARGET_PREPS = ("с", "против", "к", "в отношение", "для", "от", "у")
 # Roots whose acts fall on the actor's own country when the text names no other party
@@ -116,7 +119,7 @@ class Coder:
 
 
 def best_ru_pattern(parse: RuParse, candidates: tuple[Pattern, ...], frame) -> Pattern | None:
-    fitting = [p for p in candidates if ru_matches(parse, p, frame)]
+    fitting = [p for p in candidates if ud_matches(parse, p, frame)]
     if not fitting:
         return None
     return max(fitting, key=lambda p: (p.specificity, len(p.code), -p.line))
@@ -169,7 +172,7 @@ def event_date(coder: Coder, pred: RuToken) -> tuple[str | None, str]:
         found = before[-1] if before else (in_sentence[0] if len(in_sentence) == 1 else None)
     if found is None:
         words = {t.lemma for t in coder.parse.tokens[sent.first:sent.last]}
-        if words & grammar().anaphoric_time:
+        if words & grammar(LANGUAGE).anaphoric_time:
             # "заявил тогда": the time named last before this sentence
             before = [t for t in coder.doc.times if t.end <= sent.start and t.type == "DATE" and t.value]
             found = before[-1] if before else None
@@ -212,10 +215,8 @@ def nominal_sources(coder: Coder, noun: RuToken) -> tuple[list[Actor], list[RuTo
     ("объявил о приостановке"), else its genitive parties ("переговоры Путина и Пезешкиана")."""
     parse = coder.parse
     head = parse.head_of(noun)
-    g = grammar()
-    if head is not None and noun.rel in ("obj", "obl", "nmod") and head.lemma in g.carrying | g.happen:
-        from .frames_ru import subjects_of
-
+    g = grammar(LANGUAGE)
+    if head is not None and noun.rel in ("obj", "obl", "nmod") and head.lemma in g.carrying_verbs | g.happen_verbs:
         subj = subjects_of(parse, head)
         if subj:
             return coder.parties(subj), [head]
@@ -223,28 +224,36 @@ def nominal_sources(coder: Coder, noun: RuToken) -> tuple[list[Actor], list[RuTo
     return coder.parties(with_conjuncts(parse, gens)), []
 
 
-def code_predicate(coder: Coder, tok: RuToken) -> list[Event]:
+def _decision(tok: RuToken, outcome: str, detail: str = "", pattern: Pattern | None = None, events: tuple[Event, ...] = (),
+              sources: list[Actor] | None = None, targets: list[Actor] | None = None) -> Decision:
+    return Decision(start=tok.start, end=tok.end, text=tok.text, lemma=tok.lemma, outcome=outcome, detail=detail, pattern=pattern,
+                    events=events, sources=tuple(dict.fromkeys(a.id for a in sources or ())),
+                    targets=tuple(dict.fromkeys(a.id for a in targets or ())))
+
+
+def decide_predicate(coder: Coder, tok: RuToken) -> Decision | None:
+    """What became of a verb or noun of the pattern dictionary (None: the word has no pattern)."""
     parse = coder.parse
     pats = ru_patterns()
     nominal = tok.pos in ("NOUN", "PROPN")
     candidates = (pats.nouns if nominal else pats.verbs).get(tok.lemma)
     if not candidates:
-        return []
-    frame = read_ru_frame(parse, tok)
+        return None
+    frame = read_ud_frame(parse, tok)
     p = best_ru_pattern(parse, candidates, frame)
     if p is None:
-        return []
+        return _decision(tok, "no-pattern", f"no pattern for '{tok.lemma}' fits its arguments")
     sp = speech()
-    fact = ru_factuality(parse, tok, sp.say, sp.think)
+    fact = ud_factuality(parse, tok, LANGUAGE, sp.say, sp.think)
     if fact.reason is not None:
-        return []
+        return _decision(tok, fact.reason, fact.detail, p)
     extra: list[RuToken] = []
     if nominal:
         sources, extra = nominal_sources(coder, tok)
     else:
         sources = coder.parties(list(frame.subjects))
     if not sources:
-        return []
+        return _decision(tok, "no-source", "no actor is the subject (or, for a noun, the party) of the act", p)
     root = p.code[:2]
     targets = _targets(coder, p, frame, sources[:1])
     basis = None
@@ -258,8 +267,9 @@ def code_predicate(coder: Coder, tok: RuToken) -> list[Event]:
         if dom is not None and not _same_side(dom, sources[0]):
             targets, basis = [dom], "document"
     if not targets:
-        return []
-    return [make_event(coder, p.code, sources[0], targets[0], tok, extra, p, fact.reported, basis)]
+        return _decision(tok, "no-target", "no other actor is the object or the party of the pattern's prepositions", p, sources=sources)
+    event = make_event(coder, p.code, sources[0], targets[0], tok, extra, p, fact.reported, basis)
+    return _decision(tok, "event", "", p, (event,), sources, targets)
 
 
 def _is_state(actor: Actor) -> bool:
@@ -270,46 +280,57 @@ def _is_state(actor: Actor) -> bool:
     return actor.country is None and (actor.code or "").startswith("IGO")
 
 
-def code_statement(coder: Coder, tok: RuToken) -> list[Event]:
+def decide_statement(coder: Coder, tok: RuToken) -> Decision | None:
     """"Оверчук заявил, что российская сторона рассматривает шаг Армении ...": 010 towards
-    the first other state or organisation the clause names."""
+    the first other state or organisation the clause names (None: not a declaring verb with a что-clause)."""
     parse = coder.parse
-    if tok.lemma not in grammar().statement:
-        return []
+    if tok.lemma not in grammar(LANGUAGE).statement_verbs:
+        return None
     clause = [c for c in parse.children(tok, "ccomp") if any(m.lemma == "что" for m in parse.children(c, "mark"))]
     if not clause:
-        return []
-    fact = ru_factuality(parse, tok, speech().say, speech().think)
+        return None
+    fact = ud_factuality(parse, tok, LANGUAGE, speech().say, speech().think)
     if fact.reason is not None:
-        return []
+        return _decision(tok, fact.reason, fact.detail)
     sources = coder.parties(list(parse.children(tok, "nsubj")))
     if not sources or not _is_state(sources[0]):
-        return []
+        return _decision(tok, "no-source", "the statement's subject is no state actor (a government, a state, an IGO)")
     content = parse.subtree(clause[0])
     named = [a for a in coder.actors_in(content) if a.type in ("COUNTRY", "ORG") and _is_state(a)]
     named.sort(key=lambda a: min(s for s, _, b in coder.mentions if b.id == a.id and s >= content[0].start) if any(
         b.id == a.id and s >= content[0].start for s, _, b in coder.mentions) else 0)
     targets = [a for a in named if not _same_side(a, sources[0])]
     if not targets:
-        return []
-    return [make_event(coder, STATEMENT_CODE, sources[0], targets[0], tok, [], None, fact.reported)]
+        return _decision(tok, "no-target", "the что-clause names no other state or organisation", sources=sources)
+    event = make_event(coder, STATEMENT_CODE, sources[0], targets[0], tok, [], None, fact.reported)
+    return _decision(tok, "event", "", None, (event,), sources, targets)
+
+
+def code_russian_parse(doc: Document, parse: RuParse) -> Coding:
+    """Every event of a Russian document, in text order, one per act and pair of sides, with a
+    Decision for every predicate considered (what `dyadwatch explain` shows)."""
+    mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda m: m[0])
+    coder = Coder(doc=doc, parse=parse, mentions=mentions, events=[])
+    coding = Coding()
+    seen: set[tuple] = set()
+    for tok in parse.tokens:
+        if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
+            continue
+        for decision in (decide_predicate(coder, tok), decide_statement(coder, tok)):
+            if decision is None:
+                continue
+            coding.decisions.append(decision)
+            for ev in decision.events:
+                key = (ev.cameo, ev.source.actor_id if ev.source else None, ev.target.actor_id if ev.target else None, tok.sent)
+                if key not in seen:
+                    seen.add(key)
+                    coding.events.append(ev)
+    return coding
 
 
 def code_russian(doc: Document, parse: RuParse) -> list[Event]:
     """Every event of a Russian document, in text order, one per act and pair of sides."""
-    mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda m: m[0])
-    coder = Coder(doc=doc, parse=parse, mentions=mentions, events=[])
-    seen: set[tuple] = set()
-    out: list[Event] = []
-    for tok in parse.tokens:
-        if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
-            continue
-        for ev in code_predicate(coder, tok) + code_statement(coder, tok):
-            key = (ev.cameo, ev.source.actor_id if ev.source else None, ev.target.actor_id if ev.target else None, tok.sent)
-            if key not in seen:
-                seen.add(key)
-                out.append(ev)
-    return out
+    return code_russian_parse(doc, parse).events
 
 
 @register("events-ru", 1, requires=["text", "parse", "actors", "times"], provides=["events"])

@@ -16,7 +16,8 @@ from typing import Any
 from ..actors.kb import default_kb
 from ..models import Actor, Document, Mention
 from .args import MEASURES, POSSESSIVE_PRONOUNS, Frame, token_keys
-from .frames import REPORTING
+from .frames import LANGUAGE
+from .grammar import grammar
 from .patterns import Pattern, load_patterns
 from .places import place_of
 from .sides import (GROUP_ID_PREFIX, actors_of, context_country, group_span, is_state_side, needs_country, place_country,
@@ -69,10 +70,11 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 def act_tokens(pred: Token) -> list[Token]:
     """The tokens of the clause stating the act, without the frame that reports it: "X shelled
     Juba, killing 20 people, relief officials in Nairobi said" places nothing in Nairobi."""
+    reporting = grammar(LANGUAGE).reporting_verbs
     top = pred
-    while top.head.i != top.i and not (top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in REPORTING):
+    while top.head.i != top.i and not (top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in reporting):
         top = top.head
-    reports = {t.i for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING
+    reports = {t.i for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in reporting
                and c.i != pred.i for t in c.subtree}
     tokens = [t for t in top.subtree if t.i not in reports]
     if top.head.i != top.i and any(c.dep_ == "nsubj" and (c.lower_ in PRONOUNS or any(

@@ -1,9 +1,10 @@
-"""The speech lexicon (data/en/speech.toml), loaded once per process."""
+"""The speech lexicon (data/en/speech.toml, with the Russian quotation cues of data/ru/speech.toml), loaded once per process."""
 from __future__ import annotations
 
 import functools
 import tomllib
 from dataclasses import dataclass
+
 from ..lexicons import lexicon_text
 
 
@@ -30,8 +31,7 @@ class Lexicon:
     future_modals: frozenset[str]
     past_future_modals: frozenset[str]
     future_phrases: tuple[str, ...]
-    russian_cues: frozenset[str]
-    russian_according: tuple[str, ...]
+    russian_cues: frozenset[str]  # forms of Russian reporting verbs written after a quotation
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -42,7 +42,8 @@ def _words(values: list[str]) -> frozenset[str]:
 def lexicon() -> Lexicon:
     raw = lexicon_text("en", "speech.toml")
     data = tomllib.loads(raw)
-    en, ru, fut = data["english"], data["russian"], data["english"]["future"]
+    en, fut = data["english"], data["english"]["future"]
+    ru = tomllib.loads(lexicon_text("ru", "speech.toml"))
     report = _words(en["say_verbs"]) | _words(en["think_verbs"])
     return Lexicon(
         report_verbs=report,
@@ -66,6 +67,5 @@ def lexicon() -> Lexicon:
         future_modals=_words(fut["modals"]),
         past_future_modals=_words(fut["past_future_modals"]),
         future_phrases=tuple(p.lower() for p in fut["phrases"]),
-        russian_cues=_words(ru["cue_words"]),
-        russian_according=tuple(p.lower() for p in ru["according_words"]),
+        russian_cues=_words(ru["quote_cue_words"]),
     )

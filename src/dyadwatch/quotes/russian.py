@@ -16,9 +16,9 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from ..lexicons import lexicon_text
 
 from ..actors.russian import ru_lexicon
+from ..lexicons import lexicon_text
 from ..models import Actor, Document, Quote, Speaker
 from ..nlp_ru import RuParse, RuToken
 from ..pipeline import Work, register

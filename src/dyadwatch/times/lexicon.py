@@ -5,6 +5,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
+
 from ..lexicons import lexicon_text
 
 

@@ -17,8 +17,8 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from ..lexicons import lexicon_text
 
+from ..lexicons import lexicon_text
 from ..models import TimeExpr
 from ..nlp_ru import RuParse
 from ..pipeline import Work, register

@@ -1,22 +1,19 @@
-"""The frame reader for Russian: natasha's Universal Dependencies read into the coder's Frame.
+"""The frame reader for Universal Dependencies: a UD parse read into the coder's Frame.
 
-The English coder reads spaCy's labels; this reader maps UD relations to the same Frame
-(subjects, objects, prepositional phrases, complements, themes) so that patterns written in
-the format of data/en/verbs.txt match Russian clauses: nsubj/nsubj:pass, obj/iobj,
-obl/nmod with their `case` preposition, xcomp. It also says whether the act happened, by the
-same rules as English (negation, modal, future, intention, condition, question), read from
-Russian grammar words in data/ru/grammar.toml.
+The English coder reads spaCy's own labels (events.frames); this reader maps UD relations
+to the same Frame (subjects, objects, prepositional phrases, complements, themes), so that
+patterns written in the format of data/<language>/verbs.txt match clauses of any language
+parsed into UD: nsubj/nsubj:pass, obj/iobj, obl/nmod with their `case` preposition, xcomp.
+It also says whether the act happened, by the same rules for every language (negation,
+modal, future, intention, condition, question), from the language's grammar words in
+data/<language>/grammar.toml (events.grammar). Today natasha gives Russian in this form.
 """
 from __future__ import annotations
-
-import functools
-import tomllib
-from dataclasses import dataclass
-from ..lexicons import lexicon_text
 
 from ..nlp_ru import RuParse, RuToken
 from .args import Frame
 from .frames import Factuality
+from .grammar import Grammar, grammar
 from .patterns import Pattern
 
 # Relations through which a predicate's clause inherits the factuality of what governs it.
@@ -25,29 +22,6 @@ UP_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "iobj", "
 MAX_STEPS = 6
 # Dependents that are other clauses, left out of a predicate's own phrase and evidence.
 CLAUSE_RELS = frozenset({"parataxis", "ccomp", "advcl", "acl:relcl", "conj", "punct"})
-
-
-@dataclass(frozen=True)
-class Grammar:
-    negators: frozenset[str]
-    modals: frozenset[str]
-    modal_adverbs: frozenset[str]
-    future_heads: frozenset[str]
-    plan_heads: frozenset[str]
-    implicative: frozenset[str]
-    conditional: frozenset[str]
-    happen: frozenset[str]
-    carrying: frozenset[str]
-    statement: frozenset[str]
-    anaphoric_time: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    d = tomllib.loads(lexicon_text("ru", "grammar.toml"))
-    return Grammar(*(frozenset(d[k]) for k in ("negators", "modals", "modal_adverbs", "future_heads", "plan_heads",
-                                               "implicative_heads", "conditional_marks", "happen_verbs", "carrying_verbs",
-                                               "statement_verbs", "anaphoric_time")))
 
 
 def rel(tok: RuToken) -> str:
@@ -108,7 +82,7 @@ def subjects_of(parse: RuParse, pred: RuToken) -> list[RuToken]:
     return []
 
 
-def read_ru_frame(parse: RuParse, pred: RuToken) -> Frame:
+def read_ud_frame(parse: RuParse, pred: RuToken) -> Frame:
     passive = bool(parse.children(pred, "nsubj:pass")) or pred.feat("Voice") == "Pass"
     subjects = subjects_of(parse, pred) if not passive else []
     objects = with_conjuncts(parse, parse.children(pred, "obj", "iobj"))
@@ -141,7 +115,7 @@ def phrase_tokens(parse: RuParse, tok: RuToken) -> list[RuToken]:
     return sorted(out, key=lambda t: t.i)
 
 
-def ru_matches(parse: RuParse, p: Pattern, f: Frame) -> bool:
+def ud_matches(parse: RuParse, p: Pattern, f: Frame) -> bool:
     if p.theme is not None and not any(t.lemma in p.theme for t in f.themes):
         return False
     if p.complement is not None and not any(c.lemma in p.complement for c in f.complements):
@@ -159,15 +133,15 @@ def ru_matches(parse: RuParse, p: Pattern, f: Frame) -> bool:
     return True
 
 
-def _local(parse: RuParse, tok: RuToken, skip_negation: bool) -> tuple[str, str] | None:
-    g = grammar()
+def _local(parse: RuParse, tok: RuToken, skip_negation: bool, g: Grammar) -> tuple[str, str] | None:
     for c in parse.children(tok):
         if not skip_negation and c.lemma in g.negators and c.i < tok.i:
             return "negated", f"'{c.text}' negates '{tok.text}'"
-        if c.rel == "aux" and c.lemma == "быть" and (c.feat("Tense") == "Fut" or c.lower.startswith("буд")):
-            # the analytic future ("будет поставлять"); the tagger often marks "будет" as present
+        if c.rel == "aux" and c.lemma in g.future_auxiliaries and (
+                c.feat("Tense") == "Fut" or c.lower.startswith(tuple(g.future_form_prefixes))):
+            # an analytic future ("будет поставлять"); the tagger often marks its auxiliary as present
             return "future", f"'{c.text}' puts '{tok.text}' in the future"
-        if c.lemma in g.conditional and c.rel in ("mark", "advmod", "discourse", "aux"):
+        if c.lemma in g.conditional_marks and c.rel in ("mark", "advmod", "discourse", "aux"):
             return "conditional", f"'{c.text}' makes '{tok.text}' a condition"
         if c.lemma in g.modal_adverbs and c.rel in ("advmod", "parataxis", "discourse"):
             return "modal", f"'{c.text}' makes '{tok.text}' a guess"
@@ -176,15 +150,20 @@ def _local(parse: RuParse, tok: RuToken, skip_negation: bool) -> tuple[str, str]
     return None
 
 
-def ru_factuality(parse: RuParse, pred: RuToken, say_verbs: frozenset[str], think_verbs: frozenset[str]) -> Factuality:
-    """Did the act of `pred` happen, as far as its clause and the clauses above it say?"""
-    g = grammar()
+def ud_factuality(parse: RuParse, pred: RuToken, language: str, say_verbs: frozenset[str],
+                  think_verbs: frozenset[str]) -> Factuality:
+    """Did the act of `pred` happen, as far as its clause and the clauses above it say?
+
+    `language` names the grammar words to read; `say_verbs` and `think_verbs` come from the
+    language's speech lexicon (verbs whose что/that-clause is reported, or only an opinion).
+    """
+    g = grammar(language)
     sent = parse.sentences[pred.sent]
     if parse.text[sent.start:sent.end].rstrip().rstrip("»\"”").endswith("?"):
         return Factuality("question", "the sentence is a question")
     tok, skip_neg, reported = pred, False, False
     for _ in range(MAX_STEPS):
-        local = _local(parse, tok, skip_neg)
+        local = _local(parse, tok, skip_neg, g)
         if local is not None:
             return Factuality(local[0], local[1], reported)
         head = parse.head_of(tok)
@@ -195,19 +174,19 @@ def ru_factuality(parse: RuParse, pred: RuToken, say_verbs: frozenset[str], thin
             if head.lemma in g.modals:
                 return Factuality("modal", f"'{head.text}' makes '{tok.text}' a possibility, not an act", reported)
             if head.lemma in g.future_heads:
-                neg = _local(parse, head, False)
+                neg = _local(parse, head, False, g)
                 return Factuality("future", f"'{head.text}' puts '{tok.text}' in the future" + (" (negated)" if neg else ""), reported)
-            if head.lemma in g.plan_heads:
+            if head.lemma in g.nonfactive_heads:
                 return Factuality("embedded", f"'{tok.text}' is what '{head.text}' is about, not an act", reported)
-            if head.lemma not in g.implicative:
+            if head.lemma not in g.implicative_heads:
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif tok.rel == "ccomp":
             if head.lemma in say_verbs:
-                neg = _local(parse, head, False)
+                neg = _local(parse, head, False, g)
                 if neg is not None and neg[0] == "negated":
                     return Factuality("negated", neg[1], True)
                 return Factuality(None, "", True)
-            if head.lemma in think_verbs or head.lemma in g.plan_heads:
+            if head.lemma in think_verbs or head.lemma in g.nonfactive_heads:
                 return Factuality("embedded", f"'{tok.text}' is what '{head.text}' is about, not an act", reported)
             break
         elif tok.rel == "conj":
