@@ -247,6 +247,10 @@ def read_frame(pred: Token) -> Frame:
                  tuple(preps), tuple(complements), frozenset(particles), tuple(themes))
 
 
+def _is_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def nominal_frame(noun: Token) -> Frame:
     subjects = children(noun, "poss")
     if subjects and all(s.lower_ in POSSESSIVE_PRONOUNS for s in subjects) and noun.dep_ == "dobj":
@@ -258,8 +262,16 @@ def nominal_frame(noun: Token) -> Frame:
     if not subjects and noun.lemma_.lower() in CROWD_ACTS:
         subjects = [c for c in children(noun, "amod") if c.text[:1].isupper()]
     preps = preps_of(noun)
+    if carried_out(noun):
+        # "announced the deployment of troops to X on a peacekeeping mission": the parse hangs
+        # the act's phrases on the verb that carries it out; they are the act's own.
+        preps += preps_of(noun.head)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    for comp in complements:
+        if _is_infinitive(comp):
+            # "its refusal to engage with X": whom the refused act is with is the act's party.
+            preps += preps_of(comp)
     return Frame(noun, tuple(with_conjuncts(subjects)), (), (), False, tuple(preps), tuple(complements), frozenset(), tuple(themes))
 
 
@@ -319,15 +331,27 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
 # `+*` in a pattern: any theme at all ("returned <anything> to X"), the verb's sense being
 # fixed by the preposition or the other constraints.
 ANY_THEME = frozenset({"*"})
+# Verbs of an aim that only give the act its role ("to serve as", "to act as", "to join").
+ROLE_AIMS = frozenset({"serve", "act", "join", "form", "reinforce", "bolster", "strengthen", "work"})
 # Dependencies that open a clause of its own: words inside it are not the predicate's context.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 
 
+def carried_out(noun: Token) -> bool:
+    """Is the noun the object of a verb that only announces or carries out the act it names
+    ("announced the deployment", "began the withdrawal")?"""
+    return noun.dep_ == "dobj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.lemma_.lower() in CARRYING_OUT
+
+
 def context_keys(f: Frame) -> set[str]:
     """The lemmas of the predicate's own phrases (its subtree, without the clauses it governs):
-    what a `?` constraint reads ("sent troops ... on a peacekeeping mission")."""
+    what a `?` constraint reads ("sent troops ... on a peacekeeping mission"). The role an aim
+    gives the act is its context too ("sent troops to serve as a peacekeeping force"), and so
+    are the phrases of the verb that carries out a nominal act."""
     keys: set[str] = set()
+    others = [v for v in purposes(f.pred) if v.lemma_.lower() in ROLE_AIMS] + ([f.pred.head] if carried_out(f.pred) else [])
     stack = [c for c in f.pred.children if c.dep_ not in CLAUSE_DEPS]
+    stack += [c for h in others for c in h.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("nsubj", "nsubjpass") and c.i != f.pred.i]
     while stack:
         t = stack.pop()
         keys.update(token_keys(t))
@@ -347,7 +371,11 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.context is not None and not (context_keys(f) & p.context):
         return False
-    if p.complement is not None and not any(c.lemma_.lower() in p.complement for c in (*f.complements, *with_conjuncts(purposes(f.pred)))):
+    verbs = (*f.complements, *with_conjuncts(purposes(f.pred)))
+    if p.complement == ANY_THEME:
+        if not any(c.pos_ in ("VERB", "AUX") for c in verbs):
+            return False  # `>*`: some act the subject presses for ("pressured X to call off ...")
+    elif p.complement is not None and not any(c.lemma_.lower() in p.complement for c in verbs):
         return False
     objects = {o.i for o in f.objects}
     # A phrase the parse hung on the object ("returned the sculpture to X") is the verb's too.

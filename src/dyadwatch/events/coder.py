@@ -18,31 +18,20 @@ from ..times.governing import date_for_span
 from .anaphora import document_subject, plural_pair
 from .background import is_background
 from .confidence import confidence_of, event_factors
-from .args import POSSESSIVE_PRONOUNS, Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
-from .frames import LANGUAGE, Factuality, factuality
+from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
+from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .places import PLACE_NOUNS, place_of
+from .parties import MUTUAL_ROOTS, between_pair, find_sources, find_targets, place_targets, reporting_frame, speakers
+from .places import place_of
 from .relevance import political, political_sentence
-from .sides import (GROUP_ID_PREFIX, IGO_PREFIX, actors_of, group_actors, actors_of_phrase, event_side, is_state_side, mention_index, side_code,
-                    subtree_actors)
-from .unnamed import (AUTHORITY_CODES, LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
-                      domestic_target, in_context, object_side, place_authority, placed_group, struck_group, unnamed_group,
-                      unnamed_victims)
+from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_actors, is_state_side, mention_index
+from .unnamed import (AUTHORITY_CODES, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, VIOLENT_ROOTS, act_tokens,
+                      domestic_target, in_context, object_side, place_authority, placed_group, unnamed_group, unnamed_victims)
 
 Token = Any
 
-# Dependencies of a word that only describes the noun it hangs on ("Russian airspace").
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
-# Prepositions that may introduce the target when a pattern names none, most likely first.
-DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
-                        "regarding", "concerning", "into", "for", "upon", "of", "between")
-# Roots whose acts move people or things to someone (offer, aid, withdraw, deploy): the
-# object the pattern names as theme ("sent troops") is carried, not targeted.
-CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
-# Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
-MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Roots whose acts several subjects do to each other when no one else is named (fighting).
 RECIPROCAL_ROOTS = frozenset({"19"})
 # Things only two parties reach together: failing or refusing one is mutual.
@@ -50,12 +39,6 @@ REFUSAL_ROOT = "12"
 JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "compromise", "agree", "settlement", "treaty"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})
-# Nouns of places whose "of" phrase names where something happens, not a party ("marched
-# through the streets of Nairobi", "in the centre of Minsk").
-SETTING_NOUNS = PLACE_NOUNS | {"street", "centre", "center", "square", "road", "avenue", "heart", "part"}
-# Statements, appeals and meetings: the place they happen in is no party to them.
-TALK_ROOTS = frozenset({"01", "02", "04"})
-TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
 # Meetings and visits: where they happen says nothing about whose the unnamed side is.
 MEETING_ROOT = "04"
 # "X said Y must/should ..." (data/en/grammar.toml: obligation_modals): a demand (100) or an
@@ -73,11 +56,11 @@ THIRD_PLACE_CODE = "044"
 # are background, not an act of violence of their own.
 BACKGROUND_WARS = frozenset({"war", "invasion", "offensive", "aggression", "incursion", "conflict", "attack"})
 THREAT_CODE = "130"
-AUTHOR_PREPS = frozenset({"by", "from"})
 CONDITION_MARKS = frozenset({"unless", "if"})
 # Shows of force done together by two states are military cooperation ("French and Egyptian
 # warships launched war games": 062, not 150).
 JOINT_CODES = {"150": "062"}
+PARTNER_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "coalition", "counterpart"})
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
@@ -89,6 +72,10 @@ SOURCE_ONLY_CODES = frozenset({"111", "112", "115", "116"})
 # pattern of its own still codes when an obligation modal and a frame of saying govern it.
 OBLIGATION = Pattern(id="frames:obligation", code=DEMAND_CODE, lemmas=frozenset(), untargeted=False,
                      note="reported obligation on another actor", text="100 <verb under must/should in reported speech>", origin="frames")
+# "X will not return to work until Y ...": a refusal whatever the act, aimed at the one the
+# condition waits for, so a verb with no pattern of its own still codes (CAMEO 12).
+REFUSAL = Pattern(id="frames:refusal", code="120", lemmas=frozenset(), untargeted=True,
+                  note="refusal until a condition is met", text="120 <negated commitment with an until/unless condition>", origin="frames")
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -134,183 +121,13 @@ def best_pattern(candidates: tuple[Pattern, ...], f: Frame, role_keys: frozenset
     fitting = [p for p in candidates if matches(p, f, role_keys)]
     if not fitting:
         return None
-    # Equally constrained patterns: the finer CAMEO code wins ("military aid" fits both the
-    # aid set of 162 and the military-aid set of 1622), then the built-in, then the earlier line.
-    return max(fitting, key=lambda p: (p.specificity, len(p.code), p.origin == "builtin", -p.line))
-
-
-def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
-    heads = list(f.agents) if f.passive else list(f.subjects)
-    if p.nominal:
-        heads = list(f.subjects) + [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "by"]
-        if not heads:
-            heads = [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "of" and "of" not in p.target_preps]
-    found: list[Actor] = []
-    for h in heads:
-        for a in actors_of(doc, h):
-            if all(a.id != b.id for b in found):
-                found.append(a)
-    if not found and heads and all(h.lower_ in PRONOUNS for h in heads):
-        frame = reporting_frame(f.pred)
-        if frame is not None:
-            # "X said it would ...": the pronoun is most often the speaker.
-            found = speakers(doc, frame)
-    return found
-
-
-def reporting_frame(pred: Token) -> Token | None:
-    """The verb of saying whose complement holds `pred` ("said" in "X said it would ...")."""
-    tok = pred
-    for _ in range(6):
-        head = tok.head
-        if head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
-            return None
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in grammar(LANGUAGE).reporting_verbs:
-            return head
-        tok = head
-    return None
-
-
-def speakers(doc: Document, frame: Token) -> list[Actor]:
-    out: list[Actor] = []
-    for s in children(frame, "nsubj"):
-        out += actors_of(doc, s)
-    return out
-
-
-def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str]) -> list[tuple[Token, bool | None]]:
-    """Phrases that may name the target, most likely first, each with how to read it: True
-    to look deep into it, False for its noun phrase, None for a place of last resort."""
-    heads: list[tuple[Token, bool | None]] = []
-    if not p.notarget and not p.nominal:
-        heads += [(o, False) for o in f.objects if not _carried_thing(doc, p, o, source_countries)]
-        # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
-        # the act answers is its target.
-        heads += [(a, False) for o in f.objects for prep, a, _ in preps_of(o) if prep in AUTHOR_PREPS]
-        # "rejected the proposal put forward by Kosovo": the agent of a participle on the object.
-        heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
-    order = p.target_preps or DEFAULT_TARGET_PREPS
-    ranked = sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
-    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at.i != f.pred.i)
-              and not (prep == "of" and at.lemma_.lower() in SETTING_NOUNS)]  # "the streets of Nairobi" is a setting
-    heads += [(o, True) for prep, o, at in usable if at.i == f.pred.i]
-    for comp in f.complements:
-        # "demanded that Peru cancel ...", "threatened to shell Syrian villages": the one asked
-        # to act, or the one the intended act falls on, is the target; it outranks phrases
-        # hanging further down ("in retaliation for a raid on X").
-        heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj") if not _carried_thing(doc, p, o, source_countries)]
-    heads += [(o, True) for prep, o, at in usable if at.i != f.pred.i]
-    for aim in children(f.pred, "advcl"):
-        if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
-            # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
-            heads += [(o, True) for o in children(aim, "dobj")] + [(o, True) for prep, o, _ in preps_of(aim) if prep in order]
-    # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
-    heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
-    return heads
-
-
-def _carried_thing(doc: Document, p: Pattern, obj: Token, source_countries: set[str]) -> bool:
-    """Is the object what the act moves or gives rather than whom it is aimed at: the actor's
-    own ("sent its soldiers", "withdrew their forces") or the people the pattern names as
-    its theme ("sent troops to X")? The addressee is then in a prepositional phrase. An
-    object that names another country or a body of states is never the actor's own."""
-    for a in actors_of(doc, obj):
-        if (a.country and a.country not in source_countries) or (side_code(a) or "").startswith(IGO_PREFIX):
-            return False
-    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children):
-        return True
-    return p.theme is not None and p.code[:2] in CARRYING_ROOTS and bool(token_keys(obj) & p.theme)
-
-
-def place_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
-    """Last resort: the country where the act is aimed ("lifted the curfew in Montenegro"),
-    never for a mutual act whose parties are already named ("met in Budapest")."""
-    if p.code[:2] in MUTUAL_ROOTS and len(sources) >= 2 or p.code[:2] in TALK_ROOTS:
-        return []
-    if any(t.lemma_.lower() in TALK_NOUNS for t in (f.pred, *f.themes)):
-        return []  # "ended two days of talks in Vienna": the venue is no party
-    return find_targets(doc, p, f, sources, places=True, only_places=True)
-
-
-def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, places: bool = True,
-                 only_places: bool = False) -> list[Actor]:
-    """The first phrase that names actors other than the sources.
-
-    Looking deep into a prepositional object ("publications in the Azerbaijani media"), an
-    actor of the source's own country is passed over for a foreign one when there is one.
-    """
-    source_ids = {a.id for a in sources}
-    source_countries = {a.country for a in sources} - {None}
-    fallback: list[Actor] = []
-    for head, deep in _target_heads(doc, p, f, source_countries):
-        if (deep is None and not places) or (deep is not None and only_places):
-            continue
-        # A place the gazetteer cannot put in a country codes as nothing.
-        found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids and (a.country or a.type != "LOCATION")]
-        if deep is False and not found and p.code[:2] in VICTIM_ROOTS and not _carried_thing(doc, p, head, source_countries):
-            # "bombed militant positions in northern Iraq": what was struck, placed where it is,
-            # not the place alone
-            group = struck_group(doc, p, f, head)
-            if group is not None:
-                return [group]
-        if _describes_a_setting(p, f, head, deep):
-            found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
-        if deep is None:
-            found = [a for a in found if a.country]  # where the act is aimed: a place with a country
-        elif deep:
-            foreign = [a for a in found if a.country not in source_countries]
-            if not foreign:
-                foreign = [a for a in subtree_actors(doc, head) if a.id not in source_ids and a.country not in source_countries][:1]
-            if not foreign:
-                fallback = fallback or found
-                continue
-            found = foreign
-        if found:
-            return found
-    if not fallback and f.pred.dep_ == "conj" and not f.objects and f.pred.head.pos_ == "VERB":
-        # "called X and apologized": a conjunct with no object of its own shares its partner's.
-        return find_targets(doc, p, read_frame(f.pred.head), sources, places=places, only_places=only_places)
-    return fallback
-
-
-def _describes_a_setting(p: Pattern, f: Frame, head: Token, deep: bool | None) -> bool:
-    """Is the phrase a setting of the act rather than its addressee: a place of last resort
-    ("in Russian airspace") or a phrase inside a complement clause ("apologised that the
-    incident took place in ...")? A phrase on the verb itself may name a domestic side
-    ("to press their demands on the Algerian government"), so it stays a candidate. Violence and coercion done in a place are done to it, so
-    their places stay candidates (a state's acts against its own people are real events)."""
-    if p.code[:2] in VICTIM_ROOTS or deep is False:
-        return False
-    if deep is None:
-        return True
-    inside = {t.i for c in f.complements for t in c.subtree}
-    return head.i in inside
-
-
-def _own_by_modifier(doc: Document, head: Token, actor: Actor, own: set[str]) -> bool:
-    """Is the actor the source's own country, named in the phrase only by a modifier
-    ("Russian" in "Russian airspace") and not by the phrase's head?"""
-    if actor.country not in own:
-        return False
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    for m in actor.mentions:
-        if m.end <= lo or m.start >= hi:
-            continue
-        named = [t for t in head.subtree if t.idx < m.end and t.idx + len(t.text) > m.start]
-        if any(t.dep_ not in MODIFIER_DEPS for t in named):
-            return False
-    return True
-
-
-def _between_pair(doc: Document, pred: Token) -> list[Actor]:
-    """The two parties of "between A and B" in the predicate's sentence."""
-    for t in pred.sent:
-        if t.lower_ == "between" and t.dep_ == "prep":
-            for o in children(t, "pobj"):
-                found = actors_of(doc, o)
-                if len(found) >= 2:
-                    return found[:2]
-    return []
+    # Equally constrained patterns: the one whose theme is the direct object ("gave approval
+    # for X to deliver aid" is a permission, "cut tariffs on $1 billion" an easing), then the
+    # finer CAMEO code ("military aid" fits both the aid set of 162 and the military-aid set
+    # of 1622), then the built-in, then the earlier line.
+    def on_object(p: Pattern) -> bool:
+        return p.theme is not None and any(token_keys(o) & p.theme for o in f.objects)
+    return max(fitting, key=lambda p: (p.specificity, on_object(p), len(p.code), p.origin == "builtin", -p.line))
 
 
 def evidence_span(doc: Document, f: Frame, sides: list[Token]) -> Span:
@@ -407,17 +224,13 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     return events
 
 
-
-
-
-
 def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame) -> Decision:
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower())
     p = best_pattern(candidates, f, theme_role_keys(doc, f))
     if p is None:
         return Decision(**base, outcome="no-pattern", detail=f"no pattern for '{tok.lemma_}' fits its arguments")
     fact = factuality(tok)
-    if fact.reason in ("modal", "negated"):
+    if fact.reason in ("modal", "negated") or (fact.reason == "embedded" and _aux_words(tok) & grammar(LANGUAGE).obligation_modals):
         framed = framed_stance(doc, tok, p, f, fact)
         if framed is not None:
             return framed(base)
@@ -439,7 +252,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
         p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
-        pair = _between_pair(doc, tok)
+        pair = between_pair(doc, tok)
         if pair:
             return _finish(doc, base, p, f, pair[:1], pair[1:], fact.reported)
     is_document = False
@@ -474,7 +287,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group] if group is not None else []
     targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
-    joint = p.code in JOINT_CODES and len({a.country for a in sources} - {None}) >= 2
+    joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
     if not sources and not targets:
@@ -485,8 +298,13 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     return _finish(doc, base, p, f, sources, targets, fact.reported)
 
 
-
-
+def done_together(f: Frame, sources: list[Actor]) -> bool:
+    """Is a show of force done jointly: by sides of two countries, or by a named side and
+    partners coordinated with it ("X and its allies launched war games")?"""
+    if len({a.country for a in sources} - {None}) >= 2:
+        return True
+    coordinated = len(f.subjects) >= 2 or any(t.dep_ == "cc" for s in f.subjects for t in s.subtree)
+    return bool(sources) and coordinated and any(s.lemma_.lower() in PARTNER_NOUNS for s in f.subjects)
 
 
 def reciprocal(p: Pattern, f: Frame) -> bool:
@@ -528,20 +346,26 @@ def sense_is_certain(p: Pattern, f: Frame) -> bool:
     return False
 
 
-
-
-
-
-
-
-
-
-
-
-
-
 def _aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    """The auxiliaries of the verb, and of the copula of "must be ready to <verb>"."""
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in INTENT_HEADS:
+        words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
+    return words
+
+
+def refusal_targets(doc: Document, tok: Token, p: Pattern, f: Frame, subjects: list[Actor]) -> list[Actor]:
+    """Whom a refusal is aimed at: the one its condition waits for ("until the ministry
+    raises wages", "until the demands are met by the authorities"), else the act's target."""
+    cond = awaited_condition(tok)
+    if cond is not None:
+        ids = {a.id for a in subjects}
+        heads = children(cond, "nsubj") + [o for prep, o, _ in preps_of(cond) if prep == "by"]
+        found = [a for h in heads for a in actors_of(doc, h) if a.id not in ids]
+        if found:
+            return found
+    return find_targets(doc, p, f, subjects)
 
 
 def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality):
@@ -553,9 +377,15 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
         return _narrated_refusal(doc, tok, p, f, fact, aux)
     said_by = speakers(doc, frame)
     if not said_by:
+        # "The committee declared that it will not ...": a speaker the coder names from the text.
+        group = unnamed_group(doc, p, read_frame(frame))
+        said_by = [group] if group is not None else []
+    if not said_by:
         return None
     subjects = find_sources(doc, p, f)
-    if fact.reason == "modal" and aux & grammar(LANGUAGE).obligation_modals:
+    if not subjects and f.subjects and all(h.lower_ in PRONOUNS for h in f.subjects):
+        subjects = said_by
+    if fact.reason in ("modal", "embedded") and aux & grammar(LANGUAGE).obligation_modals:
         targets = [a for a in subjects if all(a.id != b.id and not (a.country == b.country and is_state_side(a) and is_state_side(b))
                                               for b in said_by)]
         if not targets:
@@ -564,29 +394,27 @@ def framed_stance(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factual
         stance = replace(p, code=code, note=f"reported obligation: the speaker demands the act ({p.code}) of the target")
         return lambda base: _finish(doc, base, stance, f, said_by, targets, True)
     if fact.reason == "negated" and aux & COMMITMENT_AUX:
-        if not subjects or not own_act(doc, tok, subjects):
+        if not subjects or not (subjects is said_by or own_act(doc, tok, subjects)):
             return None
         code = REFUSAL_CODES.get(p.code[:2], "120")
         stance = replace(p, code=code, note=f"stated refusal to act ({p.code})")
-        return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), True)
+        return lambda base: _finish(doc, base, stance, f, subjects, refusal_targets(doc, tok, p, f, subjects), True)
     return None
-
-
 
 
 def _narrated_refusal(doc: Document, tok: Token, p: Pattern, f: Frame, fact: Factuality, aux: set[str]):
     """"Israel will not release the prisoners" in the narration: the news reports a stated
     refusal, coded like "Israel said it will not release ..." (outside anyone's quotation,
     where it would be that speaker's prediction)."""
-    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or p.code[:2] not in REFUSAL_CODES:
+    if fact.reason != "negated" or not aux & COMMITMENT_AUX or f.passive or (p.code[:2] not in REFUSAL_CODES and awaited_condition(tok) is None):
         return None  # "will not attack" is no rejection: only cooperation and yielding can be refused
     if any(q.start <= tok.idx < q.end for q in doc.quotes):
         return None
     subjects = find_sources(doc, p, f)
     if not subjects:
         return None
-    stance = replace(p, code=REFUSAL_CODES[p.code[:2]], note=f"stated refusal to act ({p.code})")
-    return lambda base: _finish(doc, base, stance, f, subjects, find_targets(doc, p, f, subjects), False)
+    stance = replace(p, code=REFUSAL_CODES.get(p.code[:2], "120"), note=f"stated refusal to act ({p.code})")
+    return lambda base: _finish(doc, base, stance, f, subjects, refusal_targets(doc, tok, p, f, subjects), False)
 
 
 def stated_intention(tok: Token, fact: Factuality, f: Frame) -> bool:
@@ -624,7 +452,7 @@ def own_act(doc: Document, tok: Token, sources: list[Actor], *, narrated: bool =
 
 
 def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:
-    if p.code in JOINT_CODES and not targets and len({a.country for a in sources} - {None}) >= 2:
+    if p.code in JOINT_CODES and not targets and done_together(f, sources):
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
     events = build_events(doc, p, f, sources, targets, reported)
     if not events:
@@ -656,8 +484,10 @@ def code_parse(doc: Document, parse: Any, patterns: PatternSet | None = None) ->
         if tok.pos_ in VERB_POS and lemma not in patterns.verbs:
             lemma = next((w for w in verb_lemmas(tok) if w in patterns.verbs), lemma)
         obliged = tok.pos_ in VERB_POS and bool(_aux_words(tok) & grammar(LANGUAGE).obligation_modals) and reporting_frame(tok) is not None
-        if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged):
-            decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + ((OBLIGATION,) if obliged else ()), read_frame(tok))
+        refusing = tok.pos_ in VERB_POS and bool(_aux_words(tok) & COMMITMENT_AUX) and awaited_condition(tok) is not None
+        if tok.pos_ in VERB_POS and (lemma in patterns.verbs or obliged or refusing):
+            extra = ((OBLIGATION,) if obliged else ()) + ((REFUSAL,) if refusing else ())
+            decision = _decide(doc, tok, patterns.verbs.get(lemma, ()) + extra, read_frame(tok))
         elif tok.pos_ in NOUN_POS:
             keys = token_keys(tok) & patterns.nouns.keys()
             if not keys or _is_theme_of_coded_verb(tok, patterns):

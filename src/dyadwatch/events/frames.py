@@ -15,6 +15,11 @@ from .grammar import grammar
 Token = Any
 
 LANGUAGE = "en"
+# Contacts (calls, letters, visits) whose aim of speech is done in the contact itself.
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "write", "visit", "meet", "summon"})
+SPEECH_AIMS = frozenset({"apologize", "apologise", "congratulate", "thank", "condole", "protest", "complain"})
+# Marks of a clause a negated act waits for ("will not return until ...").
+UNTIL_MARKS = frozenset({"until", "till", "unless"})
 # Penn tags of finite or participial verbs (a base form cannot be coordinated with them).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Dependencies through which a clause inherits the negation or modality of what governs it.
@@ -51,6 +56,9 @@ def _negation(tok: Token) -> Token | None:
 
 def _local_reason(tok: Token) -> tuple[str, str] | None:
     g = grammar(LANGUAGE)
+    cond = awaited_condition(tok.head) if tok.head.i != tok.i else None
+    if cond is not None and cond.i == tok.i:
+        return "conditional", f"'{tok.text}' is what the negated '{tok.head.text}' waits for, not an act"
     neg = _negation(tok)
     if neg is not None:
         return "negated", f"'{neg.text}' negates '{tok.text}'"
@@ -68,6 +76,23 @@ def _local_reason(tok: Token) -> tuple[str, str] | None:
         if c.dep_ == "amod" and c.lemma_.lower() in g.irrealis_modifiers:
             return "hypothetical", f"'{c.text}' says '{tok.text}' has not happened"
     return None
+
+
+def awaited_condition(tok: Token) -> Token | None:
+    """The verb of an "until" clause on a negated act ("will not end the strike until the
+    ministry raises wages"): a condition still unmet, and what the refusal waits for."""
+    if _negation(tok) is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in UNTIL_MARKS for m in c.children):
+            return c
+    return None
+
+
+def _said_in_contact(tok: Token) -> bool:
+    """"called X to apologize", "wrote to X to congratulate him": an act of speech that is
+    the aim of a call, letter or visit is done in it, not merely intended."""
+    return tok.lemma_.lower() in SPEECH_AIMS and tok.head.lemma_.lower() in CONTACT_VERBS
 
 
 def _is_purpose(tok: Token) -> bool:
@@ -106,7 +131,7 @@ def factuality(pred: Token) -> Factuality:
         local = _local_reason(tok)
         if local is not None:
             return Factuality(local[0], local[1], reported)
-        if _is_purpose(tok):
+        if _is_purpose(tok) and not _said_in_contact(tok):
             return Factuality("purpose", f"'{tok.text}' is an aim (to-infinitive), not an act", reported)
         if any(c.dep_ == "prep" and c.lower_ in g.source_prepositions for c in tok.children):
             reported = True
@@ -115,7 +140,7 @@ def factuality(pred: Token) -> Factuality:
             break
         lemma = head.lemma_.lower()
         if dep == "xcomp":
-            if lemma not in g.implicative_heads:
+            if lemma not in g.implicative_heads and not _said_in_contact(tok):
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif dep in ("acl", "relcl"):
             if not _is_infinitive(tok):

@@ -1,0 +1,222 @@
+"""Who acts and on whom: the phrases of a predicate's frame read for the actors on each side.
+
+The source is the subject (the agent of a passive, the "by" or "of" phrase of a noun that
+names an act); the target is the first phrase, most likely first, that names actors other
+than the sources: the object, a prepositional object the pattern names, the one a complement
+clause asks to act, then a place of last resort.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Actor, Document
+from .args import POSSESSIVE_PRONOUNS, Frame, children, preps_of, read_frame, token_keys
+from .frames import CONTACT_VERBS, LANGUAGE
+from .grammar import grammar
+from .patterns import Pattern
+from .places import PLACE_NOUNS
+from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
+from .unnamed import LAST_RESORT_PREPS, PRONOUNS, VICTIM_ROOTS, struck_group
+
+Token = Any
+
+# Dependencies of a word that only describes the noun it hangs on ("Russian airspace").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
+# Prepositions that may introduce the target when a pattern names none, most likely first.
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "over", "about",
+                        "regarding", "concerning", "into", "for", "upon", "of", "between")
+# Roots whose acts move people or things to someone (offer, aid, withdraw, deploy): the
+# object the pattern names as theme ("sent troops") is carried, not targeted.
+CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
+# Nouns of places whose "of" phrase names where something happens, not a party ("marched
+# through the streets of Nairobi", "in the centre of Minsk").
+SETTING_NOUNS = PLACE_NOUNS | {"street", "centre", "center", "square", "road", "avenue", "heart", "part"}
+# Statements, appeals and meetings: the place they happen in is no party to them.
+TALK_ROOTS = frozenset({"01", "02", "04"})
+TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "conference", "session", "round"})
+AUTHOR_PREPS = frozenset({"by", "from"})
+# Nouns that, with a possessive pronoun, name the speaker's own state ("his country will not ...").
+POLITY_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
+# Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def find_sources(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
+    heads = list(f.agents) if f.passive else list(f.subjects)
+    if p.nominal:
+        heads = list(f.subjects) + [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "by"]
+        if not heads:
+            heads = [o for prep, o, at in f.preps if at.i == f.pred.i and prep == "of" and "of" not in p.target_preps]
+    found: list[Actor] = []
+    for h in heads:
+        for a in actors_of(doc, h):
+            if all(a.id != b.id for b in found):
+                found.append(a)
+    if not found and heads and all(h.lower_ in PRONOUNS or _own_polity(h) for h in heads):
+        frame = reporting_frame(f.pred)
+        if frame is not None:
+            # "X said it would ...": the pronoun is most often the speaker.
+            found = speakers(doc, frame)
+    return found
+
+
+def _own_polity(head: Token) -> bool:
+    """"his country", "its government": the speaker's own side, named by a possessive."""
+    return head.lemma_.lower() in POLITY_NOUNS and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children)
+
+
+def reporting_frame(pred: Token) -> Token | None:
+    """The verb of saying whose complement holds `pred` ("said" in "X said it would ...")."""
+    tok = pred
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "acomp"):
+            return None
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in grammar(LANGUAGE).reporting_verbs:
+            return head
+        tok = head
+    return None
+
+
+def speakers(doc: Document, frame: Token) -> list[Actor]:
+    out: list[Actor] = []
+    for s in children(frame, "nsubj"):
+        out += actors_of(doc, s)
+    return out
+
+
+def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str]) -> list[tuple[Token, bool | None]]:
+    """Phrases that may name the target, most likely first, each with how to read it: True
+    to look deep into it, False for its noun phrase, None for a place of last resort."""
+    heads: list[tuple[Token, bool | None]] = []
+    if not p.notarget and not p.nominal:
+        heads += [(o, False) for o in f.objects if not _carried_thing(doc, p, o, source_countries)]
+        # "rejected calls by Belarus", "accepted demands from the rebels": the author of what
+        # the act answers is its target.
+        heads += [(a, False) for o in f.objects for prep, a, _ in preps_of(o) if prep in AUTHOR_PREPS]
+        # "rejected the proposal put forward by Kosovo": the agent of a participle on the object.
+        heads += [(a, False) for o in f.objects for v in children(o, "acl") for prep, a, _ in preps_of(v) if prep == "by"]
+    order = p.target_preps or DEFAULT_TARGET_PREPS
+    ranked = sorted(f.preps, key=lambda x: order.index(x[0]) if x[0] in order else len(order))
+    usable = [(prep, o, at) for prep, o, at in ranked if prep in order and (prep != "by" or at.i != f.pred.i)
+              and not (prep == "of" and at.lemma_.lower() in SETTING_NOUNS)]  # "the streets of Nairobi" is a setting
+    heads += [(o, True) for prep, o, at in usable if at.i == f.pred.i]
+    for comp in f.complements:
+        # "demanded that Peru cancel ...", "threatened to shell Syrian villages": the one asked
+        # to act, or the one the intended act falls on, is the target; it outranks phrases
+        # hanging further down ("in retaliation for a raid on X").
+        heads += [(o, False) for o in children(comp, "nsubj", "nsubjpass", "dobj") if not _carried_thing(doc, p, o, source_countries)]
+    heads += [(o, True) for prep, o, at in usable if at.i != f.pred.i]
+    for aim in children(f.pred, "advcl"):
+        if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
+            heads += [(o, True) for o in children(aim, "dobj")] + [(o, True) for prep, o, _ in preps_of(aim) if prep in order]
+    # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
+    heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
+    return heads
+
+
+def _carried_thing(doc: Document, p: Pattern, obj: Token, source_countries: set[str]) -> bool:
+    """Is the object what the act moves or gives rather than whom it is aimed at: the actor's
+    own ("sent its soldiers", "withdrew their forces") or the people the pattern names as
+    its theme ("sent troops to X")? The addressee is then in a prepositional phrase. An
+    object that names another country or a body of states is never the actor's own."""
+    for a in actors_of(doc, obj):
+        if (a.country and a.country not in source_countries) or (side_code(a) or "").startswith(IGO_PREFIX):
+            return False
+    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children):
+        return True
+    return p.theme is not None and p.code[:2] in CARRYING_ROOTS and bool(token_keys(obj) & p.theme)
+
+
+def place_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Last resort: the country where the act is aimed ("lifted the curfew in Montenegro"),
+    never for a mutual act whose parties are already named ("met in Budapest")."""
+    if p.code[:2] in MUTUAL_ROOTS and len(sources) >= 2 or p.code[:2] in TALK_ROOTS:
+        return []
+    if any(t.lemma_.lower() in TALK_NOUNS for t in (f.pred, *f.themes)):
+        return []  # "ended two days of talks in Vienna": the venue is no party
+    return find_targets(doc, p, f, sources, places=True, only_places=True)
+
+
+def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, places: bool = True,
+                 only_places: bool = False) -> list[Actor]:
+    """The first phrase that names actors other than the sources.
+
+    Looking deep into a prepositional object ("publications in the Azerbaijani media"), an
+    actor of the source's own country is passed over for a foreign one when there is one.
+    """
+    source_ids = {a.id for a in sources}
+    source_countries = {a.country for a in sources} - {None}
+    fallback: list[Actor] = []
+    for head, deep in _target_heads(doc, p, f, source_countries):
+        if (deep is None and not places) or (deep is not None and only_places):
+            continue
+        # A place the gazetteer cannot put in a country codes as nothing.
+        found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids and (a.country or a.type != "LOCATION")]
+        if deep is False and not found and p.code[:2] in VICTIM_ROOTS and not _carried_thing(doc, p, head, source_countries):
+            # "bombed militant positions in northern Iraq": what was struck, placed where it is,
+            # not the place alone
+            group = struck_group(doc, p, f, head)
+            if group is not None:
+                return [group]
+        if _describes_a_setting(p, f, head, deep):
+            found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
+        if deep is None:
+            found = [a for a in found if a.country]  # where the act is aimed: a place with a country
+        elif deep:
+            foreign = [a for a in found if a.country not in source_countries]
+            if not foreign:
+                foreign = [a for a in subtree_actors(doc, head) if a.id not in source_ids and a.country not in source_countries][:1]
+            if not foreign:
+                fallback = fallback or found
+                continue
+            found = foreign
+        if found:
+            return found
+    shares = f.pred.dep_ == "conj" or (f.pred.dep_ in ("xcomp", "advcl") and f.pred.head.lemma_.lower() in CONTACT_VERBS)
+    if not fallback and shares and not f.objects and f.pred.head.pos_ == "VERB":
+        # "called X and apologized", "called X to apologize": a conjunct or the aim of a
+        # contact with no object of its own shares its partner's.
+        return find_targets(doc, p, read_frame(f.pred.head), sources, places=places, only_places=only_places)
+    return fallback
+
+
+def _describes_a_setting(p: Pattern, f: Frame, head: Token, deep: bool | None) -> bool:
+    """Is the phrase a setting of the act rather than its addressee: a place of last resort
+    ("in Russian airspace") or a phrase inside a complement clause ("apologised that the
+    incident took place in ...")? A phrase on the verb itself may name a domestic side
+    ("to press their demands on the Algerian government"), so it stays a candidate. Violence and coercion done in a place are done to it, so
+    their places stay candidates (a state's acts against its own people are real events)."""
+    if p.code[:2] in VICTIM_ROOTS or deep is False:
+        return False
+    if deep is None:
+        return True
+    inside = {t.i for c in f.complements for t in c.subtree}
+    return head.i in inside
+
+
+def _own_by_modifier(doc: Document, head: Token, actor: Actor, own: set[str]) -> bool:
+    """Is the actor the source's own country, named in the phrase only by a modifier
+    ("Russian" in "Russian airspace") and not by the phrase's head?"""
+    if actor.country not in own:
+        return False
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    for m in actor.mentions:
+        if m.end <= lo or m.start >= hi:
+            continue
+        named = [t for t in head.subtree if t.idx < m.end and t.idx + len(t.text) > m.start]
+        if any(t.dep_ not in MODIFIER_DEPS for t in named):
+            return False
+    return True
+
+
+def between_pair(doc: Document, pred: Token) -> list[Actor]:
+    """The two parties of "between A and B" in the predicate's sentence."""
+    for t in pred.sent:
+        if t.lower_ == "between" and t.dep_ == "prep":
+            for o in children(t, "pobj"):
+                found = actors_of(doc, o)
+                if len(found) >= 2:
+                    return found[:2]
+    return []
