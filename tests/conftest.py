@@ -22,6 +22,20 @@ def seed_records(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def english_run():
+    """Text through the whole default pipeline, published 1 May 2024; skips without the English model."""
+    from dyadwatch.errors import ModelMissing
+    from dyadwatch.nlp import load_english
+    from dyadwatch.pipeline import run_text
+
+    try:
+        load_english()
+    except ModelMissing as e:
+        pytest.skip(f"no English spaCy model: {e}")
+    return lambda text: run_text(text, published="2024-05-01")
+
+
+@pytest.fixture(scope="session")
 def seed_rows(seed_records: Path) -> SeedScores:
     """score.py's rows for the seeds after the whole default pipeline (computed once for
     every gate that reads them)."""

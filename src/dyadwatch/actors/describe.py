@@ -18,7 +18,8 @@ from collections import Counter
 from .draft import PLACING_PREPS, Context, Draft, country_after_of
 from .kb import Role, slug
 from .match import span_key
-from .persons import holder_on
+from .persons import person_for_name, holder_on
+from .translit import name_key
 
 # Collective nouns that stand for a country's government: they resolve to the country itself.
 GOV_COLLECTIVES = frozenset({"authorities", "side", "leadership", "government", "administration", "regime", "ruling circles", "cabinet", "officials"})
@@ -268,6 +269,14 @@ def demonym(ctx: Context, key: str) -> str | None:
 
 def _office_reference(ctx: Context, country: str, role: Role, i: int, end: int) -> None:
     """ "the Azerbaijani leader": a person of the document, else the office holder on the date."""
+    named = _apposed_name(ctx, end)
+    if named is not None:
+        # "The president of Kenya, William Ruto, ...": the title and the name are one person
+        named.role_country = named.role_country or country
+        named.role_sector = named.role_sector or role.sector
+        named.add_role(ctx.doc[i:end].text)
+        ctx.mention(named, _det_start(ctx, i), end, "office-title-apposition")
+        return
     person = _person_of(ctx, country, role, i)
     if person is None:
         entry_id = _holder_id(ctx, country, role.phrase)
@@ -276,6 +285,44 @@ def _office_reference(ctx: Context, country: str, role: Role, i: int, end: int) 
             return
         person = ctx.draft_for(ctx.kb.entries[entry_id], "office-on-date")
     ctx.mention(person, i, end, "office-title")
+
+
+def _apposed_name(ctx: Context, end: int) -> Draft | None:
+    """The person named in apposition right after a title ("..., William Ruto, ..."): a name
+    set off by a comma and closed by a comma, a full stop or a verb. A name no step has taken
+    yet (NER may call it an organisation) becomes a person here."""
+
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    draft = ctx.drafts.get(ctx.taken[end + 1] or "")
+    if draft is not None:
+        span = next(((s, e) for s, e, _ in draft.mentions if s == end + 1), None)
+        if span is None or not (draft.type == "PERSON" or (draft.type == "ORG" and draft.entry is None and len(draft.mentions) == 1
+                                                           and all(t.ent_type_ in ("PERSON", "ORG") for t in doc[span[0]:span[1]]))):
+            return None
+    else:
+        ent = next((e for e in doc.ents if e.start == end + 1 and e.label_ in ("PERSON", "ORG")), None)
+        if ent is None or len(ent) < 2 or not ctx.free(ent.start, ent.end):
+            return None
+        span = (ent.start, ent.end)
+    words = doc[span[0]:span[1]]
+    if not all(t.text[:1].isupper() or t.text in ("-", "‑") or t.lower_ in NAME_PARTICLES for t in words):
+        return None
+    closing = doc[span[1]] if span[1] < len(doc) else None
+    if closing is not None and closing.text not in (",", ".", ";") and closing.pos_ not in ("VERB", "AUX"):
+        return None
+    if draft is None:
+        draft = person_for_name(ctx, *span)
+        ctx.mention(draft, span[0], span[1], "apposition-name")
+    elif draft.type == "ORG":
+        # a name NER took for an organisation, in apposition to an office: a person
+        draft.type, draft.name_key = "PERSON", name_key(draft.name)
+    return ctx.drafts.get(draft.id, draft)
+
+
+# Lower-case words inside personal names ("Alberto van Klaveren", "Ahmed bin Salman").
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "das", "du", "la", "le", "el", "al", "bin", "ibn", "ben", "y"})
 
 
 def _unnamed_official(ctx: Context, country: str, role: Role, i: int, end: int) -> None:

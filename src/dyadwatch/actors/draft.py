@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .guards import dateline_spans
 from .kb import Entry, KnowledgeBase
 
 
@@ -44,18 +45,29 @@ class Context:
     drafts: dict[str, Draft] = field(default_factory=dict)
     taken: list[str | None] = field(default_factory=list)  # actor id per token, or None
     role_tokens: set[int] = field(default_factory=set)  # tokens of roles written around a name
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # character spans of wire datelines
 
     def __post_init__(self) -> None:
         if not self.taken:
             self.taken = [None] * len(self.doc)
+        if not self.datelines:
+            self.datelines = dateline_spans(self.doc.text)
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """Do tokens [start, end) start inside a wire dateline ("PARIS (Reuters) -")? A name
+        running on from one ("BAMAKO - Armed") is the parse joining the dateline to the story."""
+        if not self.datelines or start >= end:
+            return False
+        lo = self.doc[start].idx
+        return any(a <= lo < b for a, b in self.datelines)
 
     def free(self, start: int, end: int) -> bool:
         return all(self.taken[i] is None for i in range(start, end))
 
     def mention(self, draft: Draft, start: int, end: int, rule: str, *, nested: bool = False) -> None:
         """Record a mention of `draft` over tokens [start, end)."""
-        if start >= end:
-            return
+        if start >= end or self.in_dateline(start, end):
+            return  # where and through whom a story was filed is no actor of it
         if draft.id not in self.drafts:
             self.drafts[draft.id] = draft
         draft = self.drafts[draft.id]

@@ -9,6 +9,7 @@ really is a name ("Theresa May said") still is one.
 from __future__ import annotations
 
 import calendar
+import re
 from typing import Any
 
 from ..extract.datelines import MONTHS_EN, ZONES
@@ -57,3 +58,103 @@ def dateline_token(tok: Any) -> bool:
 
 def never_a_name(tok: Any) -> bool:
     return temporal_token(tok) or dateline_token(tok)
+
+
+# A wire dateline at the head of a paragraph: the filing place in capitals (a title-case place
+# only when a date follows it), an optional country or state, an optional date, then the agency
+# in brackets or after a comma, and the dash that opens the story: "PARIS (Reuters) -",
+# "MOSCOW, March 3 (AP) -", "LA PAZ, Bolivia --", "Tehran, March 15, IRNA -".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?"
+_AGENCY = r"(?:\s*\([^()\n]{2,40}\)|,\s*[A-Z][A-Za-z.&]{1,12}(?=\s*(?:--|[-–—])))?"
+DATELINE_RE = re.compile(
+    rf"^[ \t]*(?:(?P<caps>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){{0,3}})|(?P<title>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=,\s*{_DATE}))"
+    rf"(?:,[ \t]*[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){{0,2}})?(?:,?[ \t]*{_DATE})?\.?{_AGENCY}[ \t]*(?:--|[-–—:])[ \t]*",
+    re.M)
+
+
+def _valid(m: re.Match) -> bool:
+    caps = m.group("caps")
+    if caps is not None:
+        # "UN - the body": too short to be a place unless its agency follows
+        return sum(ch.isalpha() for ch in caps) >= 3 or "(" in m.group(0)
+    return bool(re.search(r"\d", m.group(0)))  # a title-case place opens a dateline only with its date
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines: they say where and through whom a story was filed,
+    never who acted, so nothing inside one is an actor."""
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text) if _valid(m)]
+
+
+# Prepositions before a city name that make it the place it is ("in Rafah", "to Gaza").
+PLACE_LEADS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "to", "from", "into", "towards",
+                         "toward", "through", "via", "of", "within"})
+# People whose surname is also a city's name are most often written with a title or given name;
+# a city name alone is a person only when nothing says it is the place.
+CITY_MIN_POPULATION = 50_000
+
+
+def city_not_person(tok: Any) -> bool:
+    """Is this one-word PERSON entity a city the gazetteer knows, written as a place: after a
+    locative preposition ("in Rafah"), modifying a common noun ("the Rafah crossing"), or
+    followed by its country ("Sumy, Ukraine")?"""
+    from .places import find_place
+
+    place = find_place(tok.text)
+    if place is None or place.population < CITY_MIN_POPULATION:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ in PLACE_LEADS:
+        return True
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return True
+    after = doc[tok.i + 1:tok.i + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
+def hyphen_given_start(doc: Any, start: int) -> int:
+    """Where a name really starts when NER took only its end: a hyphenated given name before
+    it ("Yunus-Bek Yevkurov", "Jean-Yves Le Drian") belongs to the person, never to a place."""
+    def cap(i: int) -> bool:
+        return 0 <= i and doc[i].is_alpha and doc[i].text[:1].isupper() and not never_a_name(doc[i])
+
+    def joined(i: int) -> bool:  # doc[i] is a hyphen written without spaces between two words
+        return 0 < i and doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    k = start
+    if joined(k - 1) and cap(k - 2):
+        k -= 2  # "Yunus-" + "Bek Yevkurov"
+    elif cap(k - 1) and joined(k - 2) and cap(k - 3) and doc[k - 1].whitespace_:
+        k -= 3  # "Yunus-Bek" + "Yevkurov"
+    while joined(k - 1) and cap(k - 2):
+        k -= 2  # longer chains ("Abd-al-")
+    return k
+
+
+def dateline_end(text: str, at: int) -> int:
+    """The end of the wire dateline on the line holding character `at`, or -1 when it has none."""
+    line = text.rfind("\n", 0, at) + 1
+    m = DATELINE_RE.match(text, line)
+    return m.end() if m is not None and _valid(m) else -1
+
+
+def token_in_dateline(tok: Any) -> bool:
+    """Is the token part of a wire dateline ("MOSCOW (Sputnik) -"), which the parse often
+    takes for a subject of the story's first verb?"""
+    end = dateline_end(tok.doc.text, tok.idx)
+    return tok.idx < end
+
+
+def hyphen_given_end(doc: Any, start: int, end: int) -> int:
+    """Where a name really ends when NER stopped after its hyphenated given name
+    ("Abdul-Karim" + "Haddad"): the surnames written right after it belong to the person."""
+    words = doc[start:end]
+    if len(words) < 3 or words[-2].text not in ("-", "‑") or words[-2].whitespace_ or words[-3].whitespace_:
+        return end
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].pos_ == "PROPN" and doc[k].is_alpha and doc[k].text[:1].isupper() \
+            and not never_a_name(doc[k]) and not doc[k].ent_type_ and doc[k - 1].whitespace_:
+        k += 1
+    return k

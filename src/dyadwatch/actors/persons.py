@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from .draft import Context, Draft, country_after_of
-from .guards import never_a_name
+from .guards import city_not_person, hyphen_given_end, hyphen_given_start, never_a_name
 from .kb import Entry, KnowledgeBase, Office, phrase_key, slug
 from .translit import key_id, name_key
 
@@ -34,6 +34,12 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
             end -= 1
         if end <= start or not ctx.doc[start].text[:1].isupper():
             continue
+        given = hyphen_given_start(ctx.doc, start)
+        if not any(ctx.keys[k] in ctx.kb.roles or ctx.doc[k].lower_ in ctx.kb.roles for k in range(given, start)):
+            start = given  # "Yunus-Bek Yevkurov", never "Secretary-General Kofi Annan"
+        end = hyphen_given_end(ctx.doc, start, end)
+        if end - start == 1 and city_not_person(ctx.doc[start]):
+            continue  # "the Rafah crossing", "in Sumy": a city, not a person
         if all(never_a_name(ctx.doc[i]) for i in range(start, end)):
             continue  # "Sunday", "May" in "early May 2015", a dateline's capitals
         words = [ctx.keys[i] for i in range(start, end)]
@@ -126,7 +132,7 @@ def link_named_persons(ctx: Context) -> None:
     multi = [s for s in spans if _word_count(ctx, *s) >= 2]
     single = [s for s in spans if _word_count(ctx, *s) < 2]
     for start, end in multi:
-        draft = _person_for_name(ctx, start, end)
+        draft = person_for_name(ctx, start, end)
         ctx.mention(draft, start, end, draft.rule)
     for start, end in single:
         draft = surname_owner(ctx, name_key(ctx.doc[start:end].text), start)
@@ -146,7 +152,7 @@ def _word_count(ctx: Context, start: int, end: int) -> int:
     return sum(1 for t in ctx.doc[start:end] if t.is_alpha and t.lower_ not in ("al", "el", "bin", "de", "van", "von"))
 
 
-def _person_for_name(ctx: Context, start: int, end: int) -> Draft:
+def person_for_name(ctx: Context, start: int, end: int) -> Draft:
     name = " ".join(t.text for t in ctx.doc[start:end] if not t.is_space).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     key = name_key(name)
     for draft in ctx.drafts.values():

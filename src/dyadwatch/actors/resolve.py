@@ -8,6 +8,7 @@ from ..models import Actor, Mention
 from .coref import link_pronouns
 from .describe import link_descriptors, link_epithets, link_generic, link_role_nouns
 from .draft import Context, Draft
+from .guards import never_a_name
 from .kb import KnowledgeBase, default_kb, slug
 from .match import find_matches, token_keys
 from .names import origin_country
@@ -111,6 +112,32 @@ def link_places(ctx: Context) -> None:
             draft = Draft(id=slug(name), name=name, type="LOCATION", country=country, code=ctx.kb.country_code(country),
                           rule="ner-place" + ("+geonames" if place else ""))
         ctx.mention(draft, start, ent.end, "ner-place")
+    _introduced_places(ctx)
+
+
+# Nouns that introduce a place by name ("the Ukrainian city of Kharkiv", "the port of Hodeidah").
+PLACE_INTRO_NOUNS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "enclave", "island"})
+
+
+def _introduced_places(ctx: Context) -> None:
+    """Places named after "the city of" and the like, whatever NER called them: a LOCATION in
+    the gazetteer's country, else in the country of an adjective before the noun."""
+    doc = ctx.doc
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "of" or doc[i - 1].lower_ not in PLACE_INTRO_NOUNS:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper():
+            end += 1
+        if end == i + 1 or not ctx.free(i + 1, end) or any(never_a_name(t) for t in doc[i + 1:end]):
+            continue
+        name = doc[i + 1:end].text
+        place = find_place(name)
+        adjective = next((ctx.kb.adjectives[ctx.keys[k]] for k in range(max(0, i - 4), i - 1) if ctx.keys[k] in ctx.kb.adjectives), None)
+        country = place.country if place is not None else adjective
+        draft = ctx.drafts.get(slug(name)) or Draft(id=slug(name), name=name, type="LOCATION", country=country,
+                                                    code=ctx.kb.country_code(country), rule="introduced-place")
+        ctx.mention(draft, i + 1, end, "introduced-place")
 
 
 def finish(ctx: Context) -> list[Actor]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.guards import token_in_dateline
 from .patterns import Pattern
 
 Token = Any
@@ -187,7 +188,8 @@ def _datives(tok: Token) -> list[Token]:
 
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
-    subjects = children(pred, "nsubj", "csubj")
+    # "MOSCOW (Sputnik) - A court ... revoked": the parse takes the dateline for a subject
+    subjects = [s for s in children(pred, "nsubj", "csubj") if not token_in_dateline(s)]
     if passive and pred.lemma_.lower() in STATIVE_PASSIVES | SELF_PASSIVES and not children(pred, "agent"):
         passive, subjects = False, children(pred, "nsubjpass")
     inside = _stranded_in(pred)

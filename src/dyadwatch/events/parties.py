@@ -16,7 +16,7 @@ from .grammar import grammar
 from .patterns import Pattern
 from .places import PLACE_NOUNS
 from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
-from .unnamed import LAST_RESORT_PREPS, PRONOUNS, VICTIM_ROOTS
+from .unnamed import LAST_RESORT_PREPS, PRONOUNS, VICTIM_ROOTS, struck_group
 
 Token = Any
 
@@ -154,6 +154,12 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, p
             continue
         # A place the gazetteer cannot put in a country codes as nothing.
         found = [a for a in actors_of(doc, head, deep=bool(deep)) if a.id not in source_ids and (a.country or a.type != "LOCATION")]
+        if deep is False and not found and p.code[:2] in VICTIM_ROOTS and not _carried_thing(doc, p, head, source_countries):
+            # "bombed militant positions in northern Iraq": what was struck, placed where it is,
+            # not the place alone
+            group = struck_group(doc, p, f, head)
+            if group is not None:
+                return [group]
         if _describes_a_setting(p, f, head, deep):
             found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
         if deep is None:

@@ -14,6 +14,8 @@ from collections import Counter
 from typing import Any
 
 from ..actors.describe import dominant_of
+from ..actors.guards import token_in_dateline
+from ..actors.resolve import PLACE_INTRO_NOUNS
 from ..actors.kb import default_kb
 from ..actors.lookup import mentions_in
 from ..actors.resolve import DIPLOMATIC_WORDS, POLITICAL_SECTORS, STATE_SECTORS
@@ -97,6 +99,12 @@ def actors_of_phrase(doc: Document, head: Token, *, deep: bool = False) -> list[
         paired = [x for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts for x in (c, *c.conjuncts)]
         others = [a for a in _actors_over(doc, sorted(paired, key=lambda t: t.i)) if a.id != own[0].id and a.country]
         return [*others, own[0]] if others else own[:1]
+    named = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if head.lemma_.lower() in PLACE_INTRO_NOUNS and named:
+        # "the Ukrainian city of Kharkiv": the place named, which carries its country
+        places = _actors_over(doc, [t for o in named for t in np_tokens(o)])
+        if places:
+            return places
     found = _actors_over(doc, np_tokens(head))
     if not found and deep:
         found = _actors_over(doc, list(head.subtree))
@@ -385,7 +393,7 @@ def place_country(doc: Document, head: Token) -> str | None:
 def group_span(head: Token) -> Span:
     """Where an unnamed group ("thousands of students in Dhaka") is named: its phrase without
     its clauses, up to five words after its head."""
-    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6] or [head]
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6 and not token_in_dateline(t)] or [head]
     phrase = head.doc[min(t.i for t in words): max(t.i for t in words) + 1]
     return Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
 

@@ -275,3 +275,23 @@ def object_side(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> li
             continue
         return [make_group(doc, h, None, None)]  # no sector: no country is guessed for it
     return []
+
+
+def struck_group(doc: Document, p: Pattern, f: Frame, head: Token) -> Actor | None:
+    """What violence or coercion fell on, when its phrase names no known actor: the thing or
+    people struck, placed by their own place phrase ("militant positions in northern Iraq")
+    or by where the act happened ("a convoy was attacked ... in eastern Congo"). A weapon,
+    an act or a bare pronoun is never such a side."""
+    if p.code[:2] not in VICTIM_ROOTS:
+        return None
+    h = counted(head)
+    if h.pos_ != "NOUN" or h.lower_ in NOT_A_SIDE or h.lemma_.lower() in WEAPON_NOUNS or token_keys(h) & load_patterns().nouns.keys():
+        return None
+    if any(t.i == f.pred.i for t in h.subtree):
+        return None
+    country = place_country(doc, h)
+    if country is None:
+        where = [a for prep, o, at in f.preps if at.i == f.pred.i and prep in LAST_RESORT_PREPS
+                 for a in actors_of(doc, o) if a.country and a.type in ("COUNTRY", "LOCATION")]
+        country = where[0].country if where else None
+    return None if country is None else make_group(doc, h, country, group_sector(h, p.code))
