@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors.guards import never_a_name
+from .heads import token_in_head
 from .lexicon import Lexicon
 
 # Verbs that attribute only with their particle: "pointed out", "summed up", "went on".
@@ -36,7 +37,7 @@ def subject_of(verb: Any) -> Any | None:
     """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # "WASHINGTON (AP) - X said" is sometimes parsed with the dateline as a second subject
-    subjects = [c for c in subjects if not never_a_name(c)] or subjects
+    subjects = [c for c in subjects if not never_a_name(c) and not token_in_head(c)] or subjects
     if subjects:
         # "the delegate Ruslan Bekov said" is sometimes parsed with two subjects: the name is the one
         return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])

@@ -13,6 +13,7 @@ from typing import Any
 from ..models import Quote
 from .cues import Cue, according_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
+from .heads import token_in_head
 from .lexicon import Lexicon
 from .parsed import Parsed, has_finite_verb, span_of, trim_punct
 from .speakers import Resolver, phrase_from_token
@@ -232,6 +233,10 @@ class IndirectFinder:
         return tokens if tokens and has_finite_verb(tokens) else None
 
     def _quote(self, cue: Cue, tokens: list[Any]) -> Quote | None:
+        # "CAIRO, Aug 19 (Agency) - Hamas has accepted ..., according to X": the content starts after the dateline
+        tokens = trim_punct([t for t in tokens if not token_in_head(t)])
+        if not tokens:
+            return None
         start, end = span_of(tokens)
         if not any(t.is_alpha for t in tokens if not self._in_direct(t.idx)):
             return None  # the reported clause is a direct quotation, already taken

@@ -14,6 +14,7 @@ from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
 from ..models import Actor, Document, Span, Speaker
 from .gender import PRONOUN_GENDER, person_gender
+from .heads import token_in_head
 from .lexicon import Lexicon
 from .parsed import Parsed
 
@@ -23,6 +24,8 @@ ADDRESS_WORDS = frozenset("mr mrs ms miss dr prof sir lord dame madam mister".sp
 PHRASE_BREAKS = frozenset({"appos", "relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 # How far after a role noun with no antecedent its person may be named (about two sentences).
 FOLLOWING_PERSON_WINDOW = 300
+# How far back a definite role with no person before it looks for an unnamed speaker (two sentences).
+ROLE_SPEAKER_WINDOW = 300
 # How far back 'it' looks for the institution it stands for (about two sentences).
 BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
@@ -41,6 +44,7 @@ class Phrase:
     weak: bool = False  # a capitalised word that only the sentence start may have capitalised
     description: str | None = None  # apposition or role words given with the phrase here
     plural: bool = False  # "officials", "analysts": a group, never the one person named before
+    own: bool = False  # "a spokesman for X", "Y's campaign manager", "our correspondent": someone of their own
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,10 @@ def _is_role(tok: Any, lex: Lexicon) -> bool:
 def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     """The speaker phrase headed by `tok` (a subject or an object of 'according to')."""
     doc = tok.doc
-    if never_a_name(tok):
-        # "14:12 GMT - The speaker of parliament, X, says": the person is in apposition, if anywhere
-        named = next((c for c in tok.children if c.dep_ == "appos" and not never_a_name(c)), None)
+    if never_a_name(tok) or token_in_head(tok):
+        # "14:12 GMT - The speaker of parliament, X, says": the person is in apposition, if anywhere;
+        # "NAIROBI, July 8 (Agency) - President X denied": the agency inside the dateline is not them
+        named = next((c for c in tok.children if c.dep_ == "appos" and not never_a_name(c) and not token_in_head(c)), None)
         if named is None:
             return Phrase(tok.idx, tok.idx + len(tok), tok.idx, tok.idx + len(tok), "other")
         return phrase_from_token(named, lex)
@@ -111,7 +116,7 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
         return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     if _is_role(tok, lex) and tok.ent_type_ != "PERSON":
         return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description,
-                      plural=tok.tag_ == "NNS")
+                      plural=tok.tag_ == "NNS", own=_own_role(tok))
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         chain = _name_chain(words, tok, lex)
         pre = [w for w in words if w.i < chain[0].i and w.dep_ not in ("det", "poss", "case") and not w.is_punct]
@@ -123,6 +128,22 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     if _is_role(tok, lex):
         return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     return Phrase(start, end, *head, "other", description=description)
+
+
+# Determiners that introduce someone new ("a spokesman", "another official", "one aide").
+NEW_REFERENT_DETERMINERS = frozenset({"a", "an", "another", "one"})
+
+
+def _own_role(tok: Any) -> bool:
+    """A role noun that brings in a person of its own, not one named before: an indefinite one
+    ("a spokesman for the government") or one that belongs to someone ("Y's campaign manager",
+    "the state's legislative analyst", "our correspondent"): Y is not their own manager."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in NEW_REFERENT_DETERMINERS:
+            return True
+        if c.dep_ == "poss":
+            return True
+    return False
 
 
 def _apposition_end(appositions: list[Any]) -> int:
@@ -243,6 +264,20 @@ class Resolver:
             return actor, None
         return None, name
 
+    def _preceding_role_speaker(self, before: int) -> str | None:
+        """'Japan's top currency diplomat warned ... "...," the official said': with no one named
+        before, a definite role is the nearest unnamed single speaker before it."""
+        if self.parsed is None:
+            return None
+        found = None
+        for tok in self.parsed.tokens(max(0, before - ROLE_SPEAKER_WINDOW), before):
+            if (tok.dep_ == "nsubj" and tok.tag_ != "NNS" and tok.head.lemma_.lower() in self.lex.report_verbs
+                    and not self._inside_quote(tok.idx) and _is_role(tok, self.lex)):
+                ph = phrase_from_token(tok, self.lex)
+                if ph.kind == "role" and ph.end <= before:
+                    found = ph.name
+        return found
+
     def _following_person(self, after: int) -> tuple[Actor | None, str | None]:
         """A role noun with no one named before it ("Minister: ..." in a headline) names who comes next."""
         limit = after + FOLLOWING_PERSON_WINDOW
@@ -261,10 +296,12 @@ class Resolver:
         name: str | None = None
         if on_head:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
-        elif ph.kind == "role" and ph.plural:
+        elif ph.kind == "role" and (ph.plural or ph.own):
             name = ph.name
         elif ph.kind in ("pronoun", "role"):
             actor, name = self._preceding_person(ph.start, text[ph.start:ph.end].lower() if ph.kind == "pronoun" else None)
+            if actor is None and name is None and ph.kind == "role":
+                name = self._preceding_role_speaker(ph.start)
             if actor is None and name is None and ph.kind == "role":
                 actor, name = self._following_person(ph.end)
             if actor is None and name is None and ph.kind == "role":

@@ -1,0 +1,75 @@
+"""Speakers from the grammar of reporting in news copy (issue 13, second round).
+
+Each test holds passages written for it: the classes of speaker faults that real news shows
+(datelines and stamps before the speaker, roles that bring in someone new, documents and
+their issuers, epithets, introductions before a quotation, bylines after one).
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def english():
+    from dyadwatch.errors import ModelMissing
+    from dyadwatch.nlp import load_english
+
+    try:
+        load_english()
+    except ModelMissing as e:
+        pytest.skip(f"needs the English spaCy model: {e}")
+
+
+def quotes_of(text: str):
+    from dyadwatch.pipeline import run_text
+
+    return run_text(text).quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in quotes_of(text)]
+
+
+def test_quotes_reporting_dateline_agency_is_never_the_speaker(english):
+    for text in ('LISBON, May 12 (Harbour Press Agency) - Finance Minister Joana Reis said on Monday that the deficit '
+                 'would fall below two percent next year.',
+                 'OSLO (Northern Wire) — Defence Minister Ivar Lunde denied on Friday that the frigate had entered '
+                 'Russian waters.'):
+        (q,) = quotes_of(text)
+        assert q.speaker.name in ("Joana Reis", "Ivar Lunde"), text
+        assert "Agency" not in (q.speaker.name or "") and "Wire" not in (q.speaker.name or "")
+
+
+def test_quotes_reporting_content_starts_after_the_dateline(english):
+    (q,) = quotes_of('QUITO, Feb 3 (Harbour Press Agency) - The rebels have agreed to a new round of talks in Lima, '
+                     'according to two mediators.')
+    assert q.text.startswith("The rebels have agreed")
+    (q,) = quotes_of('11:05 GMT — The vote on the motion has been postponed until Thursday, the speaker of the assembly said.')
+    assert q.text.startswith("The vote on the motion")
+
+
+def test_quotes_reporting_indefinite_role_is_someone_new(english):
+    text = ('Prime Minister Halvard Brekke met the union leaders on Monday. A spokesman for the transport ministry '
+            'said on Tuesday that the strike would cost the railways millions. Deputy minister Sigrid Aune declined to comment.')
+    (q,) = quotes_of(text)
+    assert q.speaker.name == "spokesman for the transport ministry"
+
+
+def test_quotes_reporting_role_of_someone_is_not_that_someone(english):
+    text = ('Voters in the district backed Democrat Lucia Ferrante by a wide margin.\n\n'
+            "Ferrante's chief of staff told reporters the candidate would speak within the hour. "
+            "Our correspondent at the hotel says the ballroom is already full.")
+    assert speakers(text) == ["Ferrante's chief of staff", "Our correspondent at the hotel"]
+
+
+def test_quotes_reporting_definite_role_takes_the_unnamed_speaker_before(english):
+    text = ("Seoul's chief nuclear negotiator warned on Monday that the North was preparing another test. "
+            '"We see the signs every day," the official told reporters.')
+    names = speakers(text)
+    assert len(names) == 2 and all(n == "Seoul's chief nuclear negotiator" for n in names)
+
+
+def test_quotes_reporting_definite_role_still_takes_the_person_named_before(english):
+    text = ('Political scientist Marek Zielinski was interviewed on Monday. '
+            '"The coalition will not survive the budget," the expert said.')
+    assert speakers(text) == ["Marek Zielinski"]
