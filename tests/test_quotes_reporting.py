@@ -73,3 +73,31 @@ def test_quotes_reporting_definite_role_still_takes_the_person_named_before(engl
     text = ('Political scientist Marek Zielinski was interviewed on Monday. '
             '"The coalition will not survive the budget," the expert said.')
     assert speakers(text) == ["Marek Zielinski"]
+
+
+def test_quotes_reporting_statement_speaks_for_its_issuer_named_before(english):
+    text = ('In a statement issued on Sunday, the Danish foreign ministry said the ambassador had been recalled for talks. '
+            '"Denmark will not accept threats against its diplomats," the statement said.')
+    qs = quotes_of(text)
+    assert len(qs) == 2
+    assert all("ministry" in (q.speaker.name or "") or "Denmark" == q.speaker.name for q in qs), [q.speaker for q in qs]
+    text = ('In a letter to the party chairs, Governor Ilse Brandt wrote that the budget talks had failed. '
+            'The letter, seen by reporters, also said that state offices would close on Friday.')
+    assert speakers(text) == ["Ilse Brandt", "Ilse Brandt"]
+
+
+def test_quotes_reporting_statement_speaks_for_its_owner(english):
+    text = ('"We regret the delay," the railway company\'s statement said. '
+            'A report from the audit office said that the tunnel was three years late.')
+    names = speakers(text)
+    assert names == ["railway company", "audit office"]
+
+
+def test_quotes_reporting_publication_piece_speaks_for_the_publication(english):
+    (q,) = quotes_of("The Morning Ledger's editorial argues that the mayor has run out of excuses.")
+    assert q.speaker.name == "Morning Ledger"
+
+
+def test_quotes_reporting_text_with_no_issuer_speaks_itself(english):
+    (q,) = quotes_of('The report said that water levels in the reservoir had fallen by a third since May.')
+    assert q.speaker.name == "report"

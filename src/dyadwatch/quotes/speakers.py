@@ -77,7 +77,7 @@ def _is_role(tok: Any, lex: Lexicon) -> bool:
     return low in lex.person_nouns or tok.lower_ in lex.person_nouns
 
 
-def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
+def phrase_from_token(tok: Any, lex: Lexicon, depth: int = 0) -> Phrase:
     """The speaker phrase headed by `tok` (a subject or an object of 'according to')."""
     doc = tok.doc
     if never_a_name(tok) or token_in_head(tok):
@@ -97,6 +97,8 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
         t = doc[k]
         if t.text in (",", "(", "—", "–", ";") or t.dep_ in PHRASE_BREAKS:
             break
+        if t.dep_ == "case" and t.head.i == tok.i:
+            break  # "the ministry's (statement)": the owner without its 's
         right = k
     # a leading apposition-like comma inside the left edge ("Tofig Dadashev, an analyst") is not ours
     words = [doc[k] for k in range(left, right + 1)]
@@ -112,6 +114,10 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
         return Phrase(start, named.end, named.head_start, named.head_end, named.kind, name=named.name,
                       description=named.description or role, weak=named.weak)
     low = tok.lemma_.lower()
+    if low in lex.document_nouns and tok.pos_ == "NOUN" and depth < MAX_ISSUER_DEPTH:
+        issuer = _issuer(tok, lex)
+        if issuer is not None:
+            return phrase_from_token(issuer, lex, depth + 1)
     if low in lex.body_nouns or tok.lower_ in lex.body_nouns:
         return Phrase(start, end, *head, "body", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     if _is_role(tok, lex) and tok.ent_type_ != "PERSON":
@@ -128,6 +134,58 @@ def phrase_from_token(tok: Any, lex: Lexicon) -> Phrase:
     if _is_role(tok, lex):
         return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     return Phrase(start, end, *head, "other", description=description)
+
+
+# Prepositions that give the issuer of a text: "a statement from the embassy", "a report by the UN".
+ISSUER_PREPOSITIONS = frozenset({"from", "by", "of"})
+# A text's issuer may itself be named by a text ("the report of the commission's statement"): so far and no further.
+MAX_ISSUER_DEPTH = 2
+# How far back "the statement" looks for the earlier mention of the same text (about three sentences).
+DOCUMENT_WINDOW = 400
+
+
+def _issuer_here(tok: Any, lex: Lexicon) -> Any | None:
+    """Who issued the text named by `tok`, from the words around this mention of it."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ISSUER_PREPOSITIONS:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ or obj.lemma_.lower() in lex.body_nouns
+                                    or _is_role(obj, lex)):
+                return obj
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with", "through", "via"):
+        verb = head.head  # "In a statement, the White House said": the subject of the clause it opens
+    elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.issuing_verbs:
+        verb = head  # "X issued a statement"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _issuer(tok: Any, lex: Lexicon) -> Any | None:
+    """The issuer of the text that speaks at `tok`: given here, or where the same text was named
+    before ("In a letter to the senators, X wrote ... The letter also said ...")."""
+    here = _issuer_here(tok, lex)
+    if here is not None:
+        return here
+    if tok.dep_ not in ("nsubj",) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    for k in range(tok.i - 1, -1, -1):
+        earlier = doc[k]
+        if tok.idx - earlier.idx > DOCUMENT_WINDOW:
+            break
+        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+            found = _issuer_here(earlier, lex)
+            if found is not None and found.i != tok.i:
+                return found
+    return None
 
 
 # Determiners that introduce someone new ("a spokesman", "another official", "one aide").
