@@ -101,3 +101,16 @@ def test_quotes_reporting_publication_piece_speaks_for_the_publication(english):
 def test_quotes_reporting_text_with_no_issuer_speaks_itself(english):
     (q,) = quotes_of('The report said that water levels in the reservoir had fallen by a third since May.')
     assert q.speaker.name == "report"
+
+
+def test_quotes_reporting_epithet_is_the_person_named_before(english):
+    text = ('Senator Noemi Castellanos said on Sunday that the farm bill would pass before the recess. '
+            '"We have the votes," the Nevada Democrat told reporters. '
+            'Representative Carl Jansen wrote on Monday that the bill was too expensive, '
+            'and the Ohio Republican said he would vote against it.')
+    assert speakers(text) == ["Noemi Castellanos", "Noemi Castellanos", "Carl Jansen", "Carl Jansen"]
+
+
+def test_quotes_reporting_party_members_as_a_group_are_their_own_speaker(english):
+    (q,) = quotes_of('Mayor Hana Novak met the council on Monday. Republicans said that the tax plan would fail.')
+    assert q.speaker.name == "Republicans"
