@@ -114,3 +114,24 @@ def test_quotes_reporting_epithet_is_the_person_named_before(english):
 def test_quotes_reporting_party_members_as_a_group_are_their_own_speaker(english):
     (q,) = quotes_of('Mayor Hana Novak met the council on Monday. Republicans said that the tax plan would fail.')
     assert q.speaker.name == "Republicans"
+
+
+def test_quotes_reporting_paragraph_with_colon_introduces_the_speaker(english):
+    text = ('Senator Petra Holm ended the session with a challenge to the mayor:\n\n'
+            '"Show us the contracts, all of them, and let the voters decide whether this was worth the money."')
+    assert speakers(text) == ["Petra Holm"]
+    text = ('The environment ministry issued the following statement on Friday:\n\n'
+            '"The permits for the mine have been suspended until the inspection of the dam is complete."')
+    assert speakers(text) == ["environment ministry"]
+
+
+def test_quotes_reporting_person_introduced_before_a_long_quotation(english):
+    text = ('Dr Amara Okafor, who ran the field hospital for two years, spoke to the inquiry on Tuesday.\n\n'
+            '"We had no fuel for the generators, no clean water for surgery, and every week more patients than beds."')
+    assert speakers(text) == ["Amara Okafor"]
+
+
+def test_quotes_reporting_intro_without_a_person_gives_no_speaker(english):
+    text = ('The hearing resumed after a short break.\n\n'
+            '"We had no fuel for the generators, no clean water for surgery, and every week more patients than beds."')
+    assert speakers(text) == [None]

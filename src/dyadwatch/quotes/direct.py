@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from ..models import Quote
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, subject_of
 from .future import is_prediction
 from .lexicon import Lexicon
 from .marks import Marked
-from .parsed import Parsed, has_finite_verb
+from .parsed import Parsed, clause_root, has_finite_verb
 from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
@@ -257,7 +257,35 @@ class DirectFinder:
         if self.parsed is None:
             return self._attribute_plain(region, True)
         cues = find_cues(self.parsed.tokens(*region), self.lex, self.lex.quote_verbs, *region)
-        return self._attribution(cues[-1], True) if cues else None
+        if cues:
+            return self._attribution(cues[-1], True)
+        return self.introduced_by(c)
+
+    def introduced_by(self, c: Candidate) -> Attribution | None:
+        """A quotation opening its paragraph with no attribution, after a paragraph that brings its
+        speaker on: 'Senator X issued the following statement:' / 'X closed the debate with a
+        warning:' (a colon: anyone who can speak), or 'X, who led the mission, gave a long
+        interview.' (a person as the subject of the paragraph's last sentence). The parse's subject
+        of that sentence is the speaker; a paragraph with quotations of its own is left to them."""
+        n = paragraph_of(self.paras, c.marked.open_mark)
+        if self.parsed is None or not c.para_start or n == 0:
+            return None
+        prev = self.paras[n - 1]
+        if any(prev.start <= a < prev.end for a, _ in self.resolver.quoted):
+            return None
+        colon = self.text[prev.start:prev.end].endswith(":")
+        tokens = [t for t in self.parsed.tokens(sentence_start(self.text, prev.start, prev.end - 1), prev.end)]
+        root = clause_root(tokens)
+        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            return None
+        phrase = phrase_from_token(subj, self.lex)
+        if not colon and phrase.kind not in ("name", "pronoun", "role"):
+            return None
+        resolved = self.resolver.resolve(phrase)
+        if resolved is None or (not colon and phrase.kind != "name" and resolved.speaker.actor_id is None):
+            return None
+        return Attribution(cue=None, tight=colon, resolved=resolved)
 
     def find(self, marked: list[Marked]) -> list[Quote]:
         cands = [candidate(self.text, m, self.parsed, self.paras) for m in marked]
@@ -268,7 +296,7 @@ class DirectFinder:
             before, after = self.regions(cands, k)
             att = self.attribute(c, before, after) or self.colon_intro(c)
             if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
-                kept.append((c, att))
+                kept.append((c, att or self.introduced_by(c)))
         pairs = _continue_speakers(kept, self.paras)
         return self._join_split([(c, self._quote(c, att)) for c, att in pairs])
 

@@ -15,7 +15,7 @@ from .cues import Cue, according_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
 from .heads import token_in_head
 from .lexicon import Lexicon
-from .parsed import Parsed, has_finite_verb, span_of, trim_punct
+from .parsed import Parsed, clause_root, has_finite_verb, span_of, trim_punct
 from .speakers import Resolver, phrase_from_token
 
 # Dependencies that belong to the attribution itself when it closes the sentence.
@@ -46,17 +46,9 @@ def _unreal(tok: Any) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children)
 
 
-def _clause_root(tokens: list[Any]) -> Any | None:
-    """The token of `tokens` whose head lies outside them (preferring a verb)."""
-    ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
-    return (verbs or roots or [None])[0]
-
-
 def skip_framing(tokens: list[Any]) -> list[Any]:
     """Drop comma-delimited adverbials before the clause's subject ("However, in general, X ...")."""
-    root = _clause_root(tokens)
+    root = clause_root(tokens)
     if root is None:
         return tokens
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)

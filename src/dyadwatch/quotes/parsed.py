@@ -29,6 +29,14 @@ class Parsed:
         return tok if tok.idx <= offset < tok.idx + len(tok) else None
 
 
+def clause_root(tokens: list[Any]) -> Any | None:
+    """The token of `tokens` whose head lies outside them (preferring a verb)."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    return (verbs or roots or [None])[0]
+
+
 def has_finite_verb(tokens: list[Any]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if any(t.tag_ in FINITE_TAGS for t in words):
