@@ -135,3 +135,15 @@ def test_quotes_reporting_intro_without_a_person_gives_no_speaker(english):
     text = ('The hearing resumed after a short break.\n\n'
             '"We had no fuel for the generators, no clean water for surgery, and every week more patients than beds."')
     assert speakers(text) == [None]
+
+
+def test_quotes_reporting_byline_after_a_quotation_names_its_speaker(english):
+    text = ('How the papers saw the debate:\n\n'
+            '"A draw on points, and nobody watching at home will remember a single line of it." — Tomas Lindgren, The Baltic Courier\n\n'
+            '"The challenger finally sounded like someone who wants the job." -- Ines Moreau')
+    assert speakers(text) == ["Tomas Lindgren", "Ines Moreau"]
+
+
+def test_quotes_reporting_dash_inside_a_sentence_is_no_byline(english):
+    text = 'Residents said the water was "brown and smelled of diesel" - and the council did nothing for a week.'
+    assert all(q.kind == "indirect" for q in quotes_of(text))

@@ -49,6 +49,10 @@ MAX_TITLE_WORDS = 8
 # off by these marks ('"A," said X, the minister of Y, "b."').
 MAX_SPLIT_GAP = 160
 SPLIT_PUNCT = frozenset(",—–-")
+# A byline after a quotation: a dash, a name of at most five words, optionally a comma and the
+# outlet or role, to the end of the paragraph ('"..." — Rafael Ortiz, The Harbor Times').
+BYLINE = re.compile(r"[ \t]*[.,]?[ \t]*(?:--|[—–-])[ \t]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}?)[ \t]*(?:,[^\n]{1,60})?[ \t]*$", re.M)
+NAME_PARTICLES = frozenset("de van von der den da di du del della dos das la le al el bin ibn ter".split())
 SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
 WORD = re.compile(r"\w[\w'’-]*")
 TIGHT_GAP = re.compile(r"^[\s,—–-]*$")
@@ -181,9 +185,25 @@ class DirectFinder:
             generic = self._generic(after)
             if generic is not None:
                 return generic
+        byline = self._byline(c)
+        if byline is not None:
+            return byline
         if text[before[0]:before[1]].rstrip().endswith(":"):
             return self._colon_speaker(before)
         return None
+
+    def _byline(self, c: Candidate) -> Attribution | None:
+        """'"...." — Name, The Outlet' closing its paragraph: a round-up's byline names the speaker."""
+        para = self.paras[paragraph_of(self.paras, c.marked.close_mark)]
+        m = BYLINE.match(self.text, c.marked.close_mark + 1, para.end)
+        if m is None or m.end() != para.end:
+            return None
+        a, b = m.span("name")
+        words = self.text[a:b].split()
+        if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
+            return None
+        resolved = self.resolver.resolve(Phrase(a, b, a, b, "name", name=self.text[a:b]))
+        return Attribution(cue=None, tight=True, resolved=resolved) if resolved is not None else None
 
     def _colon_speaker(self, before: tuple[int, int]) -> Attribution | None:
         """'Minister: "..."' (a headline), 'The ministry's statement: "..."': a bare noun phrase and a colon."""
