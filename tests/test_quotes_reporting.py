@@ -147,3 +147,10 @@ def test_quotes_reporting_byline_after_a_quotation_names_its_speaker(english):
 def test_quotes_reporting_dash_inside_a_sentence_is_no_byline(english):
     text = 'Residents said the water was "brown and smelled of diesel" - and the council did nothing for a week.'
     assert all(q.kind == "indirect" for q in quotes_of(text))
+
+
+def test_quotes_reporting_live_blog_name_before_a_colon_is_the_speaker(english):
+    text = ('21:10 CET — Polls have closed and the first projection is due at nine.\n\n'
+            '21:25 CET — Green party co-chair Lotte Krag to cheering supporters: "Tonight the country chose the future."\n\n'
+            '21:40 CET — Finance Minister Pavel Dusek concedes. "The voters have spoken," he says.')
+    assert speakers(text) == ["Lotte Krag", "Pavel Dusek"]

@@ -10,6 +10,7 @@ when the text goes on with the same person's words.
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 
 from ..models import Quote
@@ -17,7 +18,9 @@ from .cues import Cue, find_cues, subject_of
 from .future import is_prediction
 from .lexicon import Lexicon
 from .marks import Marked
-from .parsed import Parsed, clause_root, has_finite_verb
+from .parsed import FINITE_TAGS, Parsed, clause_root, has_finite_verb
+from .heads import token_in_head
+from ..actors.guards import never_a_name
 from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
@@ -37,6 +40,9 @@ TITLE_CASE_SHARE = 0.75
 GENERIC_VERB_WINDOW = 8
 # A bare noun phrase before a colon names the speaker ('Minister: "..."') up to this many words.
 COLON_SPEAKER_MAX_WORDS = 5
+# ...and a person's name with what they are doing, without a finite verb, up to this many
+# ('X, still damp after another campaign stunt on a paddleboard: "..."' is ten).
+COLON_NAME_MAX_WORDS = 14
 # Without a parse (languages other than English) a quoted span counts from this many words.
 NO_PARSE_MIN_WORDS = 5
 # Quotation marks right after these words (or after a possessive: 'CNN's "State of the Union"')
@@ -209,15 +215,35 @@ class DirectFinder:
         """'Minister: "..."' (a headline), 'The ministry's statement: "..."': a bare noun phrase and a colon."""
         if self.parsed is None:
             return None
-        words = [t for t in self.parsed.tokens(*before) if not t.is_punct and not t.is_space]
-        if not words or len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        words = [t for t in self.parsed.tokens(*before) if not t.is_punct and not t.is_space and not token_in_head(t)]
+        if not words:
             return None
+        if len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return self._colon_name(words)
         ids = {t.i for t in words}
         heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
         head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
         if head is None:
             return None
         return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase_from_token(head, self.lex)))
+
+    def _colon_name(self, words: list[Any]) -> Attribution | None:
+        """'AfD co-leader X to supporters: "..."', 'X, still damp after a stunt on a paddleboard: "..."':
+        a live blog's verbless line naming a person, with what they are doing, before a colon."""
+        if len(words) > COLON_NAME_MAX_WORDS or any(t.tag_ in FINITE_TAGS for t in words):
+            return None
+        first = next((t for t in words if t.pos_ == "PROPN" and not never_a_name(t)), None)
+        if first is None or first.i != words[0].i and words[0].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+            return None
+        ids = {t.i for t in words}
+        head = first
+        while head.dep_ in ("compound", "flat", "amod", "nmod") and head.head.i in ids and head.head.pos_ in ("PROPN", "NOUN"):
+            head = head.head
+        phrase = phrase_from_token(head, self.lex)
+        if phrase.kind != "name":
+            return None
+        resolved = self.resolver.resolve(phrase)
+        return Attribution(cue=None, tight=True, resolved=resolved) if resolved is not None else None
 
     def _attribution(self, cue: Cue, tight: bool) -> Attribution:
         phrase = phrase_from_token(cue.subject, self.lex)
