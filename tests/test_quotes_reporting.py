@@ -154,3 +154,15 @@ def test_quotes_reporting_live_blog_name_before_a_colon_is_the_speaker(english):
             '21:25 CET — Green party co-chair Lotte Krag to cheering supporters: "Tonight the country chose the future."\n\n'
             '21:40 CET — Finance Minister Pavel Dusek concedes. "The voters have spoken," he says.')
     assert speakers(text) == ["Lotte Krag", "Pavel Dusek"]
+
+
+def test_quotes_reporting_hedge_joined_to_the_reported_clause_is_the_reporters(english):
+    text = 'Governor Elena Marsh said the agency saw "early progress" on the backlog but warned that staffing remained short.'
+    qs = quotes_of(text)
+    assert len(qs) == 2 and all(q.speaker.name == "Elena Marsh" for q in qs), [(q.text, q.speaker) for q in qs]
+
+
+def test_quotes_reporting_by_saying_takes_the_subject_of_the_clause(english):
+    text = 'Chancellor Rhea Lind opened the debate by saying the treasury had found savings in every department.'
+    (q,) = quotes_of(text)
+    assert q.speaker.name == "Rhea Lind" and q.text.startswith("the treasury")

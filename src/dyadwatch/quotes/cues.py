@@ -15,6 +15,8 @@ SUBJECT_DEPS = ("nsubj",)
 HOLDER_PREPOSITIONS = frozenset({"from", "by", "of"})
 # "X was quoted / cited as saying ...".
 QUOTED_AS_VERBS = frozenset({"quote", "cite", "report"})
+# Prepositions before a participle of saying whose subject is the clause's: "opened by saying", "in arguing".
+BY_SAYING = frozenset({"by", "in", "after", "before", "while", "when"})
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,16 @@ def subject_of(verb: Any) -> Any | None:
         outer = head.head if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") else None
         # "X acknowledged [mistakes were made] but denied that ...", "X said [Y opposes it] and
         # urged ...": a conjunct parsed into the reported clause, in the reporting verb's tense
-        if outer is not None and (inherited is None or (verb.tag_ != head.tag_ and verb.tag_ == outer.tag_)):
+        # "X said the bank saw signs but cautioned that ...": a conjunct that reports a clause of its
+        # own is the reporter's hedge, not the reported subject's
+        reports = any(c.dep_ == "ccomp" for c in verb.children)
+        if outer is not None and (inherited is None or reports or (verb.tag_ != head.tag_ and verb.tag_ == outer.tag_)):
             return subject_of(outer)
         return inherited
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in BY_SAYING and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "She opens by saying ...", "He ended his speech by warning ..."
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         quoted = verb.head.head
         if quoted.lemma_.lower() in QUOTED_AS_VERBS:
@@ -72,6 +79,8 @@ def _inverted_subject(verb: Any, end: int) -> Any | None:
         if t.idx >= end or t.is_punct:
             return None
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i:
+                return None  # "saying the government has ...": the subject of the reported clause
             return t.head if t.dep_ == "compound" else t
         if t.pos_ not in ("DET", "ADJ", "NUM"):
             return None  # "said that Budapest ...": a clause follows, not the speaker
