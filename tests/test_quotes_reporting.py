@@ -166,3 +166,11 @@ def test_quotes_reporting_by_saying_takes_the_subject_of_the_clause(english):
     text = 'Chancellor Rhea Lind opened the debate by saying the treasury had found savings in every department.'
     (q,) = quotes_of(text)
     assert q.speaker.name == "Rhea Lind" and q.text.startswith("the treasury")
+
+
+def test_quotes_reporting_it_is_the_institution_speaking_before_not_one_it_reports(english):
+    text = ('The Estonian defence ministry said on Monday that a drone had crossed the border overnight. '
+            'Tallinn will raise the incident at the OSCE Permanent Council in Vienna, it added.')
+    qs = quotes_of(text)
+    assert len(qs) == 2 and all("ministry" in (q.speaker.name or "") or q.speaker.name == "Estonia" for q in qs), \
+        [q.speaker for q in qs]

@@ -308,10 +308,17 @@ class Resolver:
         """'It denied ...': the nearest institution or country named before, as an actor mention
         or as the subject of its own sentence ("The defence ministry acknowledged ...")."""
         actor_at, actor = -1, None
+        if self.parsed is not None:
+            # "Lithuania will raise it at the North Atlantic Council, it added": what the pronoun
+            # reports is no antecedent of it; the institution is the subject of an earlier sentence
+            here = self.parsed.token_at(before)
+            if here is not None:
+                before = min(before, here.sent.start_char)
         for a in self.doc.actors:
             if a.type in ("ORG", "COUNTRY", "GROUP"):
                 for m in a.mentions:
-                    if actor_at < m.start and m.end <= before and not self._inside_quote(m.start):
+                    if (actor_at < m.start and m.end <= before and not self._inside_quote(m.start)
+                            and self._in_subject(m.start)):
                         actor_at, actor = m.start, a
         noun_at, name = -1, None
         if self.parsed is not None:
@@ -335,6 +342,19 @@ class Resolver:
                 if ph.kind == "role" and ph.end <= before:
                     found = ph.name
         return found
+
+    def _in_subject(self, offset: int) -> bool:
+        """Is the word at `offset` part of a clause's subject ("Lithuania's foreign ministry said")?"""
+        if self.parsed is None:
+            return True
+        tok = self.parsed.token_at(offset)
+        while tok is not None:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _following_person(self, after: int) -> tuple[Actor | None, str | None]:
         """A role noun with no one named before it ("Minister: ..." in a headline) names who comes next."""
