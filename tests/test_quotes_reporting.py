@@ -174,3 +174,15 @@ def test_quotes_reporting_it_is_the_institution_speaking_before_not_one_it_repor
     qs = quotes_of(text)
     assert len(qs) == 2 and all("ministry" in (q.speaker.name or "") or q.speaker.name == "Estonia" for q in qs), \
         [q.speaker for q in qs]
+
+
+def test_quotes_reporting_participle_of_saying_is_a_report_of_its_own(english):
+    text = ('Senator Ida Voss argued on Sunday that the navy should escort the grain ships, saying the blockade '
+            'would end "the day it costs them" and not before.')
+    qs = quotes_of(text)
+    assert [q.kind for q in qs] == ["indirect", "indirect"]
+    assert [q.speaker.name for q in qs] == ["Ida Voss", "Ida Voss"]
+    assert qs[1].text.startswith("the blockade") and [p.text for p in qs[1].parts] == ["the day it costs them"]
+    text = 'Kovacs said he would decide "after the hearing" and not sooner, adding that he resented the pressure from the party.'
+    qs = quotes_of(text)
+    assert [q.text[:20] for q in qs] == ["he would decide \"aft", "he resented the pres"]

@@ -55,8 +55,14 @@ def subject_of(verb: Any) -> Any | None:
         if outer is not None and (inherited is None or reports or (verb.tag_ != head.tag_ and verb.tag_ == outer.tag_)):
             return subject_of(outer)
         return inherited
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
-        return subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        head = verb.head
+        if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "X argued that Y should act, saying ...": a participle set off by a comma belongs to
+            # the reporting clause, though the parser hangs it inside the reported one
+            while head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+                head = head.head
+        return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in BY_SAYING and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "She opens by saying ...", "He ended his speech by warning ..."
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":

@@ -146,12 +146,15 @@ class IndirectFinder:
         speaker's report begins (the parser often hangs it inside the first clause)."""
         ids = {t.i for t in tokens}
         for t in tokens[1:]:
-            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.report_verbs or t.dep_ not in ("advcl", "conj"):
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.report_verbs or t.dep_ not in ("advcl", "conj", "xcomp"):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.i in ids), None)
             directive = t.lemma_.lower() in self.lex.directive_verbs and any(c.dep_ == "xcomp" for c in t.children)
             if not directive and not any(c.dep_ == "ccomp" for c in t.children):
                 continue
+            if subj is None and t.tag_ == "VBG" and t.i > tokens[0].i and t.doc[t.i - 1].text == ",":
+                # "..., adding that ...", "..., saying ...": a participle of saying opens a report of its own
+                return trim_punct(tokens[:t.i - 1 - tokens[0].i])
             if subj is None:
                 # "... had been made but denied that ...": a second report joined to the clause
                 cc = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i] if t.dep_ == "conj" else []
