@@ -186,3 +186,13 @@ def test_quotes_reporting_participle_of_saying_is_a_report_of_its_own(english):
     text = 'Kovacs said he would decide "after the hearing" and not sooner, adding that he resented the pressure from the party.'
     qs = quotes_of(text)
     assert [q.text[:20] for q in qs] == ["he would decide \"aft", "he resented the pres"]
+
+
+def test_quotes_reporting_appended_fragment_finishes_the_report(english):
+    (q,) = quotes_of('Former minister Hugo Brandt wrote on Friday that the summit would be remembered, "and not fondly."')
+    assert q.kind == "indirect" and [p.text for p in q.parts] == ["and not fondly."]
+
+
+def test_quotes_reporting_appended_clause_stays_its_own_quotation(english):
+    qs = quotes_of('Former minister Hugo Brandt wrote on Friday that the summit had failed, "although the talks will go on."')
+    assert sorted(q.kind for q in qs) == ["direct", "indirect"]

@@ -12,6 +12,8 @@ one that reports the whole) stays.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..models import Quote, Span
 
 # Marks that set an appended quotation off from the reported clause before it.
@@ -24,7 +26,8 @@ def direct_parts(q: Quote, text: str) -> list[Span]:
     return list(q.parts) or [Span(start=q.start, end=q.end, text=text[q.start:q.end])]
 
 
-def fold_direct_into_reported(direct: list[Quote], reported: list[Quote], text: str) -> list[Quote]:
+def fold_direct_into_reported(direct: list[Quote], reported: list[Quote], text: str,
+                              is_clause: Callable[[Quote], bool] | None = None) -> list[Quote]:
     """Direct quotations that lie in (or run over the edge of) a reported clause become its parts.
 
     The record keeps the reported clause's kind, speaker and cue, and grows to cover the direct
@@ -47,7 +50,10 @@ def fold_direct_into_reported(direct: list[Quote], reported: list[Quote], text: 
             kept_direct.append(d)
             continue
         lead = text[r.start:d.start].rstrip().rstrip(QUOTE_MARKS).rstrip()
-        if r.start < d.start and len(lead) > 1 and (lead.endswith(APPENDING_PUNCT) or not same_speaker(r, d)):
+        # '... would be studied for years, "and not kindly."': an appended piece without a verb of
+        # its own finishes the reported sentence, so it is the report's marked part (issue 13)
+        fragment = is_clause is not None and not is_clause(d) and same_speaker(r, d)
+        if r.start < d.start and len(lead) > 1 and not fragment and (lead.endswith(APPENDING_PUNCT) or not same_speaker(r, d)):
             cut = r.start + len(lead.rstrip("".join(APPENDING_PUNCT)).rstrip())
             reported[host] = r.model_copy(update={"end": cut, "text": text[r.start:cut]})
             kept_direct.append(d)

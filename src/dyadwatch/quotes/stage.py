@@ -9,7 +9,7 @@ from .direct import DirectFinder
 from .indirect import IndirectFinder
 from .lexicon import lexicon
 from .marks import find_marked
-from .parsed import Parsed
+from .parsed import Parsed, has_finite_verb
 from .records import fold_direct_into_reported, without_overlaps
 from .speakers import Resolver
 from .text import paragraphs
@@ -37,7 +37,10 @@ def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
     direct = without_overlaps(direct + find_transcript_quotes(text, paras, parsed, resolver, lex))
     resolver.quoted = [(q.start, q.end) for q in direct]
     reported = IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
-    return without_overlaps(fold_direct_into_reported(direct, reported, text))
+    def is_clause(q: Quote) -> bool:
+        return has_finite_verb(parsed.tokens(q.start, q.end))
+
+    return without_overlaps(fold_direct_into_reported(direct, reported, text, is_clause))
 
 
 @register("quotes", 1, requires=["text", "parse", "actors"], provides=["quotes"])
