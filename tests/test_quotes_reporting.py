@@ -196,3 +196,11 @@ def test_quotes_reporting_appended_fragment_finishes_the_report(english):
 def test_quotes_reporting_appended_clause_stays_its_own_quotation(english):
     qs = quotes_of('Former minister Hugo Brandt wrote on Friday that the summit had failed, "although the talks will go on."')
     assert sorted(q.kind for q in qs) == ["direct", "indirect"]
+
+
+def test_quotes_reporting_month_after_a_title_or_given_name_is_a_name(english):
+    text = ('Former Prime Minister Theresa May told peers on Tuesday that the bill risked undoing years of work.\n\n'
+            'Lady May, who chaired the inquiry in 2014, said she would table amendments next week. '
+            'In early May, ministers had insisted that the bill was safe.')
+    names = speakers(text)
+    assert len(names) == 3 and names[0] == names[1] == "Theresa May" and names[2] == "ministers", names

@@ -22,6 +22,8 @@ TEMPORAL_LEADS = frozenset({
     "in", "early", "late", "mid", "since", "until", "till", "by", "from", "of", "last", "next", "this",
     "before", "after", "through", "during", "on", "between", "and", "to", "end", "beginning", "middle",
 })
+# Titles and forms of address before a month word that make it a surname ("Lady May", "Mrs May").
+NAME_TITLES = frozenset({"lady", "lord", "dame", "sir", "baroness", "mrs", "mr", "ms", "miss", "dr", "prof", "madam", "mister"})
 # A dateline's capitals stand within this many tokens of the paragraph's start.
 DATELINE_TOKENS = 6
 DATELINE_MARKS = frozenset({"(", "-", "—", "–", ","})
@@ -36,6 +38,10 @@ def temporal_token(tok: Any) -> bool:
         doc = tok.doc
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if before.rstrip(".") in NAME_TITLES or (prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN"
+                                                 and prev.lower_ not in MONTHS and prev.lower_ not in WEEKDAYS):
+            return False  # "Lady May", "Mrs May", "Theresa May": a title or a given name makes the month a name
         return (tok.ent_type_ != "PERSON" or before in TEMPORAL_LEADS
                 or (after is not None and after.like_num))
     return tok.ent_type_ in ("DATE", "TIME") and not tok.ent_type_ == "PERSON"
