@@ -204,3 +204,11 @@ def test_quotes_reporting_month_after_a_title_or_given_name_is_a_name(english):
             'In early May, ministers had insisted that the bill was safe.')
     names = speakers(text)
     assert len(names) == 3 and names[0] == names[1] == "Theresa May" and names[2] == "ministers", names
+
+
+def test_quotes_reporting_trailing_attribution_with_hearer_or_following_clause(english):
+    (q,) = quotes_of('The central bank will hold rates until the spring, Governor Aino Salo told lawmakers on Tuesday.')
+    assert q.speaker.name == "Aino Salo" and q.text.startswith("The central bank will hold rates")
+    qs = quotes_of('The reform will survive any court challenge, Prime Minister Luis Ferrer said on Wednesday, '
+                   'as opposition leader Marta Gil vowed that her party would repeal it.')
+    assert [q.speaker.name for q in qs] == ["Luis Ferrer", "Marta Gil"]

@@ -20,6 +20,8 @@ from .speakers import Resolver, phrase_from_token
 
 # Dependencies that belong to the attribution itself when it closes the sentence.
 ATTRIBUTION_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "acomp", "npadvmod", "punct", "prep"})
+# Dependencies of the hearer after a verb of telling ("told lawmakers", "told the BBC").
+HEARER_DEPS = frozenset({"dobj", "dative"})
 # Dependencies of the adverbials that open a sentence as the writer's framing.
 FRAMING_DEPS = frozenset({"advmod", "prep", "advcl", "npadvmod", "cc", "intj", "mark"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -178,6 +180,11 @@ class IndirectFinder:
         subj = _subject(cue)
         group = {verb.i, cue.token.i} | {t.i for t in subj.subtree}
         group |= {t.i for c in verb.children if c.dep_ in ATTRIBUTION_DEPS for t in c.subtree}
+        # "..., X told lawmakers on Tuesday": the hearer of a telling verb belongs to the attribution;
+        # "..., X said, as Y vowed that ...": so does a clause set off after it by a comma
+        group |= {t.i for c in verb.children if c.dep_ in HEARER_DEPS and c.i > verb.i for t in c.subtree}
+        group |= {t.i for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.i > 0
+                  and verb.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
         start = min(subj.left_edge.i, verb.i)
         while start - 1 in group and not verb.doc[start - 1].is_punct:
             start -= 1  # "..., also believes X"
