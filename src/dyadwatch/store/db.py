@@ -90,8 +90,12 @@ def check_store_file(path: str) -> None:
         return
     if not p.is_file():
         raise StoreError(f"{path} is not a file: give --db the name of a store file")
-    with p.open("rb") as fh:
-        head = fh.read(16)
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise StoreError(f"cannot read the store {path} ({e.strerror or e}): check its permissions, "
+                         "or give --db another file") from None
     if head[8:12] != DUCKDB_MAGIC:
         kind = "an SQLite database" if head.startswith(b"SQLite format 3") else "not a DuckDB database"
         raise StoreError(f"{path} is {kind}, not a dyadwatch store: nothing was written; give --db a new file name")
@@ -107,7 +111,8 @@ def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         except duckdb.Error as e:
             text = str(e)
             if "lock" not in text.lower():
-                raise StoreError(f"cannot open the store {path}: {text}") from e
+                raise StoreError(f"cannot open the store {path} ({text}): the file is damaged or unreadable; "
+                                 "restore it from a copy, or give --db a new file and ingest again") from e
             if time.monotonic() >= deadline:
                 raise StoreError(f"cannot open the store {path}: another process holds its lock ({text}); "
                                  "wait for it to finish, or use another --db") from e
