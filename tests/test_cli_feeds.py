@@ -113,3 +113,21 @@ def test_feed_text_is_a_body_only_when_it_reads_as_an_article():
     assert not fetch.is_article_body(f"<p>{excerpt}</p>")
     assert not fetch.is_article_body(f"<p>{' '.join(BODY)}</p><p>The post Transit deal signed appeared first on "
                                      "Example wire.</p>")
+
+
+def test_feed_of_full_text_items_ingests_offline(tmp_path: Path):
+    """The must-show of issue 17: samples/inputs/wire.rss into a store with --offline, each
+    article with its item's title, link and date."""
+    from support import ROOT
+
+    db = tmp_path / "feed.duckdb"
+    res = CliRunner().invoke(cli, ["ingest", "--offline", str(ROOT / "samples" / "inputs" / "wire.rss"), "--db", str(db)],
+                             catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    assert "2 written" in res.stderr
+    listed = CliRunner().invoke(cli, ["articles", "--db", str(db), "--json"], catch_exceptions=False)
+    rows = sorted((json.loads(line) for line in listed.stdout.splitlines()), key=lambda r: r["published"])
+    assert [r["url"] for r in rows] == ["https://caspian-wire.example/2024/12/25/aktau-crash",
+                                         "https://caspian-wire.example/2024/12/28/putin-aliyev-call"]
+    assert rows[0]["title"].startswith("Azerbaijani airliner crashes") and rows[0]["published"].startswith("2024-12-25")
+    assert all(r["chars"] > 400 and r["events"] >= 1 for r in rows)
