@@ -154,17 +154,11 @@ def write_links(store: Store, *, stories: list[Story], identity_links: list[Iden
     """Replace every link table with these records (one transaction) and record the run."""
     require_link_tables(store)
     tables = link_table_rows(stories, identity_links, identities, linked, report_links)
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction() as con:
         for name in LINK_TABLES:
             con.execute(f"DELETE FROM {name}")
         insert_link_rows(store, tables)
         record_run(store, run)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def insert_link_rows(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:
