@@ -45,13 +45,17 @@ FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "applicat
                         "text/xml", "application/feed+json"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # A feed item's own text (RSS `content:encoded` or `description`, Atom `content` or `summary`)
-# is the article itself, read without fetching the item's link, when it holds at least
-# FEED_BODY_CHARS characters of text in at least FEED_BODY_SENTENCES sentences and does not
-# end as a teaser does (TEASER_END). A summary (a headline restated, a lead sentence) has one
-# or two sentences; a wire brief of three short sentences is about 250 characters, and the
-# shortest article of the demo corpus has 1,601 characters in 11 sentences.
+# is the article itself, read without fetching the item's link, when it does not end as a
+# teaser does (TEASER_END) and holds at least FEED_BODY_CHARS characters of text in at least
+# FEED_BODY_SENTENCES sentences, or FEED_LONG_CHARS characters. A summary (a headline
+# restated, a lead sentence) has one or two sentences; a wire brief of three short sentences
+# is about 250 characters, and the shortest article of the demo corpus has 1,601 characters
+# in 11 sentences.
 FEED_BODY_CHARS = 250
 FEED_BODY_SENTENCES = 3
+# Text this long is a body however its sentences are marked (the former single rule: no
+# summary runs to 1,500 characters).
+FEED_LONG_CHARS = 1500
 # The end of a sentence: a full stop, question or exclamation mark (a closing quotation mark
 # or bracket may follow) before a space or the end of the text.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
@@ -346,8 +350,10 @@ def is_article_body(html: str | None) -> bool:
     if not html:
         return False
     text = markup_text(html)
-    return (len(text) >= FEED_BODY_CHARS and len(SENTENCE_END.findall(text)) >= FEED_BODY_SENTENCES
-            and not TEASER_END.search(text[-TEASER_TAIL:]))
+    if TEASER_END.search(text[-TEASER_TAIL:]):
+        return False
+    return len(text) >= FEED_LONG_CHARS or (len(text) >= FEED_BODY_CHARS
+                                           and len(SENTENCE_END.findall(text)) >= FEED_BODY_SENTENCES)
 
 
 def item_body(item: FeedItem) -> str | None:
