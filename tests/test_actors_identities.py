@@ -46,6 +46,8 @@ def people(doc) -> dict[str, str]:
     ("The plane was hit by air defence fire over Grozny, the president said.", "Grozny"),
     ("At the time Grozny, Mozdok and Vladikavkaz were being attacked by drones.", "Mozdok"),
     ("Kazakhstan is expanding its ports at Aktau and Kuryk as traffic grows.", "Kuryk"),
+    ("Armenia separates mainland Azerbaijan from its Nakhchivan exclave.", "Nakhchivan"),
+    ("Iran offered a road to Nakhchivan, which Baku described as a lifeline.", "Nakhchivan"),
 ])
 def test_identities_places_are_never_people(resolve, text: str, place: str):
     doc = resolve(text)

@@ -152,6 +152,19 @@ def common_noun_opening(tok: Any) -> bool:
     return tok.tag_ == "NNS" and all(not t.is_alpha for t in tok.doc[tok.sent.start:tok.i])
 
 
+def named_as_thing(tok: Any) -> bool:
+    """Is a one-word name written as a thing, never as a person: taking "which" ("to
+    Nakhchivan, which ...") or modifying a common noun after a possessive ("its Nakhchivan
+    exclave")?"""
+    doc = tok.doc
+    after = doc[tok.i + 1:tok.i + 3]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "which":
+        return True
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return (before is not None and before.tag_ == "PRP$" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i)
+
+
 def named_as_place(tok: Any) -> bool:
     """Is the same word tagged a place elsewhere in the document ("to Nakhchivan" there, "its
     Nakhchivan exclave" here)? One text names one thing within one article."""

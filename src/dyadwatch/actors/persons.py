@@ -5,7 +5,7 @@ from typing import Any, Protocol
 
 from .draft import Context, Draft, country_after_of
 from .guards import (city_not_person, common_noun_opening, hyphen_given_end, hyphen_given_start, named_as_place,
-                     never_a_name, org_word)
+                     named_as_thing, never_a_name, org_word)
 from .kb import Entry, KnowledgeBase, Office, phrase_key, slug
 from .translit import name_key
 
@@ -58,8 +58,8 @@ def person_spans(ctx: Context) -> list[tuple[int, int]]:
 def not_a_person(ctx: Context, start: int, end: int) -> bool:
     """A PERSON entity that names a place, an organisation, the outlet or a common noun."""
     doc = ctx.doc
-    if end - start == 1 and (city_not_person(doc[start]) or named_as_place(doc[start])):
-        return True  # "the Rafah crossing", "over Grozny", "Grozny, Mozdok and Vladikavkaz": places
+    if end - start == 1 and (city_not_person(doc[start]) or named_as_place(doc[start]) or named_as_thing(doc[start])):
+        return True  # "the Rafah crossing", "over Grozny", "Grozny, Mozdok and Vladikavkaz", "to Nakhchivan, which"
     if end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
         return True  # "the Chronicle's correspondent", "the Embraer aircraft": names take no article
     if end - start == 1 and common_noun_opening(doc[start]):
