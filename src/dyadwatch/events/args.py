@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors.guards import token_in_dateline
+from .grammar import grammar
 from .patterns import Pattern
 
 Token = Any
@@ -386,6 +387,8 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.subject is not None and not (subject_keys(f) & p.subject):
         return False
+    if p.code.startswith("04") and not f.passive and any(s.lemma_.lower() in grammar("en").conveyances for s in f.subjects):
+        return False  # a vehicle travels; only the people aboard visit or meet
     if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False
     if p.modifiers is not None:
