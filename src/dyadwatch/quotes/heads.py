@@ -36,8 +36,17 @@ def in_head(text: str, offset: int) -> bool:
     return any(a <= offset < b for a, b in head_spans(text))
 
 
+# The heads of the parse read last, kept with the parse itself: `Doc.text` joins every token
+# anew on each call, so asking it per token made the stage quadratic in the page's length.
+_last: list[tuple[Any, tuple[tuple[int, int], ...]]] = []
+
+
 def token_in_head(tok: Any) -> bool:
-    return in_head(tok.doc.text, tok.idx)
+    cached = _last[0] if _last else None  # read once: another thread may replace it
+    if cached is None or cached[0] is not tok.doc:
+        cached = (tok.doc, head_spans(tok.doc.text))
+        _last[:] = [cached]
+    return any(a <= tok.idx < b for a, b in cached[1])
 
 
 def after_head(text: str, start: int, end: int) -> int:
