@@ -37,6 +37,10 @@ TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "co
 AUTHOR_PREPS = frozenset({"by", "from"})
 # Nouns that, with a possessive pronoun, name the speaker's own state ("his country will not ...").
 POLITY_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
+# Subordinators of a condition another party must meet ("threatened to walk out unless X ...").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Threats (CAMEO 13): a threat made on a condition is aimed at whoever must meet it.
+THREAT_ROOT = "13"
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -209,6 +213,26 @@ def _own_by_modifier(doc: Document, head: Token, actor: Actor, own: set[str]) ->
         if any(t.dep_ not in MODIFIER_DEPS for t in named):
             return False
     return True
+
+
+def condition_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a conditional threat is aimed at: the subject (or agent) of its "if"/"unless"
+    clause ("threatened to halt talks if Ruritania deploys missiles"), which the parse may
+    hang on the threatened act rather than on "threaten". A threat is pressure on the party
+    that must act to avert it (CAMEO 13: "threaten ... unless demands are met")."""
+    if p.code[:2] != THREAT_ROOT:
+        return []
+    ids = {a.id for a in sources}
+    countries = {a.country for a in sources} - {None}
+    for head in (f.pred, *f.complements):
+        for c in children(head, "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                continue
+            parties = children(c, "nsubj") + [o for prep, o, _ in preps_of(c) if prep == "by"]
+            found = [a for h in parties for a in actors_of(doc, h) if a.id not in ids and (a.country is None or a.country not in countries)]
+            if found:
+                return found
+    return []
 
 
 def between_pair(doc: Document, pred: Token) -> list[Actor]:
