@@ -273,7 +273,7 @@ def nominal_frame(noun: Token) -> Frame:
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
     if noun.dep_ == "dobj":
         # "reiterated its demand that X ease ...": the clause the parse hung on the verb is the noun's.
-        complements += [c for c in children(noun.head, "ccomp") if asked_clause_noun(c) is noun]
+        complements += [c for c in children(noun.head, "ccomp") if (a := asked_clause_noun(c)) is not None and a.i == noun.i]
     for comp in complements:
         if _is_infinitive(comp):
             # "its refusal to engage with X": whom the refused act is with is the act's party.

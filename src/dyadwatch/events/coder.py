@@ -52,6 +52,16 @@ REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"
 INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+# Acts that move the actor's own forces or staff (withdrawals, deployments, peacekeepers,
+# monitors and aid workers sent or pulled out): in the passive the forces name their side.
+OWN_FORCE_CODES = ("087", "1661", "1662", "1663", "154", "074")
+# "X announced it would cut aid to Y": a measure of reduced relations (CAMEO 16) that its
+# author announces as decided, in the past of reported speech and with no condition on anyone,
+# is the measure taken (the CAMEO codebook's own example of 162); "X announced that it will
+# withdraw ..." keeps the future in the lead, which the codebook reads as a threat (its note
+# on 136), and "X said it would cut aid unless ..." is a threat too.
+ANNOUNCED_MEASURE_ROOTS = frozenset({"16"})
+DECISION_FRAMES = frozenset({"announce", "decide"})
 # Nouns that name a whole conflict ("the 2020 war", "the invasion"): with no side named they
 # are background, not an act of violence of their own.
 BACKGROUND_WARS = frozenset({"war", "invasion", "offensive", "aggression", "incursion", "conflict", "attack"})
@@ -241,6 +251,8 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
             # "will withdraw its force unless X ...": an intention made conditional on another
             # party's act is a threat (CAMEO 13x) whatever the act.
             intent = intent if intent.startswith("13") else THREAT_CODE
+        elif intent is not None and intent.startswith("13") and announced_measure(tok, p):
+            intent = p.code
         if intent is None:
             return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
@@ -250,7 +262,10 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         cooperative = intent.startswith("03")
         if not sources or not (cooperative or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
-        p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
+        if intent == p.code:
+            p = replace(p, note="a measure announced as decided, no threat; " + p.note)
+        else:
+            p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
         pair = between_pair(doc, tok)
         if pair:
@@ -258,6 +273,8 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     is_document = False
     if not sources:
         sources = plural_pair(doc, f)
+    if not sources:
+        sources = force_owners(doc, p, f)
     if not sources:
         is_document, sources = document_subject(doc, f)
     if not sources:
@@ -296,6 +313,29 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def force_owners(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
+    """Who moves forces that the passive names with no agent: their own side ("UN
+    peacekeepers were pulled out of X" is the UN's withdrawal, "Ruritanian troops were
+    deployed along the border" Ruritania's deployment). Only for acts whose theme is the
+    actor's own forces or staff; people released or expelled are never their own source."""
+    if not (f.passive and not f.agents and p.theme is not None and p.code.startswith(OWN_FORCE_CODES)):
+        return []
+    found: list[Actor] = []
+    for o in f.objects:
+        if token_keys(o) & p.theme:
+            found += [a for a in actors_of(doc, o) if a.type != "LOCATION" and all(a.id != b.id for b in found)]
+    return found
+
+
+def announced_measure(tok: Token, p: Pattern) -> bool:
+    """Is the act a measure of reduced relations announced as decided ("announced it would
+    suspend aid", "decided it would expel the envoy"), not held over anyone as a threat?"""
+    frame = reporting_frame(tok)
+    backshifted = any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
+    return (p.code[:2] in ANNOUNCED_MEASURE_ROOTS and backshifted and frame is not None
+            and frame.lemma_.lower() in DECISION_FRAMES)
 
 
 def done_together(f: Frame, sources: list[Actor]) -> bool:

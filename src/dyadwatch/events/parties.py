@@ -85,7 +85,11 @@ def reporting_frame(pred: Token) -> Token | None:
 def speakers(doc: Document, frame: Token) -> list[Actor]:
     out: list[Actor] = []
     for s in children(frame, "nsubj"):
-        out += actors_of(doc, s)
+        # "The Red Cross operating in Iraq said": the parse may make the participle the
+        # subject of saying, with the speaker as its own subject.
+        heads = children(s, "nsubj") if s.pos_ in ("VERB", "AUX") else []
+        for h in heads or [s]:
+            out += actors_of(doc, h)
     return out
 
 
