@@ -155,6 +155,8 @@ def factuality(pred: Token) -> Factuality:
             if lemma not in g.implicative_heads and not _said_in_contact(tok):
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif dep in ("acl", "relcl"):
+            if dep == "acl" and lemma in ASKING_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                return Factuality("embedded", f"'{tok.text}' is what '{head.text}' asks for, not an act", reported)
             if not _is_infinitive(tok):
                 break
             neg = _negation(head)
