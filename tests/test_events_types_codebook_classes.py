@@ -97,3 +97,27 @@ def test_events_types_codebook_borders_opened_to_evacuees_are_asylum():
 def test_events_types_codebook_a_speaker_under_a_participle_subject_still_demands():
     got = coded("The Red Crescent operating in Ostrava said Valdorian forces must let aid convoys into the city.")
     assert any(code == "100" and (src, tgt) == ("NGOHLHIRC", "VAL") for code, src, tgt in got)
+
+
+def test_events_types_codebook_aid_sent_to_help_defend_a_country_is_aimed_at_it():
+    got = coded("Valdoria sent military equipment to help defend Ostrava against the insurgents.")
+    assert any(code.startswith("07") and (src, tgt) == ("VAL", "OST") for code, src, tgt in got)
+
+
+def test_events_types_codebook_a_refusal_despite_calls_defies_their_author():
+    got = coded("Valdoria refused to lift the blockade despite repeated calls by the United Nations.")
+    assert any(code.startswith("12") and (src, tgt) == ("VAL", "IGOUNO") for code, src, tgt in got)
+
+
+def test_events_types_codebook_a_refusal_despite_pressure_on_a_complement_defies_its_author():
+    got = coded("The Valdorian minister declined to step down despite growing pressure from the African Union.")
+    assert any(code.startswith("12") and (src, tgt) == ("VAL", "IGOAFRAU") for code, src, tgt in got)
+
+
+def test_events_sides_a_named_phrase_stops_before_the_clause_hung_on_it():
+    from dyadwatch.events.sides import group_span
+    from tests.events.support import english
+
+    parse = english()("The minister met a human rights group protesting outside the ministry on Monday.")
+    head = next(t for t in parse if t.lower_ == "group")
+    assert group_span(head).text == "a human rights group"

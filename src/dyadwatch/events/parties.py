@@ -41,6 +41,9 @@ POLITY_NOUNS = frozenset({"country", "nation", "government", "administration", "
 CONDITION_MARKS = frozenset({"if", "unless"})
 # Threats (CAMEO 13): a threat made on a condition is aimed at whoever must meet it.
 THREAT_ROOT = "13"
+# Refusals (CAMEO 12) and the prepositions of what they are made in spite of.
+REFUSAL_ROOT = "12"
+DEFIANCE_PREPS = frozenset({"despite", "defiance"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -119,6 +122,8 @@ def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str
         if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
             heads += [(o, True) for o in children(aim, "dobj")] + [(o, True) for prep, o, _ in preps_of(aim) if prep in order]
+            # "sent material to help defend X", "to help rebuild X": the one the aim serves.
+            heads += [(o, True) for x in children(aim, "xcomp") for o in children(x, "dobj")]
     # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
     heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
@@ -236,6 +241,26 @@ def condition_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor])
             found = [a for h in parties for a in actors_of(doc, h) if a.id not in ids and (a.country is None or a.country not in countries)]
             if found:
                 return found
+    return []
+
+
+def defied_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a refusal defies when it names no one else: the authors of the pressure, calls
+    or demands it is made in spite of ("declined to resign despite pressure from the
+    anti-corruption commission", "rejected the plan in defiance of calls by X")."""
+    if p.code[:2] != REFUSAL_ROOT:
+        return []
+    ids = {a.id for a in sources}
+    own = {f.pred.i} | {c.i for c in f.complements}  # "declined to resign despite ..."
+    for prep, o, at in f.preps:
+        if prep not in DEFIANCE_PREPS or at.i not in own:
+            continue
+        pressure = [o] + [x for pp, x, _ in preps_of(o) if pp == "of"]  # "in defiance of calls by X"
+        authors = [a for t in pressure for pp, x, _ in preps_of(t) if pp in AUTHOR_PREPS | {"of"} for a in actors_of(doc, x)]
+        authors += [a for t in pressure for c in children(t, "poss") for a in actors_of(doc, c)]
+        found = [a for a in authors if a.id not in ids]
+        if found:
+            return found
     return []
 
 
