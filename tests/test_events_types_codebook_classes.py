@@ -121,3 +121,29 @@ def test_events_sides_a_named_phrase_stops_before_the_clause_hung_on_it():
     parse = english()("The minister met a human rights group protesting outside the ministry on Monday.")
     head = next(t for t in parse if t.lower_ == "group")
     assert group_span(head).text == "a human rights group"
+
+
+def test_events_types_codebook_forces_readied_for_an_attack_are_a_show_of_force():
+    got = coded("The Valdorian army prepared to resume shelling Ostravan border posts on Sunday.")
+    assert any(code == "150" and src == "VAL" for code, src, _ in got)
+    assert not any(code.startswith("19") for code, _, _ in got)  # the shelling has not happened
+
+
+def test_events_types_codebook_an_attack_not_prepared_is_no_show_of_force():
+    got = coded("The Valdorian army did not prepare to attack Ostravan border posts.")
+    assert not any(code.startswith("15") or code.startswith("19") for code, _, _ in got)
+
+
+def test_events_types_codebook_a_possible_measure_on_a_condition_is_a_threat():
+    got = coded("Valdoria may suspend its aid to Ostrava if the elections are postponed again.")
+    assert any(code.startswith("13") and (src, tgt) == ("VAL", "OST") for code, src, tgt in got)
+
+
+def test_events_types_codebook_a_possible_measure_without_a_condition_is_no_event():
+    assert coded("Valdoria may suspend its aid to Ostrava.") == set()
+
+
+def test_events_types_codebook_an_attribution_after_the_condition_is_not_whom_a_threat_targets():
+    got = coded("Valdoria threatened to quit the talks if the ceasefire collapses, Ostravan officials said.")
+    assert any(code.startswith("13") and src == "VAL" for code, src, _ in got)
+    assert not any(code.startswith("13") and tgt == "OST" for code, _, tgt in got)

@@ -52,6 +52,14 @@ REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"
 INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+# "X prepared to attack": the code of readying forces for an attack, and the verbs that
+# carry the act down to the attack ("prepared to resume shelling").
+PREPARATION_CODE = "150"
+PREPARING_HEADS = frozenset({"prepare"})
+# "X may/could halt its mediation if ...": measures (reduced relations, coercion) that a
+# possibility modal and a condition on others turn into threats.
+CONDITIONAL_MEASURE_ROOTS = frozenset({"16", "17"})
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
 # Acts that move the actor's own forces or staff (withdrawals, deployments, peacekeepers,
 # monitors and aid workers sent or pulled out): in the passive the forces name their side.
 OWN_FORCE_CODES = ("087", "1661", "1662", "1663", "154", "074")
@@ -244,9 +252,20 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         framed = framed_stance(doc, tok, p, f, fact)
         if framed is not None:
             return framed(base)
+    if fact.reason == "embedded" and p.code[:2] in VIOLENT_ROOTS and prepared_attack(tok):
+        # "the army prepared to resume shelling X": forces readied for an attack are a show
+        # of force (CAMEO 15), done now; the attack itself has not happened.
+        p = replace(p, code=PREPARATION_CODE, note=f"forces readied for an attack ({p.code})")
+        fact = Factuality(None, "", fact.reported)
     intent = None
+    possible_measure = False
     if fact.reason is not None:
         intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
+        if intent is None and fact.reason == "modal" and p.code[:2] in CONDITIONAL_MEASURE_ROOTS \
+                and _aux_words(tok) & POSSIBILITY_MODALS and _conditional_on_other(tok):
+            # "X may halt its mediation if the parties do not cooperate": a measure held over
+            # others on a condition is a threat of it (CAMEO 13x), whoever reports it.
+            intent, possible_measure = intent_code(p.code), True
         if intent is not None and _conditional_on_other(tok, cooperative=intent.startswith("03")):
             # "will withdraw its force unless X ...": an intention made conditional on another
             # party's act is a threat (CAMEO 13x) whatever the act.
@@ -260,7 +279,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         # A plan the narrator attributes to the actor ("Greece plans to impose ...") is the
         # actor's; a coming act of cooperation is coded as intent whoever reports it.
         cooperative = intent.startswith("03")
-        if not sources or not (cooperative or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
+        if not sources or not (cooperative or possible_measure or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
         if intent == p.code:
             p = replace(p, note="a measure announced as decided, no threat; " + p.note)
@@ -313,6 +332,21 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def prepared_attack(tok: Token) -> bool:
+    """Is the violent act what its subject prepared to do ("prepared to attack", "prepared to
+    resume shelling"), with the preparing itself stated as done?"""
+    for _ in range(3):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        head = tok.head
+        if head.lemma_.lower() in PREPARING_HEADS and head.pos_ == "VERB":
+            return factuality(head).reason is None
+        if head.lemma_.lower() not in grammar(LANGUAGE).implicative_heads:
+            return False
+        tok = head
+    return False
 
 
 def force_owners(doc: Document, p: Pattern, f: Frame) -> list[Actor]:

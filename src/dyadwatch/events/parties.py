@@ -235,9 +235,13 @@ def condition_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor])
     countries = {a.country for a in sources} - {None}
     for head in (f.pred, *f.complements):
         for c in children(head, "advcl"):
-            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+            if mark is None:
                 continue
-            parties = children(c, "nsubj") + [o for prep, o, _ in preps_of(c) if prep == "by"]
+            # The condition's own subject follows its mark within the clause; a name after a
+            # comma is most often the attribution the parse folded in ("..., the minister said").
+            parties = [h for h in children(c, "nsubj") + [o for prep, o, _ in preps_of(c) if prep == "by"]
+                       if not any(t.text == "," for t in h.doc[mark.i:h.i])]
             found = [a for h in parties for a in actors_of(doc, h) if a.id not in ids and (a.country is None or a.country not in countries)]
             if found:
                 return found
