@@ -22,8 +22,9 @@ def seed_records(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def english_run():
-    """Text through the whole default pipeline, published 1 May 2024; skips without the English model."""
+def run_published():
+    """Text through the whole default pipeline, published on a given day (YYYY-MM-DD); skips
+    without the English model."""
     from dyadwatch.errors import ModelMissing
     from dyadwatch.nlp import load_english
     from dyadwatch.pipeline import run_text
@@ -32,7 +33,13 @@ def english_run():
         load_english()
     except ModelMissing as e:
         pytest.skip(f"no English spaCy model: {e}")
-    return lambda text: run_text(text, published="2024-05-01")
+    return lambda text, published: run_text(text, published=published)
+
+
+@pytest.fixture(scope="session")
+def english_run(run_published):
+    """Text through the whole default pipeline, published 1 May 2024."""
+    return lambda text: run_published(text, "2024-05-01")
 
 
 @pytest.fixture(scope="session")

@@ -14,16 +14,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def run():
-    from dyadwatch.errors import ModelMissing
-    from dyadwatch.nlp import load_english
-    from dyadwatch.pipeline import run_text
-
-    try:
-        load_english()
-    except ModelMissing as e:
-        pytest.skip(f"no English spaCy model: {e}")
-    return lambda text: run_text(text, published="2025-03-14")
+def run(run_published):
+    return lambda text: run_published(text, "2025-03-14")
 
 
 def own_clause_times(doc: Document, e: Event) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dyadwatch.cli import cli
+from dyadwatch.cli import cli, main
 from dyadwatch.events.coder import code_parse
 from dyadwatch.events.explain import explain_document, render
 from dyadwatch.events.ontology import intent_code, load_ontology
@@ -107,6 +107,15 @@ def test_explain_cli_on_a_sentence():
     res = CliRunner().invoke(cli, ["explain", "Did Russia attack Ukraine?", "--published", "2025-01-10"])
     assert res.exit_code == 0, res.output
     assert "question" in res.output and "attack" in res.output
+
+
+def test_explain_cli_says_when_the_language_has_no_coder(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["explain", "Die Bundesregierung verurteilte am Montag in Berlin den Angriff auf die Ukraine "
+              "und forderte einen sofortigen Waffenstillstand."])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "'de'" in err and "nothing to explain" in err and len(err.strip().splitlines()) == 1
 
 
 def test_explain_cli_needs_a_sentence_or_a_document():

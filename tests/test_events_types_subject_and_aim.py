@@ -53,3 +53,14 @@ def test_events_types_vowing_to_cooperate_stays_a_pledge():
     got = coded("Ostrava vowed to cooperate with Valdoria on border security.")
     assert not any(code.startswith("13") for code, _, _ in got)
     assert any(code.startswith("03") for code, _, _ in got)
+
+
+def test_events_types_a_vehicle_travelling_is_no_visit():
+    for text in ("An Ostravan Airways jet flying from Ostrava City to Valdoria crashed on Monday.",
+                 "A Valdorian military helicopter flew to Ostrava on Monday."):
+        assert not any(code.startswith("04") for code, _, _ in coded(text)), text
+
+
+def test_events_types_people_flying_somewhere_still_visit():
+    got = coded("The Ostravan prime minister flew to Valdoria on Monday.")
+    assert any(code == "042" for code, _, _ in got)

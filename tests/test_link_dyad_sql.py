@@ -11,6 +11,7 @@ import pytest
 from dyadwatch.errors import StoreError
 from dyadwatch.link import aggregate, api
 from dyadwatch.store import Store
+from dyadwatch.store import answers
 from dyadwatch.store import links as sql
 
 IDS = ["rus-leader", "aze-leader", "tur-fm", None]
@@ -72,4 +73,4 @@ def test_link_dyad_counts_sql_equals_pandas(store: Store, by: str, a: str, b: st
 
 def test_link_dyad_counts_sql_refuses_an_unknown_period(store: Store):
     with pytest.raises(StoreError, match="periods are"):
-        sql.dyad_counts(store, a_ids=[], a_countries=["RUS"], b_ids=[], b_countries=["AZE"], by="fortnight")
+        answers.dyad_totals(store, answers.Side(countries=("RUS",)), answers.Side(countries=("AZE",)), by="fortnight")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from .errors import UsageError
@@ -37,6 +38,20 @@ PARTITION_SIZE = 32
 AHEAD_PER_THREAD = 2
 
 PLUGIN_NAME = "dyadwatch-models"
+
+# Worker settings that spare the stages Dask's default overheads (why: in the file itself),
+# applied to the local cluster `batch` starts; remote workers read the file (README).
+WORKER_CONFIG = Path(__file__).with_name("data") / "dask.yaml"
+
+
+def worker_config() -> dict[str, object]:
+    """The settings of `WORKER_CONFIG` as dotted keys, for `dask.config.set`."""
+    def flat(tree: dict, prefix: str = "") -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, value in tree.items():
+            out |= flat(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key: value}
+        return out
+    return flat(next(iter(dask.config.collect_yaml([str(WORKER_CONFIG)]))))
 
 
 class ModelsPlugin(WorkerPlugin):
@@ -96,7 +111,8 @@ def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster |
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {e}. "
                              "Start one with `dask-scheduler` and give its tcp:// address") from e
     # ":0": the dashboard on any free port, not 8787, which another cluster may hold
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    with dask.config.set(worker_config()):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster), cluster
 
 

@@ -19,6 +19,7 @@ from ..lexicons import lexicon_text
 from ..models import Actor, Mention
 from ..nlp_ru import RuParse, RuToken
 from ..pipeline import Work, register
+from .draft import Draft as ActorDraft
 from .kb import KnowledgeBase, default_kb, slug
 from .lookup import SECTOR_MARK
 from .persons import sector_code, settle_office
@@ -92,17 +93,11 @@ def country_adjective(kb: KnowledgeBase, iso: str | None) -> str | None:
 
 
 @dataclass
-class Draft:
-    id: str
-    name: str
-    type: str
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    roles: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+class Draft(ActorDraft):
+    """One actor of a Russian document while its mentions are collected (mentions in
+    character offsets, not tokens)."""
+
     surname: str | None = None  # nominative surname of a person, to continue it
-    rule: str = ""
 
 
 @dataclass

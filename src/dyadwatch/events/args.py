@@ -11,6 +11,7 @@ from typing import Any
 
 from ..actors.guards import token_in_dateline
 from .frames import asked_clause_noun
+from .grammar import grammar
 from .patterns import Pattern
 
 Token = Any
@@ -392,6 +393,8 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.subject is not None and not (subject_keys(f) & p.subject):
         return False
+    if p.code.startswith("04") and not f.passive and any(s.lemma_.lower() in grammar("en").conveyances for s in f.subjects):
+        return False  # a vehicle travels; only the people aboard visit or meet
     if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False
     if p.modifiers is not None:

@@ -102,6 +102,13 @@ def explain_text(text: str, published: str | None = None) -> Explanation:
 
 def explain_document(doc: Document, event: int | None = None) -> Explanation:
     """Re-code a document (with its stored actors and times); `event` picks one stored event."""
+    from ..pipeline import supported_languages
+
+    if doc.language and doc.language not in supported_languages():
+        # another language's words through the English parser would show a parse and
+        # reasons that mean nothing
+        raise UsageError(f"the text reads as language {doc.language!r}; events are coded in "
+                         f"{', '.join(supported_languages())} only, so there is nothing to explain")
     recoded = recode(doc)
     coding = recoded.coding
     if event is None:

@@ -44,6 +44,7 @@ class Grammar:
     carrying_verbs: frozenset[str] = frozenset()  # their subject carries out the act their object names
     statement_verbs: frozenset[str] = frozenset()  # statements a state addresses to another
     anaphoric_time: frozenset[str] = frozenset()  # date a clause by the time named just before
+    conveyances: frozenset[str] = frozenset()  # vehicles: they travel, but only people visit
 
 
 GROUPS = frozenset(f.name for f in fields(Grammar))

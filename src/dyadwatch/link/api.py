@@ -26,6 +26,7 @@ from ..errors import UsageError
 from ..frames import plain, records  # noqa: F401  (part of this API)
 from ..safe_output import spreadsheet_frame, xml_graph
 from ..store import DEFAULT_DB, Store
+from ..store import answers
 from ..store import links as sql
 from . import aggregate
 from .events import link_events
@@ -174,11 +175,11 @@ def confident(store: Store, f: LinkFrames, min_confidence: float | None) -> Link
 def dyad_counts(store: Store, a: aggregate.ActorMatch, b: aggregate.ActorMatch, *, by: str, since: str | None,
                 until: str | None, min_confidence: float | None = None) -> pd.DataFrame:
     """`aggregate.dyad_counts` of the stored links, summed by the store (its links must be current)."""
-    return sql.dyad_counts(store, a_ids=sorted(a.ids), a_countries=sorted(a.countries), b_ids=sorted(b.ids),
-                           b_countries=sorted(b.countries), by=by,
-                           since=aggregate.parse_day(since, "--since") if since else None,
-                           until=aggregate.parse_day(until, "--until") if until else None,
-                           min_confidence=min_confidence)
+    return answers.dyad_totals(store, answers.Side(ids=tuple(sorted(a.ids)), countries=tuple(sorted(a.countries))),
+                               answers.Side(ids=tuple(sorted(b.ids)), countries=tuple(sorted(b.countries))), by=by,
+                               since=aggregate.parse_day(since, "--since") if since else None,
+                               until=aggregate.parse_day(until, "--until") if until else None,
+                               min_confidence=min_confidence)
 
 
 def network(db: str | Path | Store = DEFAULT_DB, *, countries: bool = False, actor: str | None = None,

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import StoreError
 from .db import Store
 from .links import require_link_tables, selection
 
@@ -118,6 +119,37 @@ def timeline(store: Store, *, actor: Side | None = None, since: dt.date | None =
     return store.query(sql, params)
 
 
+def dyad_totals_sql(by: str, where: str, sources: Sources) -> str:
+    """Dated linked events from side $a to side $b (direction $forward) and back ($backward),
+    summed per period (the DATE it starts) and direction: a row per pair that has an event."""
+    if by not in PERIOD_START:
+        raise StoreError(f"periods are {', '.join(PERIOD_START)}, got {by!r}")
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {q}" for n, q in enumerate(QUADS, start=1))
+    return (
+        "SELECT period, direction, count(*) AS events, coalesce(sum(reports), 0) AS reports, "
+        f"coalesce(sum(goldstein), 0.0) AS goldstein_sum, avg(goldstein) AS goldstein_mean, {quads} "
+        "FROM (SELECT *, CASE "
+        f"WHEN {side_sql('source', 'a')} AND {side_sql('target', 'b')} THEN $forward "
+        f"WHEN {side_sql('source', 'b')} AND {side_sql('target', 'a')} THEN $backward END AS direction, "
+        f"{PERIOD_START[by]} AS period FROM {sources.linked_events} {where or 'WHERE TRUE'} "
+        "AND event_date IS NOT NULL) WHERE direction IS NOT NULL GROUP BY period, direction")
+
+
+def dyad_params(a: Side, b: Side, forward: str, backward: str) -> dict[str, Any]:
+    return {"a_ids": list(a.ids), "a_countries": list(a.countries), "b_ids": list(b.ids),
+            "b_countries": list(b.countries), "forward": forward, "backward": backward}
+
+
+def dyad_totals(store: Store, a: Side, b: Side, *, by: str, since: dt.date | None = None,
+                until: dt.date | None = None, min_confidence: float | None = None):
+    """`dyad_totals_sql` of the stored links as a pandas DataFrame, directions `forward` and
+    `backward` (the sums `link.aggregate.dyad_counts` makes of frames in memory)."""
+    require_link_tables(store)
+    where, params = named_selection(None, since, until, min_confidence, STORED)
+    return store.frame(dyad_totals_sql(by, where, STORED) + " ORDER BY period, direction",
+                       params | dyad_params(a, b, "forward", "backward"))
+
+
 def dyad(store: Store, a: Side, b: Side, *, forward: str, backward: str, by: str = "week",
          since: dt.date | None = None, until: dt.date | None = None, fill: bool = False,
          min_confidence: float | None = None, sources: Sources = STORED) -> list[dict[str, Any]]:
@@ -128,18 +160,10 @@ def dyad(store: Store, a: Side, b: Side, *, forward: str, backward: str, by: str
     if sources is STORED:
         require_link_tables(store)
     where, params = named_selection(None, since, until, min_confidence, sources)
-    start = PERIOD_START[by]
-    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {q}" for n, q in enumerate(QUADS, start=1))
     periods = (f"SELECT CAST(unnest(generate_series(min(period), max(period), {PERIOD_STEP[by]})) AS DATE) AS period "
                "FROM totals" if fill else "SELECT DISTINCT period FROM totals")
     sql = (
-        "WITH sides AS (SELECT *, CASE "
-        f"WHEN {side_sql('source', 'a')} AND {side_sql('target', 'b')} THEN $forward "
-        f"WHEN {side_sql('source', 'b')} AND {side_sql('target', 'a')} THEN $backward END AS direction, "
-        f"{start} AS period FROM {sources.linked_events} {where or 'WHERE TRUE'} AND event_date IS NOT NULL), "
-        "totals AS (SELECT period, direction, count(*) AS events, sum(reports) AS reports, "
-        f"coalesce(sum(goldstein), 0.0) AS goldstein_sum, avg(goldstein) AS goldstein_mean, {quads} "
-        "FROM sides WHERE direction IS NOT NULL GROUP BY period, direction), "
+        f"WITH totals AS ({dyad_totals_sql(by, where, sources)}), "
         f"periods AS ({periods}), "
         "directions AS (SELECT * FROM (VALUES (0, $forward), (1, $backward)) AS t(k, direction)) "
         f"SELECT strftime(p.period, '{PERIOD_FORMAT[by]}') AS period, d.direction, coalesce(t.events, 0) AS events, "
@@ -147,8 +171,7 @@ def dyad(store: Store, a: Side, b: Side, *, forward: str, backward: str, by: str
         ", coalesce(t.goldstein_sum, 0.0) AS goldstein_sum, t.goldstein_mean, coalesce(t.reports, 0) AS reports "
         "FROM periods p CROSS JOIN directions d LEFT JOIN totals t ON t.period = p.period AND t.direction = d.direction "
         "ORDER BY p.period, d.k")
-    params |= {"a_ids": list(a.ids), "a_countries": list(a.countries), "b_ids": list(b.ids),
-               "b_countries": list(b.countries), "forward": forward, "backward": backward}
+    params |= dyad_params(a, b, forward, backward)
     rows = store.query(sql, params)
     for row in rows:
         row["goldstein_sum"] = round(float(row["goldstein_sum"]), 2)

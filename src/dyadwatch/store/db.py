@@ -11,6 +11,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,6 +177,18 @@ class Store:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction on the store's connection: committed when the block ends, rolled
+        back (and the error raised again) when it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     def migrate(self) -> list[int]:
         """Apply pending migrations, each in its own transaction; returns the versions applied."""
         applied = []
@@ -185,14 +198,12 @@ class Store:
         for version, _what, statements in MIGRATIONS:
             if version <= current:
                 continue
-            self.con.execute("BEGIN TRANSACTION")
             try:
-                for sql in statements:
-                    self.con.execute(sql)
-                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
-                self.con.execute("COMMIT")
+                with self.transaction() as con:
+                    for sql in statements:
+                        con.execute(sql)
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             except duckdb.Error as e:
-                self.con.execute("ROLLBACK")
                 raise StoreError(f"migration {version} failed on {self.path}: {e}") from e
             applied.append(version)
         return applied
@@ -212,9 +223,7 @@ class Store:
         """Store these records in one transaction, replacing earlier versions of the same ids."""
         if not docs:
             return 0
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction() as con:
             ids = [d.id for d in docs]
             for table in ("actors", "quotes", "times", "events"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
@@ -231,10 +240,6 @@ class Store:
             self._insert("quotes", [row for d in docs for row in quote_rows(d)])
             self._insert("times", [row for d in docs for row in time_rows(d)])
             self._insert("events", [row for d in docs for row in event_rows(d)])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         return len(docs)
 
     def _insert(self, table: str, rows: list[list[Any]]) -> None:

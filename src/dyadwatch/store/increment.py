@@ -164,9 +164,7 @@ def apply_increment(store: Store, *, removed: list[str], linked: list[LinkedEven
     """In one transaction: replace the relinked events, add the new documents' stories and
     actor identities, replace the identities they changed, and record the run."""
     rows = link_table_rows(stories, identity_links, identities_changed, linked, report_links)
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction() as con:
         with registered(store, "gone", removed):
             con.execute("DELETE FROM linked_events WHERE link_id IN (SELECT id FROM gone)")
             con.execute("DELETE FROM event_links WHERE link_id IN (SELECT id FROM gone)")
@@ -174,7 +172,3 @@ def apply_increment(store: Store, *, removed: list[str], linked: list[LinkedEven
             con.execute("DELETE FROM identities WHERE global_id IN (SELECT id FROM gids)")
         insert_link_rows(store, rows)
         record_run(store, run)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise

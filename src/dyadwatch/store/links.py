@@ -154,17 +154,11 @@ def write_links(store: Store, *, stories: list[Story], identity_links: list[Iden
     """Replace every link table with these records (one transaction) and record the run."""
     require_link_tables(store)
     tables = link_table_rows(stories, identity_links, identities, linked, report_links)
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction() as con:
         for name in LINK_TABLES:
             con.execute(f"DELETE FROM {name}")
         insert_link_rows(store, tables)
         record_run(store, run)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def insert_link_rows(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -249,33 +243,6 @@ def pair_totals(store: Store, *, ids: list[str] | None = None, countries: list[s
 
 
 # The first day of an event's period, as `link.aggregate.period_start` counts it (weeks start on Monday).
-PERIOD_START = {"day": "event_date", "week": "CAST(date_trunc('week', event_date) AS DATE)",
-                "month": "CAST(date_trunc('month', event_date) AS DATE)"}
-
-
-def dyad_counts(store: Store, *, a_ids: list[str], a_countries: list[str], b_ids: list[str], b_countries: list[str],
-                by: str, since: dt.date | None = None, until: dt.date | None = None,
-                min_confidence: float | None = None):
-    """Dated linked events from A to B (`forward`) and from B to A (`backward`), each side given
-    by its identities and countries, summed per period and direction as
-    `link.aggregate.dyad_counts` sums them (only pairs that have an event)."""
-    require_link_tables(store)
-    if by not in PERIOD_START:
-        raise StoreError(f"periods are {', '.join(PERIOD_START)}, got {by!r}")
-    where, params = selection(ids=a_ids, countries=a_countries, since=since, until=until, min_confidence=min_confidence)
-    side = "(list_contains(?, {0}_id) OR list_contains(?, {0}_country))"
-    direction = (f"CASE WHEN {side.format('source')} AND {side.format('target')} THEN 'forward' "
-                 f"WHEN {side.format('source')} AND {side.format('target')} THEN 'backward' END")
-    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in QUAD_NAMES.items())
-    return store.frame(
-        "SELECT period, direction, count(*) AS events, coalesce(sum(reports), 0) AS reports, "
-        f"coalesce(sum(goldstein), 0.0) AS goldstein_sum, avg(goldstein) AS goldstein_mean, {quads} "
-        f"FROM (SELECT *, {PERIOD_START[by]} AS period, {direction} AS direction FROM linked_events "
-        f"{where} {'AND' if where else 'WHERE'} event_date IS NOT NULL) "
-        "WHERE direction IS NOT NULL GROUP BY period, direction ORDER BY period, direction",
-        [a_ids, a_countries, b_ids, b_countries, b_ids, b_countries, a_ids, a_countries, *params])
-
-
 def reports_frame(store: Store):
     """Every report of every linked event, with its document's outlet, date and story."""
     require_link_tables(store)
