@@ -32,17 +32,21 @@ def extract(
     stages: Iterable[str] | None = None,
     input_format: str | None = None,
     allow_private: bool = False,
+    offline: bool = False,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
     workers: int = 1,
     batch_size: int = 32,
 ) -> Iterator[Document]:
     """Document records for the given files, directories, globs, URLs, feeds, WARC files or `-`,
-    in input order (also with `workers` processes)."""
+    in input order (also with `workers` processes). Feed items that carry their article's text
+    are read from the feed; `offline` fetches nothing (URLs and the other feed items are
+    counted skips)."""
     from .runner import Report, process
 
     return process(inputs, pipeline=make_pipeline(stages, batch_size=batch_size), report=report or Report(),
-                   input_format=input_format, allow_private=allow_private, on_progress=on_progress, workers=workers)
+                   input_format=input_format, allow_private=allow_private, offline=offline, on_progress=on_progress,
+                   workers=workers)
 
 
 def ingest(
@@ -53,6 +57,7 @@ def ingest(
     input_format: str | None = None,
     batch_size: int = 16,
     allow_private: bool = False,
+    offline: bool = False,
     link: bool = True,
     report: Report | None = None,
     on_progress: Callable[[int], None] | None = None,
@@ -61,9 +66,9 @@ def ingest(
     """Process inputs into the store, one transaction per batch; already stored ids are skipped.
 
     With `workers` above one, the stages run in that many processes and this process alone
-    writes. With `link` (the default), cross-document links (duplicates, identities, linked
-    events) are brought up to date when anything new was written, so timelines and dyads are
-    current.
+    writes. `offline` fetches nothing, as in `extract`. With `link` (the default),
+    cross-document links (duplicates, identities, linked events) are brought up to date when
+    anything new was written, so timelines and dyads are current.
     """
     from .readers import any_input_exists
     from .runner import Report, process
@@ -79,7 +84,8 @@ def ingest(
     with Store(db) as store:
         pending: list[Document] = []
         docs = process(inputs, pipeline=pipeline, report=report, input_format=input_format,
-                       allow_private=allow_private, skip_ids=lambda ids: store.known(ids, key), on_progress=on_progress,
+                       allow_private=allow_private, offline=offline, skip_ids=lambda ids: store.known(ids, key),
+                       on_progress=on_progress,
                        workers=workers)
         for doc in docs:
             pending.append(doc)
@@ -226,13 +232,13 @@ def export(db: str | Path, out: str | Path, fmt: str = "jsonl", table: str = "ev
         return export_store(store, Path(out), fmt, table, min_confidence=min_confidence)
 
 
-def check_output(out: str | Path) -> Path:
+def check_output(out: str | Path, option: str = "-o") -> Path:
     """The file to write, refused in one line when its folder does not exist or it is a folder."""
     path = Path(out)
     if path.is_dir():
-        raise UsageError(f"-o {out} is a folder: give a file name")
+        raise UsageError(f"{option} {out} is a folder: give a file name")
     if not path.parent.is_dir():
-        raise UsageError(f"-o {out}: the folder {path.parent} does not exist; create it or write elsewhere")
+        raise UsageError(f"{option} {out}: the folder {path.parent} does not exist; create it or write elsewhere")
     return path
 
 
@@ -271,9 +277,10 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def pattern_coverage(paths: Iterable[str | Path]) -> Any:
+def pattern_coverage(paths: Iterable[str | Path], *, db: str | Path | None = None) -> Any:
     """Codes without a verb pattern and patterns that never fired in the document records of
-    `paths` (JSON Lines from `extract`; "-" reads stdin): `dyadwatch verbs coverage`."""
+    `paths` (JSON Lines from `extract`; "-" reads stdin) and of the store `db`:
+    `dyadwatch verbs coverage`."""
     import sys
 
     from pydantic import ValidationError
@@ -293,6 +300,9 @@ def pattern_coverage(paths: Iterable[str | Path]) -> Any:
                 except ValidationError as e:
                     raise UsageError(f"{path} line {n} is not a document record (write records with `dyadwatch extract`): "
                                      f"{e.errors()[0]['msg']}") from None
+        if db is not None:
+            with Store(db, read_only=True) as store:
+                yield from store.documents()
 
     return measure(docs())
 

@@ -138,7 +138,8 @@ def from_container(items: Iterable[InputRecord | InputError], where: str) -> Ite
             yield item
 
 
-def read_content(data: bytes, name: str, where: str, input_format: str | None, allow_private: bool) -> Iterator[InputRecord | Skipped]:
+def read_content(data: bytes, name: str, where: str, input_format: str | None, allow_private: bool,
+                 offline: bool = False) -> Iterator[InputRecord | Skipped]:
     """Records from the bytes of one file (already decompressed), by what the bytes are."""
     if is_jsonl(name, input_format):
         yield from read_jsonl(data.decode("utf-8", "replace").splitlines(), where)
@@ -150,12 +151,13 @@ def read_content(data: bytes, name: str, where: str, input_format: str | None, a
         except InputError as e:
             yield Skipped(where, e.reason, str(e))
             return
-        yield from from_container(feed_records(items, where, allow_private=allow_private), where)
+        yield from from_container(feed_records(items, where, allow_private=allow_private, offline=offline), where)
         return
     yield record_from_bytes(data, path=where)
 
 
-def read_file(path: Path, input_format: str | None, *, allow_private: bool = False) -> Iterator[InputRecord | Skipped]:
+def read_file(path: Path, input_format: str | None, *, allow_private: bool = False,
+              offline: bool = False) -> Iterator[InputRecord | Skipped]:
     where = str(path)
     try:
         if is_warc(path):
@@ -183,7 +185,7 @@ def read_file(path: Path, input_format: str | None, *, allow_private: bool = Fal
             os.close(fd)
         if path.name.lower().endswith(".gz"):
             data = gunzip_capped(data, where)
-        yield from read_content(data, inner_name(path), where, input_format, allow_private)
+        yield from read_content(data, inner_name(path), where, input_format, allow_private, offline)
     except InputError as e:
         yield Skipped(where, e.reason, str(e))
     except OSError as e:
@@ -323,7 +325,7 @@ def stream_lines(fd: int, where: str, *, regular: bool) -> Iterator[str | InputE
 
 
 def read_inputs(
-    args: Iterable[str], input_format: str | None = None, *, allow_private: bool = False
+    args: Iterable[str], input_format: str | None = None, *, allow_private: bool = False, offline: bool = False
 ) -> Iterator[InputRecord | Skipped]:
     """Every input named by `args`, in order.
 
@@ -331,13 +333,17 @@ def read_inputs(
     a file (HTML, text, JSON Lines, RSS/Atom, WARC, any of them gzip-compressed), a
     directory (read recursively) or a glob pattern. `allow_private` lets URLs reach private,
     loopback and link-local addresses (off by default: a URL list must not probe the local
-    network).
+    network). `offline` uses no network at all: a URL is a counted skip, and so is a feed item
+    that does not carry its article's text.
     """
     for arg in args:
         if arg == "-":
             yield from guarded(read_stdin(input_format), "<stdin>")
             continue
         if is_url(arg):
+            if offline:
+                yield Skipped(arg, "offline", f"{arg} is a URL and is not fetched offline; drop --offline to fetch it")
+                continue
             yield from guarded(read_url(arg, allow_private=allow_private), arg)
             continue
         paths = expand(arg)
@@ -348,7 +354,7 @@ def read_inputs(
             if not p.exists():
                 yield Skipped(str(p), "not-found", f"{p}: no such file or directory")
                 continue
-            yield from guarded(read_file(p, input_format, allow_private=allow_private), str(p))
+            yield from guarded(read_file(p, input_format, allow_private=allow_private, offline=offline), str(p))
 
 
 def url_list(path: str | Path) -> list[str]:

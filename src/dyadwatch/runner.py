@@ -57,17 +57,20 @@ def process(
     report: Report,
     input_format: str | None = None,
     allow_private: bool = False,
+    offline: bool = False,
     skip_ids: Callable[[list[str]], set[str]] | None = None,
     on_progress: Callable[[int], None] | None = None,
     workers: int = 1,
 ) -> Iterator[Document]:
     """Documents for every readable input; failures go into `report`.
 
+    `offline` fetches nothing (URLs, and feed items without their text, are counted skips).
     `skip_ids` answers which content ids need no work (already stored by this pipeline);
     those inputs are counted as unchanged and not processed again. With `workers` above
     one, batches run in that many worker processes; documents still come in input order.
     """
-    inputs = drop_duplicates(split_inputs(read_inputs(args, input_format, allow_private=allow_private), report), report)
+    inputs = drop_duplicates(split_inputs(read_inputs(args, input_format, allow_private=allow_private, offline=offline),
+                                          report), report)
     if skip_ids is not None:
         inputs = drop_known(inputs, skip_ids, report, pipeline.batch_size)
     for out in run_parallel(pipeline, inputs, workers):

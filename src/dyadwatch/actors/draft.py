@@ -42,6 +42,7 @@ class Context:
     kb: KnowledgeBase
     keys: list[str]
     published: str | None
+    outlet: str | None = None  # the outlet that published the document: never one of its actors
     drafts: dict[str, Draft] = field(default_factory=dict)
     taken: list[str | None] = field(default_factory=list)  # actor id per token, or None
     role_tokens: set[int] = field(default_factory=set)  # tokens of roles written around a name

@@ -87,31 +87,116 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text) if _valid(m)]
 
 
-# Prepositions before a city name that make it the place it is ("in Rafah", "to Gaza").
+# Prepositions before a city name that make it the place it is ("in Rafah", "to Gaza", "over Grozny").
 PLACE_LEADS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "to", "from", "into", "towards",
-                         "toward", "through", "via", "of", "within"})
+                         "toward", "through", "via", "of", "within", "over", "above", "beyond", "past"})
 # People whose surname is also a city's name are most often written with a title or given name;
-# a city name alone is a person only when nothing says it is the place.
+# a city name alone is a person only when nothing says it is the place. A large city is a
+# place after any of PLACE_LEADS; a smaller town needs a lead that never introduces a person
+# ("spoke to Johnson" does, "over Johnson" does not).
 CITY_MIN_POPULATION = 50_000
+TOWN_LEADS = PLACE_LEADS - {"to", "from", "of", "towards", "toward"}
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def city_not_person(tok: Any) -> bool:
-    """Is this one-word PERSON entity a city the gazetteer knows, written as a place: after a
-    locative preposition ("in Rafah"), modifying a common noun ("the Rafah crossing"), or
-    followed by its country ("Sumy, Ukraine")?"""
+    """Is this one-word PERSON entity a place, written as a place: a city or town the
+    gazetteer knows after a locative preposition ("in Rafah", "over Mozdok"), modifying a
+    common noun ("the Rafah crossing", "its Nakhchivan exclave"), followed by its country
+    ("Sumy, Ukraine"), or listed with other places ("Grozny, Mozdok and Vladikavkaz"); or a
+    name the gazetteer lacks listed with a place after a locative preposition ("the ports of
+    Aktau and Kuryk")?"""
     from .places import find_place
 
     place = find_place(tok.text)
-    if place is None or place.population < CITY_MIN_POPULATION:
-        return False
-    doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    if before is not None and before.lower_ in PLACE_LEADS:
+    lead = place_lead(tok)
+    listed = listed_with_places(tok)
+    if place is None:
+        return lead in TOWN_LEADS and listed
+    if listed or (lead in PLACE_LEADS if place.population >= CITY_MIN_POPULATION else lead in TOWN_LEADS):
         return True
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
         return True
+    doc = tok.doc
     after = doc[tok.i + 1:tok.i + 3]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
+# Words that end (or stand inside) the names of organisations, never of people: with the
+# institution words of data/actors/roles.tsv they make a PERSON entity an organisation
+# ("Ararat Policy Lab", "the Yerevan Forum on Regional Security").
+ORG_NAME_WORDS = frozenset({
+    "lab", "laboratory", "forum", "centre", "center", "foundation", "council", "committee", "agency", "association",
+    "union", "society", "fund", "policy", "studies", "initiative", "network", "project", "club", "group", "institute",
+    "university", "academy", "college", "school", "commission", "office", "service", "bureau", "trust", "alliance",
+    "coalition", "movement", "front", "league", "federation", "organisation", "organization", "partnership",
+    "observatory", "review", "herald", "chronicle", "dispatch", "post", "times", "news", "gazette", "journal",
+    "tribune", "observer", "monitor", "daily", "weekly", "press", "wire", "radio", "tv",
+})
+
+
+def org_word(tok: Any, roles: Any) -> bool:
+    """A capitalised word that names organisations, not people (ORG_NAME_WORDS, or an
+    institution word of the role table)."""
+    low = tok.lower_
+    if not tok.text[:1].isupper():
+        return False
+    role = roles.get(low)
+    return low in ORG_NAME_WORDS or (role is not None and role.kind == "body")
+
+
+def common_noun_opening(tok: Any) -> bool:
+    """A plural common noun capitalised because it opens a sentence or a quotation ("Trains
+    are running"), which the tagger may take for a name: the parse tags it NNS and only
+    marks stand before it in its sentence."""
+    return tok.tag_ == "NNS" and all(not t.is_alpha for t in tok.doc[tok.sent.start:tok.i])
+
+
+def named_as_thing(tok: Any) -> bool:
+    """Is a one-word name written as a thing, never as a person: taking "which" ("to
+    Nakhchivan, which ...") or modifying a common noun after a possessive ("its Nakhchivan
+    exclave")?"""
+    doc = tok.doc
+    after = doc[tok.i + 1:tok.i + 3]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "which":
+        return True
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return (before is not None and before.tag_ == "PRP$" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i)
+
+
+def named_as_place(tok: Any) -> bool:
+    """Is the same word tagged a place elsewhere in the document ("to Nakhchivan" there, "its
+    Nakhchivan exclave" here)? One text names one thing within one article."""
+    return any(t.text == tok.text and t.ent_type_ in PLACE_ENTITIES for t in tok.doc if t.i != tok.i)
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with `tok` ("Grozny, Mozdok and Vladikavkaz"), `tok` first if it heads them."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        word = todo.pop()
+        out.append(word)
+        todo.extend(c for c in word.children if c.dep_ == "conj")
+    return sorted(out, key=lambda w: w.i)
+
+
+def place_lead(tok: Any) -> str:
+    """The word before `tok`, or before the first word it is listed with, lower-cased."""
+    first = conjuncts(tok)[0]
+    return tok.doc[first.i - 1].lower_ if first.i > 0 else ""
+
+
+def listed_with_places(tok: Any) -> bool:
+    """Is `tok` coordinated with a word the parse or the gazetteer takes for a place?"""
+    from .places import find_place
+
+    others = [w for w in conjuncts(tok) if w.i != tok.i]
+    return any(w.ent_type_ in PLACE_ENTITIES or find_place(w.text) is not None
+               for w in others)
 
 
 def hyphen_given_start(doc: Any, start: int) -> int:

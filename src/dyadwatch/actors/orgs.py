@@ -7,6 +7,7 @@ import functools
 from rapidfuzz.distance import Levenshtein
 
 from .draft import Context, Draft, country_after_of
+from .guards import org_word
 from .kb import KnowledgeBase, phrase_key, slug
 from .match import cased_like_name
 
@@ -58,12 +59,17 @@ def link_misspelt(ctx: Context) -> None:
 
 
 def link_unknown_orgs(ctx: Context) -> None:
-    """ORG entities outside the dictionary: country and sector from the words in the name."""
+    """ORG entities outside the dictionary (and PERSON entities whose words name an
+    organisation: "Ararat Policy Lab"): country and sector from the words in the name."""
     doc = ctx.doc
     for ent in doc.ents:
-        if ent.label_ not in ("ORG",):
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON" and any(org_word(doc[k], ctx.kb.roles) for k in range(start, end)):
+            while end < len(doc) and org_word(doc[end], ctx.kb.roles):
+                end += 1  # "Ararat Policy" + "Lab": the tagger stopped before the name's last word
+        elif ent.label_ != "ORG":
             continue
-        start, end = _trim(ctx, ent.start, ent.end)
+        start, end = _trim(ctx, start, end)
         if end <= start or not ctx.free(start, end) or not cased_like_name(doc, start, end):
             continue
         if end - start == 1 and (doc[start].is_sent_start or len(doc[start].text) < 2):

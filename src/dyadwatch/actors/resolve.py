@@ -34,10 +34,12 @@ def article_day(published: str | None) -> str | None:
     return m.group(0) if m else None
 
 
-def resolve_actors(parse: Any, published: str | None = None, kb: KnowledgeBase | None = None) -> list[Actor]:
-    """All actors of a parsed document (a spaCy Doc over the document text)."""
+def resolve_actors(parse: Any, published: str | None = None, kb: KnowledgeBase | None = None,
+                   outlet: str | None = None) -> list[Actor]:
+    """All actors of a parsed document (a spaCy Doc over the document text); `outlet`, the
+    outlet that published it, is never taken for a person ("told Sevan Line")."""
     kb = kb or default_kb()
-    ctx = Context(doc=parse, kb=kb, keys=token_keys(parse), published=article_day(published))
+    ctx = Context(doc=parse, kb=kb, keys=token_keys(parse), published=article_day(published), outlet=outlet)
     link_dictionary(ctx)
     link_named_persons(ctx)
     link_surnames(ctx)

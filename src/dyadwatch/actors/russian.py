@@ -23,7 +23,7 @@ from .draft import Draft as ActorDraft
 from .kb import KnowledgeBase, default_kb, slug
 from .lookup import SECTOR_MARK
 from .persons import sector_code, settle_office
-from .translit import key_id, name_key
+from .translit import name_key
 
 LANGUAGE = "ru"
 # Kinds of names.tsv entries that are mentions of an actor by themselves.
@@ -233,7 +233,7 @@ def _speaks_impersonally(rd: Reader, tok: RuToken) -> bool:
 def place(rd: Reader, span: list[RuToken], iso: str | None) -> Draft:
     name = " ".join(t.lemma.capitalize() if t.lemma[:1].isalpha() else t.lemma for t in span)
     name = "-".join(w[:1].upper() + w[1:] for w in name.split("-"))
-    pid = "place-" + key_id(romanize(name))
+    pid = "place-" + slug(romanize(name))
     return rd.drafts.get(pid) or Draft(id=pid, name=name, type="LOCATION", country=iso, code=rd.kb.country_code(iso), rule="ru-place")
 
 
@@ -349,7 +349,7 @@ def _person_draft(rd: Reader, normal: str) -> Draft:
         draft = rd.drafts.get(pid) or Draft(id=pid, name=entry.name, type="PERSON", country=entry.country,
                                             sector=entry.sector, code=entry.code, rule="ru-known-person")
     else:
-        pid = key_id(romanize(normal))
+        pid = slug(romanize(normal))
         draft = rd.drafts.get(pid) or Draft(id=pid, name=normal, type="PERSON", rule="ru-name")
     if len(words) > 1 or draft.surname is None:
         draft.surname = surname

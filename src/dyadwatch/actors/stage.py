@@ -9,7 +9,7 @@ def find_actors(work: Work) -> Work:
     """Resolve the actors of one document; documents without a parse get none."""
     if work.parse is None or not work.doc.text:
         return work
-    work.doc.actors = resolve_actors(work.parse, published=work.doc.published)
+    work.doc.actors = resolve_actors(work.parse, published=work.doc.published, outlet=work.doc.outlet)
     return work
 
 

@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except click.UsageError as e:
-        e.show()
+        where = e.ctx.command_path if e.ctx is not None else "dyadwatch"
+        click.echo(f"error: {one_line(e.format_message())} (see `{where} --help`)", err=True)
         sys.exit(2)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
@@ -58,7 +59,18 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as e:
+        # a file the user named that cannot be read or written (permissions, a full disk)
+        click.echo(f"error: {os_error(e)}", err=True)
+        sys.exit(1)
     sys.exit(0)
+
+
+def os_error(error: OSError) -> str:
+    """An operating system error as one line that names the file and what went wrong."""
+    what = error.strerror or one_line(error) or type(error).__name__
+    name = f"{error.filename}: " if error.filename else ""
+    return f"{name}{what}; check the path and its permissions"
 
 
 def one_line(error: Exception) -> str:

@@ -7,7 +7,7 @@ import click
 
 from .. import api
 from ..frames import plain_rows
-from .output import common_filters, emit
+from .output import common_filters, emit, output_file
 
 
 @click.group(invoke_without_command=True)
@@ -28,7 +28,7 @@ def actors(ctx, db, actor, since, until, outlet, type_, limit, fmt, columns) -> 
 
 @actors.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dict", "dict_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--dict", "dict_path", type=click.Path(dir_okay=False, path_type=Path), callback=output_file,
               help="dictionary file to write (default: $DYADWATCH_ACTOR_DICT, else ~/.config/dyadwatch/actors.json)")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
 def import_(files: tuple[Path, ...], dict_path: Path | None, as_json: bool) -> None:
@@ -41,6 +41,10 @@ def import_(files: tuple[Path, ...], dict_path: Path | None, as_json: bool) -> N
     ~/.config/dyadwatch/actors.json ($XDG_CONFIG_HOME is honoured); importing with --dict
     elsewhere needs DYADWATCH_ACTOR_DICT pointing there to take effect. Re-importing a file
     adds to what is there; delete the dictionary file to start again.
+
+    \b
+    Example:
+      dyadwatch actors import samples/dictionaries/example.actors.txt --dict actors.json
     """
     from ..actors.kb import user_dictionary_path
     from ..actors.userdict import import_dictionaries
@@ -59,7 +63,12 @@ def import_(files: tuple[Path, ...], dict_path: Path | None, as_json: bool) -> N
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of tables")
 def show(name: str, text: str | None, file_: Path | None, day: str | None, dict_path: Path | None, as_json: bool) -> None:
     """Explain how NAME resolves: knowledge-base entries (offices, codes, spellings), and with
-    --text/--file every mention in that document, the rule that linked it and its code."""
+    --text/--file every mention in that document, the rule that linked it and its code.
+
+    \b
+    Example:
+      dyadwatch actors show Aliyev --date 2024-12-28 --text "Aliyev spoke to Putin by phone."
+    """
     import os
 
     from ..actors.explain import known_entries, resolution_rows

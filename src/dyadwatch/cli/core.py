@@ -11,7 +11,7 @@ from .. import api
 from ..runner import Report
 from ..safe_output import terminal_text
 from ..workers import default_workers
-from .output import emit, min_confidence_option, progress, stage_list
+from .output import emit, min_confidence_option, output_file, progress, stage_list
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, help="let URLs reach private, loopback and link-local addresses (off by default)")
@@ -22,10 +22,13 @@ STAGES_HELP = "run a prefix of the pipeline, e.g. --stages extract (see `dyadwat
 
 
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="print the traceback of every internal error")
-log_option = click.option("--log", "log_file", type=click.Path(dir_okay=False),
+log_option = click.option("--log", "log_file", type=click.Path(dir_okay=False), callback=output_file,
                           help="append every skip, with tracebacks of internal errors, to this file")
 
 
+offline_option = click.option(
+    "--offline", is_flag=True,
+    help="fetch nothing: feed items are read from the text they carry; URLs and items with only a summary are skipped")
 urls_option = click.option("-i", "--urls", "url_file", type=click.Path(dir_okay=False),
                            help="read inputs from FILE, one URL (or path) a line")
 
@@ -70,15 +73,17 @@ def finish(report: Report, *, verbose: bool = False, log_file: str | None = None
 @click.command()
 @click.argument("inputs", nargs=-1)
 @urls_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="write here (default stdout)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", callback=output_file,
+              help="write here (default stdout)")
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto", help="jsonl: input records, one a line")
 @allow_private_option
+@offline_option
 @verbose_option
 @log_option
 @workers_option
 def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: str | None, input_format: str,
-            allow_private: bool, verbose: bool, log_file: str | None, workers: int | None) -> None:
+            allow_private: bool, offline: bool, verbose: bool, log_file: str | None, workers: int | None) -> None:
     """Document records for INPUTS (files, directories, globs, URLs, RSS/Atom feeds, WARC files, -) as JSON Lines.
 
     \b
@@ -94,7 +99,7 @@ def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: 
     try:
         with progress("extracting", count_inputs(inputs)) as tick:
             for doc in api.extract(inputs, stages=stage_list(stages), input_format=fmt, allow_private=allow_private,
-                                   report=report, on_progress=tick, workers=workers or default_workers()):
+                                   offline=offline, report=report, on_progress=tick, workers=workers or default_workers()):
                 out.write(doc.to_json() + "\n")
                 report.written += 1
     finally:
@@ -111,11 +116,13 @@ def extract(inputs: tuple[str, ...], url_file: str | None, output: str, stages: 
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="documents per transaction")
 @allow_private_option
+@offline_option
 @verbose_option
 @log_option
 @workers_option
 def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str | None, input_format: str,
-           batch_size: int, allow_private: bool, verbose: bool, log_file: str | None, workers: int | None) -> None:
+           batch_size: int, allow_private: bool, offline: bool, verbose: bool, log_file: str | None,
+           workers: int | None) -> None:
     """Process INPUTS into the store; documents already stored are skipped.
 
     \b
@@ -128,7 +135,8 @@ def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str |
     fmt = None if input_format == "auto" else input_format
     with progress("ingesting", count_inputs(inputs)) as tick:
         report = api.ingest(inputs, db=db, stages=stage_list(stages), input_format=fmt, batch_size=batch_size,
-                            allow_private=allow_private, on_progress=tick, workers=workers or default_workers())
+                            allow_private=allow_private, offline=offline, on_progress=tick,
+                            workers=workers or default_workers())
     finish(report, verbose=verbose, log_file=log_file)
 
 
@@ -136,7 +144,7 @@ def ingest(inputs: tuple[str, ...], url_file: str | None, db: str, stages: str |
 @click.option("--db", default=api.DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
               show_default=True, help="gdelt: the GDELT 2.0 event table; plover: POLECAT-style records (docs/exports.md)")
-@click.option("-o", "--output", required=True, type=click.Path(), help="file to write")
+@click.option("-o", "--output", required=True, type=click.Path(), callback=output_file, help="file to write")
 @click.option("--table", type=click.Choice(["events", "articles", "quotes"]), default="events", show_default=True,
               help="which table csv and parquet write")
 @min_confidence_option
@@ -173,7 +181,12 @@ def stages(as_json: bool) -> None:
 
 @click.group()
 def db() -> None:
-    """Store maintenance."""
+    """Store maintenance.
+
+    \b
+    Example:
+      dyadwatch db migrate --db demo.duckdb
+    """
 
 
 @db.command()
@@ -190,7 +203,7 @@ def migrate(path: str) -> None:
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here instead of stdout")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=output_file, help="write here instead of stdout")
 def schema(output: str | None) -> None:
     """The JSON Schema of the document record.
 

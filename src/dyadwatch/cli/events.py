@@ -9,6 +9,7 @@ import click
 
 from ..errors import UsageError
 from ..safe_output import terminal_text
+from .output import output_file
 
 
 @click.command()
@@ -21,7 +22,12 @@ from ..safe_output import terminal_text
 def explain(sentence: str | None, published: str | None, db: str | None, doc_id: str | None, event_index: int | None, as_json: bool) -> None:
     """Why an event exists: the parse, the actors, the pattern that fired, or why none did.
 
-    Give a SENTENCE, or --db PATH --doc ID [--event N] for a stored document.
+    Give a SENTENCE, or --db PATH --doc ID [--event N] for a stored document (`dyadwatch
+    articles` shows document ids).
+
+    \b
+    Example:
+      dyadwatch explain "Russia summoned the Azerbaijani ambassador." --published 2024-12-28
     """
     from ..events.explain import explain_document, explain_text, render
 
@@ -48,14 +54,25 @@ def explain(sentence: str | None, published: str | None, db: str | None, doc_id:
 
 @click.group()
 def verbs() -> None:
-    """Verb-pattern dictionaries: the built-in one and the user's extra patterns."""
+    """Verb-pattern dictionaries: the built-in one and the user's extra patterns.
+
+    \b
+    Example:
+      dyadwatch verbs list --lemma summon
+    """
 
 
 @verbs.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here (default: the user pattern file the coder reads)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=output_file,
+              help="write here (default: the user pattern file the coder reads)")
 def import_(file: str, output: str | None) -> None:
-    """Read a PETRARCH-format verb dictionary (e.g. CAMEO.2.0.txt) into user patterns."""
+    """Read a PETRARCH-format verb dictionary (e.g. CAMEO.2.0.txt) into user patterns.
+
+    \b
+    Example:
+      dyadwatch verbs import samples/dictionaries/example.verbs.txt -o user-verbs.txt
+    """
     from ..events.patterns import parse_patterns, user_file
     from ..events.verbs_import import import_file, render
 
@@ -72,7 +89,12 @@ def import_(file: str, output: str | None) -> None:
 @verbs.command("list")
 @click.option("--lemma", help="only patterns for this verb or noun")
 def list_(lemma: str | None) -> None:
-    """The patterns the coder uses (built-in first, then the user's), one JSON object a line."""
+    """The patterns the coder uses (built-in first, then the user's), one JSON object a line.
+
+    \b
+    Example:
+      dyadwatch verbs list --lemma summon
+    """
     from ..events.patterns import load_patterns
 
     ps = load_patterns()
@@ -84,13 +106,22 @@ def list_(lemma: str | None) -> None:
 
 @verbs.command("coverage")
 @click.argument("records", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-def coverage(records: tuple[str, ...]) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help="count the documents of this store (instead of, or with, RECORDS)")
+def coverage(records: tuple[str, ...], db: str | None) -> None:
     """CAMEO codes no pattern codes, and patterns that never fired in RECORDS (JSON Lines
-    written by `dyadwatch extract`, e.g. of the development set and of samples/)."""
+    written by `dyadwatch extract`, e.g. of the development set and of samples/) or in the
+    documents of a store.
+
+    \b
+    Example:
+      dyadwatch verbs coverage --db demo.duckdb
+    """
     from ..api import pattern_coverage
     from ..events.coverage import render
 
-    click.echo(render(pattern_coverage(records)))
+    if not records and not db:
+        raise UsageError("give RECORDS (JSON Lines from `dyadwatch extract`) or --db STORE")
+    click.echo(render(pattern_coverage(records, db=db)))
 
 
 COMMANDS = [explain, verbs]

@@ -10,7 +10,7 @@ import click
 from ..frames import plain_rows, records
 from ..link import views
 from ..store.db import DEFAULT_DB
-from .output import emit, min_confidence_option, output_options
+from .output import emit, min_confidence_option, output_file, output_options
 
 
 class _LinkApi:
@@ -30,7 +30,7 @@ TIMELINE_NARROW = ("date", "source", "target", "cameo", "goldstein", "reports", 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="store file")
 since_option = click.option("--since", help="from this date (YYYY-MM-DD)")
 until_option = click.option("--until", help="up to this date (YYYY-MM-DD)")
-output_option = click.option("-o", "--output", type=click.Path(dir_okay=False),
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False), callback=output_file,
                              help="also write the rows to FILE (.csv, .parquet, .jsonl)")
 
 
@@ -96,14 +96,20 @@ def timeline(db: str, actor: str | None, since: str | None, until: str | None, l
 @since_option
 @until_option
 @click.option("--fill", is_flag=True, help="every period from the first event to the last, quiet ones as zeros")
-@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="draw the series to FILE.png or FILE.svg")
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), callback=output_file,
+              help="draw the series to FILE.png or FILE.svg (the span holding the bulk of the events)")
+@click.option("--whole", is_flag=True, help="with --plot: chart every event, however far from the rest")
 @output_options
 @output_option
 @min_confidence_option
 def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fill: bool,
-         plot_file: str | None, fmt: str | None, columns: str | None, output: str | None,
+         plot_file: str | None, whole: bool, fmt: str | None, columns: str | None, output: str | None,
          min_confidence: float | None) -> None:
     """Both directions between actors A and B (ids, names, actor or country codes) per period.
+
+    The chart (--plot) spans the periods holding the bulk of the events, titled with both
+    actors and that span, and says how many events lie outside it (--whole, or dates given
+    with --since/--until, chart them all).
 
     \b
     Example:
@@ -117,9 +123,20 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
         if plot_file:
             from ..link.plot import plot_dyad
 
-            plot_dyad(frame, plot_file, title=f"{a} and {b}: linked events by {by}", by=by)
+            first, second = sides(rows, a, b)
+            plot_dyad(frame, plot_file, title=f"{first} and {second}: linked events by {by}", by=by,
+                      whole=whole or bool(since or until))
             click.echo(f"chart written to {plot_file}", err=True)
     emit(plain_rows(rows), fmt, columns=columns, title=f"dyad {a} {b} by {by}")
+
+
+def sides(rows: list[dict], a: str, b: str) -> tuple[str, str]:
+    """The two actors as the series names them (their identities' names), else as given."""
+    for row in rows:
+        first, arrow, second = str(row.get("direction") or "").partition("->")
+        if arrow:
+            return first, second
+    return a, b
 
 
 @click.command()
@@ -128,7 +145,7 @@ def dyad(a: str, b: str, db: str, by: str, since: str | None, until: str | None,
 @since_option
 @until_option
 @click.option("--countries", is_flag=True, help="one node per country instead of per actor")
-@click.option("--graphml", type=click.Path(dir_okay=False), help="write the graph as GraphML to FILE")
+@click.option("--graphml", type=click.Path(dir_okay=False), callback=output_file, help="write the graph as GraphML to FILE")
 @click.option("--graph-json", "graph_json", is_flag=True, help="print the graph as node-link JSON")
 @output_options
 @min_confidence_option

@@ -43,6 +43,16 @@ def output_options(func: Callable) -> Callable:
     return func
 
 
+def output_file(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback of every option naming a file to write: a file whose folder does not
+    exist (or a folder) is refused in one line before any work is done; `-` is stdout."""
+    if value is not None and value != "-":
+        from ..api import check_output
+
+        check_output(value, max(param.opts, key=len))
+    return value
+
+
 def choose(available: Sequence[str], wanted: str | None, default: Sequence[str] | None) -> list[str]:
     if wanted is None:
         return [c for c in (default or available) if c in available] or list(available)

@@ -21,7 +21,12 @@ from .output import stage_list
 @allow_private_option
 def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str | None, workers: int | None,
           partition_size: int | None, stages: str | None, input_format: str, allow_private: bool) -> None:
-    """Process INPUTS on a Dask cluster into Parquet shards of document records (then `dyadwatch load`)."""
+    """Process INPUTS on a Dask cluster into Parquet shards of document records (then `dyadwatch load`).
+
+    \b
+    Example:
+      dyadwatch batch samples/corpus --workers 1 --stages extract -o shards
+    """
     result = api.batch(inputs, out_dir, scheduler=scheduler, workers=workers, stages=stage_list(stages),
                        input_format=None if input_format == "auto" else input_format, allow_private=allow_private,
                        partition_size=partition_size)
@@ -33,7 +38,12 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str | None, workers:
 @click.argument("shards", nargs=-1, required=True)
 @click.option("--db", default=api.DEFAULT_DB, show_default=True, help="store file")
 def load(shards: tuple[str, ...], db: str) -> None:
-    """Bring Parquet SHARDS (files or folders written by `dyadwatch batch`) into the store."""
+    """Bring Parquet SHARDS (files or folders written by `dyadwatch batch`) into the store.
+
+    \b
+    Example:
+      dyadwatch load shards --db demo.duckdb
+    """
     report = Report()
     api.load(shards, db=db, report=report)
     finish(report)

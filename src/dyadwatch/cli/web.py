@@ -17,6 +17,10 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     Pages keep answering while `dyadwatch ingest` writes to the same store: they read a
     copy that is refreshed whenever the store changed and no writer holds it.
+
+    \b
+    Example:
+      dyadwatch serve --db demo.duckdb --port 8000
     """
     from ..web import serve as run
 

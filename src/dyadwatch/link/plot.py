@@ -5,14 +5,18 @@ so it works on servers and in tests.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..errors import UsageError
 from ..safe_output import plot_label
 from .aggregate import QUAD_NAMES
+from .window import PERIOD_DAYS, Window, chart_window, period_day
+
+if TYPE_CHECKING:  # matplotlib loads when a chart is drawn
+    from matplotlib.figure import Figure
 
 FORMATS = (".png", ".svg")
 
@@ -26,73 +30,42 @@ WIDTH = 11.0  # inches: a landscape page
 BAR_SHARE = 0.8  # a bar covers this share of its period, leaving a gap between periods
 
 
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
-# A period at either end of the series is left off the chart when it holds at most this share
-# of the events and lies further from the rest than the rest spans: one old event must not
-# squeeze years of activity into a corner.
-STRAY_SHARE = 0.05
-
-
-@dataclass(frozen=True, kw_only=True)
-class Window:
-    """The periods a chart shows, and how many events fall outside them."""
-
-    first: pd.Timestamp
-    last: pd.Timestamp
-    before: int
-    after: int
-
-
-def chart_window(series: pd.DataFrame) -> Window | None:
-    """The span of periods where a dyad's events are, stray periods at either end left out."""
-    if series.empty:
-        return None
-    counts = series.groupby("period")["events"].sum()
-    counts = counts[counts > 0].sort_index()
-    if counts.empty:
-        return None
-    counts.index = pd.to_datetime(counts.index)
-    total = int(counts.sum())
-    before = after = 0
-    while len(counts) > 2:
-        head_gap = counts.index[1] - counts.index[0]
-        tail_gap = counts.index[-1] - counts.index[-2]
-        span = counts.index[-2] - counts.index[1]
-        if counts.iloc[0] <= STRAY_SHARE * total and head_gap > span and head_gap >= tail_gap:
-            before += int(counts.iloc[0])
-            counts = counts.iloc[1:]
-        elif counts.iloc[-1] <= STRAY_SHARE * total and tail_gap > span:
-            after += int(counts.iloc[-1])
-            counts = counts.iloc[:-1]
-        else:
-            break
-    return Window(first=counts.index[0], last=counts.index[-1], before=before, after=after)
-
-
 def period_title(title: str, window: Window | None) -> str:
-    """The chart's title with its period ("…, 27 Dec 2024 to 3 Mar 2025")."""
-    if window is None:
-        return title
-    span = f"{window.first:%d %b %Y}" if window.first == window.last else f"{window.first:%d %b %Y} to {window.last:%d %b %Y}"
-    return f"{title}, {span.lstrip('0')}"
+    """The chart's title with its period ("…, 23 Dec 2024 to 9 Mar 2025")."""
+    return title if window is None else f"{title}, {window.span()}"
 
 
-def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "week") -> Path:
+def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "week", whole: bool = False) -> Path:
     """Write the chart of a dyad series (as `aggregate.dyad` returns it) to a .png or .svg file.
 
     The x axis is a time axis, so quiet periods show as gaps whether or not the series
-    lists them.
+    lists them. It spans the periods holding the bulk of the events (`window.chart_window`;
+    the chart says how many fall outside), or every period with `whole`; the title ends
+    with the period shown.
     """
+    path = Path(path)
+    if path.suffix.lower() not in FORMATS:
+        raise UsageError(f"--plot writes {' or '.join(FORMATS)} files, got {path.name!r}")
+    fig = dyad_figure(series, title=title, by=by, whole=whole)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    return path
+
+
+def dyad_figure(series: pd.DataFrame, *, title: str, by: str = "week", whole: bool = False) -> Figure:
+    """The chart of `plot_dyad` as a matplotlib Figure: event counts above, Goldstein sums below."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    path = Path(path)
-    if path.suffix.lower() not in FORMATS:
-        raise UsageError(f"--plot writes {' or '.join(FORMATS)} files, got {path.name!r}")
     fig = Figure(figsize=(WIDTH, 6.5), layout="constrained")
     counts_ax, gold_ax = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
-    window = chart_window(series)
+    window = None if series.empty else chart_window(zip(series["period"], series["events"]), by)
+    if window is not None and whole:
+        busy = series[series["events"] > 0]["period"].astype(str)
+        window = Window(by=by, first=min(busy, key=period_day), last=max(busy, key=period_day))
+    if window is not None:
+        series = series[[window.holds(str(p)) for p in series["period"]]]
     counts_ax.set_title(plot_label(period_title(title, window)))
     counts_ax.set_ylabel("linked events")
     gold_ax.set_ylabel("Goldstein sum")
@@ -121,14 +94,11 @@ def plot_dyad(series: pd.DataFrame, path: str | Path, *, title: str, by: str = "
         gold_ax.legend(loc="upper left", fontsize="small", frameon=False)
         if window is not None:
             pad = pd.Timedelta(days=PERIOD_DAYS.get(by, 7))
-            gold_ax.set_xlim(window.first - pad / 2, window.last + pad * 1.5)
-            outside = [f"{n} earlier" for n in [window.before] if n] + [f"{n} later" for n in [window.after] if n]
-            if outside:
-                counts_ax.text(1.0, 1.0, f"not shown: {' and '.join(outside)} event(s)", ha="right", va="top",
+            gold_ax.set_xlim(pd.Timestamp(window.start) - pad / 2, pd.Timestamp(window.end) + pad / 2)
+            if window.outside():
+                counts_ax.text(1.0, 1.0, f"not shown: {window.outside()}", ha="right", va="top",
                                fontsize="small", transform=counts_ax.transAxes)
         locator = AutoDateLocator()
         gold_ax.xaxis.set_major_locator(locator)
         gold_ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    return path
+    return fig

@@ -91,8 +91,12 @@ def check_store_file(path: str) -> None:
         return
     if not p.is_file():
         raise StoreError(f"{path} is not a file: give --db the name of a store file")
-    with p.open("rb") as fh:
-        head = fh.read(16)
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise StoreError(f"cannot read the store {path} ({e.strerror or e}): check its permissions, "
+                         "or give --db another file") from None
     if head[8:12] != DUCKDB_MAGIC:
         kind = "an SQLite database" if head.startswith(b"SQLite format 3") else "not a DuckDB database"
         raise StoreError(f"{path} is {kind}, not a dyadwatch store: nothing was written; give --db a new file name")
@@ -108,7 +112,8 @@ def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         except duckdb.Error as e:
             text = str(e)
             if "lock" not in text.lower():
-                raise StoreError(f"cannot open the store {path}: {text}") from e
+                raise StoreError(f"cannot open the store {path} ({text}): the file is damaged or unreadable; "
+                                 "restore it from a copy, or give --db a new file and ingest again") from e
             if time.monotonic() >= deadline:
                 raise StoreError(f"cannot open the store {path}: another process holds its lock ({text}); "
                                  "wait for it to finish, or use another --db") from e
@@ -313,7 +318,7 @@ class Store:
         if not found:
             found = self.fetch(f"SELECT DISTINCT a.actor_id FROM actors a WHERE {cond} ORDER BY 1", params)
         if found:
-            return [i for (i,) in found if i is not None]
+            return self._same_identity([i for (i,) in found if i is not None])
         if self._spellings(actor):
             return []  # another spelling of a stored name ("Gasimzadeh" for "Gasimzade")
         if COUNTRY_CODE.match(actor) and self.fetch(
@@ -408,6 +413,19 @@ class Store:
         return [i for (i,) in self.fetch(
             "SELECT DISTINCT unnest(actor_ids) FROM identities WHERE list_contains(actor_ids, ?) "
             "OR list_contains(list_transform(variants, v -> lower(v)), lower(?))", [actor, actor]) if i is not None]
+
+    def _same_identity(self, ids: list[str]) -> list[str]:
+        """`ids` and the other per-document ids of their identities, when the stored links are
+        current: `--actor rauf-gasimzade` also finds the article that spelt him Gasimzadeh,
+        and an id written by an earlier version (a store of phonetic ids) finds the reports
+        that later ingests gave the readable id, as the timeline does."""
+        from .links import fingerprint, last_fingerprint
+
+        if not ids or last_fingerprint(self) != fingerprint(self):
+            return ids
+        more = self.fetch(f"SELECT DISTINCT unnest(actor_ids) FROM identities WHERE list_has_any(actor_ids, [{marks(ids)}])",
+                          ids)
+        return sorted(set(ids) | {i for (i,) in more if i is not None})
 
     def _spellings(self, who: str) -> list[str]:
         """Speaker names and actor aliases in the store that spell `who` another way: their

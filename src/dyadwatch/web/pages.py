@@ -16,6 +16,7 @@ import pycountry
 from ..link import aggregate
 from ..link import api as link_api
 from ..link.api import plain, records
+from ..link.window import Window, chart_window, period_day
 from ..store import Filters
 from ..store import web as sql
 from .reader import Links, Reader
@@ -196,7 +197,21 @@ def dyad_series(reader: Reader, links: Links, a: aggregate.ActorMatch, b: aggreg
                              "goldstein_mean": [r["goldstein_mean"] for r in mine]}
     periods = list(dict.fromkeys(columns["period"]))
     return {"directions": [forward, backward], "periods": periods, "series": series,
-            "rows": [r for r in rows if r["events"] > 0]}
+            "rows": [r for r in rows if r["events"] > 0],
+            "window": chart_span([(r["period"], r["events"]) for r in rows], by, whole=bool(since or until))}
+
+
+def chart_span(series: list[tuple[str, int]], by: str, *, whole: bool) -> dict[str, Any] | None:
+    """The periods the dyad chart shows (`link.window`): where the bulk of the events is, or
+    every period with an event when the dates were chosen (`whole`); None without events."""
+    window = chart_window(series, by)
+    if window is None:
+        return None
+    if whole:
+        busy = [period for period, events in series if events]
+        window = Window(by=by, first=min(busy, key=period_day), last=max(busy, key=period_day))
+    return {"first": window.first, "last": window.last, "span": window.span(), "before": window.before,
+            "after": window.after, "outside": window.outside()}
 
 
 def display_name(links: Links, match: aggregate.ActorMatch) -> str:

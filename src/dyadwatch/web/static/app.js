@@ -29,19 +29,21 @@ function drawDyad(data) {
   const onClick = (event, elements) => { if (elements.length) goPeriod(elements[0].index); };
   const common = { responsive: true, maintainAspectRatio: false, animation: false, onClick,
                    interaction: { mode: "nearest", intersect: false, axis: "x" } };
+  // the periods where the bulk of the events is (the page says how many fall outside)
+  const span = data.window ? { min: data.window.first, max: data.window.last } : {};
   const lines = data.directions.map((d, i) => ({
     label: d, data: data.series[d].goldstein_mean, borderColor: DIRECTION_COLOURS[i], backgroundColor: DIRECTION_COLOURS[i],
     spanGaps: false, pointRadius: 3, pointHoverRadius: 6, tension: 0 }));
   window.dyadCharts = {
     goldstein: new Chart(document.getElementById("chart-goldstein"), {
       type: "line", data: { labels: data.periods, datasets: lines },
-      options: { ...common, scales: { y: { suggestedMin: -10, suggestedMax: 10 } } } }),
+      options: { ...common, scales: { x: { ...span }, y: { suggestedMin: -10, suggestedMax: 10 } } } }),
     counts: new Chart(document.getElementById("chart-counts"), {
       type: "bar",
       data: { labels: data.periods, datasets: data.directions.flatMap((d, i) => QUADS.map(([key, name, colour]) => ({
         label: `${d}: ${name}`, data: data.series[d][key], stack: d, backgroundColor: colour,
         borderColor: DIRECTION_COLOURS[i], borderWidth: i ? 1 : 0 }))) },
-      options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 } } },
+      options: { ...common, scales: { x: { stacked: true, ...span }, y: { stacked: true, ticks: { precision: 0 } } },
                  plugins: { legend: { labels: { boxWidth: 10, font: { size: 11 },
                    // one legend entry per quad class: both directions' stacks share the colours
                    filter: (item) => item.datasetIndex < QUADS.length,
