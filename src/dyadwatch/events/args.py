@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors.guards import token_in_dateline
+from .frames import asked_clause_noun
 from .grammar import grammar
 from .patterns import Pattern
 
@@ -21,7 +22,9 @@ MEASURES = frozenset({"ton", "tonne", "kg", "kilogram", "million", "billion", "t
                       "part", "portion", "half", "worth", "range", "set", "kind", "type", "group",
                       # groups sent or arriving: "a contingent of peacekeepers", "the first deployment of troops"
                       "contingent", "deployment", "detachment", "batch", "patch", "wave", "team", "unit",
-                      "battalion", "brigade", "company", "platoon", "squadron", "regiment", "column"})
+                      "battalion", "brigade", "company", "platoon", "squadron", "regiment", "column",
+                      # runs of acts or things: "a series of bombs", "a barrage of rockets", "a spate of arrests"
+                      "series", "string", "spate", "barrage", "volley", "salvo", "hail", "flurry", "round", "dozen", "score"})
 # Adverbs that act as verb particles in the parse ("step down", "pull out").
 PARTICLE_ADVERBS = frozenset({"down", "out", "off", "up", "in", "back", "over", "away"})
 # Attitudes and occupations reported in the passive form of an adjective ("is opposed to",
@@ -269,6 +272,9 @@ def nominal_frame(noun: Token) -> Frame:
         preps += preps_of(noun.head)
     themes = [o for _, o, _ in preps]
     complements = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    if noun.dep_ == "dobj":
+        # "reiterated its demand that X ease ...": the clause the parse hung on the verb is the noun's.
+        complements += [c for c in children(noun.head, "ccomp") if (a := asked_clause_noun(c)) is not None and a.i == noun.i]
     for comp in complements:
         if _is_infinitive(comp):
             # "its refusal to engage with X": whom the refused act is with is the act's party.

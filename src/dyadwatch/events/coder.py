@@ -23,7 +23,7 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .parties import MUTUAL_ROOTS, between_pair, find_sources, find_targets, place_targets, reporting_frame, speakers
+from .parties import MUTUAL_ROOTS, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets, reporting_frame, speakers
 from .places import place_of
 from .relevance import political, political_sentence
 from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_actors, is_state_side, mention_index
@@ -52,6 +52,24 @@ REFUSAL_CODES = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120"
 INTENT_HEADS = frozenset({"willing", "ready", "prepared", "plan", "intend", "determined", "resolve",
                           "commit", "eager", "set", "poised", "want", "seek", "aim", "mean", "going", "try"})
 THIRD_PLACE_CODE = "044"
+# "X prepared to attack": the code of readying forces for an attack, and the verbs that
+# carry the act down to the attack ("prepared to resume shelling").
+PREPARATION_CODE = "150"
+PREPARING_HEADS = frozenset({"prepare"})
+# "X may/could halt its mediation if ...": measures (reduced relations, coercion) that a
+# possibility modal and a condition on others turn into threats.
+CONDITIONAL_MEASURE_ROOTS = frozenset({"16", "17"})
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
+# Acts that move the actor's own forces or staff (withdrawals, deployments, peacekeepers,
+# monitors and aid workers sent or pulled out): in the passive the forces name their side.
+OWN_FORCE_CODES = ("087", "1661", "1662", "1663", "154", "074")
+# "X announced it would cut aid to Y": a measure of reduced relations (CAMEO 16) that its
+# author announces as decided, in the past of reported speech and with no condition on anyone,
+# is the measure taken (the CAMEO codebook's own example of 162); "X announced that it will
+# withdraw ..." keeps the future in the lead, which the codebook reads as a threat (its note
+# on 136), and "X said it would cut aid unless ..." is a threat too.
+ANNOUNCED_MEASURE_ROOTS = frozenset({"16"})
+DECISION_FRAMES = frozenset({"announce", "decide"})
 # Nouns that name a whole conflict ("the 2020 war", "the invasion"): with no side named they
 # are background, not an act of violence of their own.
 BACKGROUND_WARS = frozenset({"war", "invasion", "offensive", "aggression", "incursion", "conflict", "attack"})
@@ -234,13 +252,26 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         framed = framed_stance(doc, tok, p, f, fact)
         if framed is not None:
             return framed(base)
+    if fact.reason == "embedded" and p.code[:2] in VIOLENT_ROOTS and prepared_attack(tok):
+        # "the army prepared to resume shelling X": forces readied for an attack are a show
+        # of force (CAMEO 15), done now; the attack itself has not happened.
+        p = replace(p, code=PREPARATION_CODE, note=f"forces readied for an attack ({p.code})")
+        fact = Factuality(None, "", fact.reported)
     intent = None
+    possible_measure = False
     if fact.reason is not None:
         intent = intent_code(p.code) if stated_intention(tok, fact, f) else None
+        if intent is None and fact.reason == "modal" and p.code[:2] in CONDITIONAL_MEASURE_ROOTS \
+                and _aux_words(tok) & POSSIBILITY_MODALS and _conditional_on_other(tok):
+            # "X may halt its mediation if the parties do not cooperate": a measure held over
+            # others on a condition is a threat of it (CAMEO 13x), whoever reports it.
+            intent, possible_measure = intent_code(p.code), True
         if intent is not None and _conditional_on_other(tok, cooperative=intent.startswith("03")):
             # "will withdraw its force unless X ...": an intention made conditional on another
             # party's act is a threat (CAMEO 13x) whatever the act.
             intent = intent if intent.startswith("13") else THREAT_CODE
+        elif intent is not None and intent.startswith("13") and announced_measure(tok, p):
+            intent = p.code
         if intent is None:
             return Decision(**base, outcome=fact.reason, detail=fact.detail, pattern=p)
     sources = find_sources(doc, p, f)
@@ -248,9 +279,12 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         # A plan the narrator attributes to the actor ("Greece plans to impose ...") is the
         # actor's; a coming act of cooperation is coded as intent whoever reports it.
         cooperative = intent.startswith("03")
-        if not sources or not (cooperative or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
+        if not sources or not (cooperative or possible_measure or own_act(doc, tok, sources, narrated=fact.reason == "embedded")):
             return Decision(**base, outcome=fact.reason or "future", detail=fact.detail + "; not the speaker's own stated intention", pattern=p)
-        p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
+        if intent == p.code:
+            p = replace(p, note="a measure announced as decided, no threat; " + p.note)
+        else:
+            p = replace(p, code=intent, note=f"stated intention to act ({p.code} -> {intent}); " + p.note)
     if not sources and p.code[:2] in MUTUAL_ROOTS:
         pair = between_pair(doc, tok)
         if pair:
@@ -258,6 +292,8 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
     is_document = False
     if not sources:
         sources = plural_pair(doc, f)
+    if not sources:
+        sources = force_owners(doc, p, f)
     if not sources:
         is_document, sources = document_subject(doc, f)
     if not sources:
@@ -285,7 +321,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group] if group is not None else []
-    targets = (find_targets(doc, p, f, sources, places=False) or domestic_target(doc, p, f, sources)
+    targets = (find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
@@ -296,6 +332,44 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     return _finish(doc, base, p, f, sources, targets, fact.reported)
+
+
+def prepared_attack(tok: Token) -> bool:
+    """Is the violent act what its subject prepared to do ("prepared to attack", "prepared to
+    resume shelling"), with the preparing itself stated as done?"""
+    for _ in range(3):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        head = tok.head
+        if head.lemma_.lower() in PREPARING_HEADS and head.pos_ == "VERB":
+            return factuality(head).reason is None
+        if head.lemma_.lower() not in grammar(LANGUAGE).implicative_heads:
+            return False
+        tok = head
+    return False
+
+
+def force_owners(doc: Document, p: Pattern, f: Frame) -> list[Actor]:
+    """Who moves forces that the passive names with no agent: their own side ("UN
+    peacekeepers were pulled out of X" is the UN's withdrawal, "Ruritanian troops were
+    deployed along the border" Ruritania's deployment). Only for acts whose theme is the
+    actor's own forces or staff; people released or expelled are never their own source."""
+    if not (f.passive and not f.agents and p.theme is not None and p.code.startswith(OWN_FORCE_CODES)):
+        return []
+    found: list[Actor] = []
+    for o in f.objects:
+        if token_keys(o) & p.theme:
+            found += [a for a in actors_of(doc, o) if a.type != "LOCATION" and all(a.id != b.id for b in found)]
+    return found
+
+
+def announced_measure(tok: Token, p: Pattern) -> bool:
+    """Is the act a measure of reduced relations announced as decided ("announced it would
+    suspend aid", "decided it would expel the envoy"), not held over anyone as a threat?"""
+    frame = reporting_frame(tok)
+    backshifted = any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
+    return (p.code[:2] in ANNOUNCED_MEASURE_ROOTS and backshifted and frame is not None
+            and frame.lemma_.lower() in DECISION_FRAMES)
 
 
 def done_together(f: Frame, sources: list[Actor]) -> bool:

@@ -22,6 +22,9 @@ SPEECH_AIMS = frozenset({"apologize", "apologise", "congratulate", "thank", "con
 UNTIL_MARKS = frozenset({"until", "till", "unless"})
 # Penn tags of finite or participial verbs (a base form cannot be coordinated with them).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# Nouns of asking whose "that" clause the parse often hangs on the verb that carries the noun
+# ("reiterated its demand that X ease ..."): the clause is what is asked, not an act.
+ASKING_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "ultimatum", "insistence", "proposal", "suggestion"})
 # Dependencies through which a clause inherits the negation or modality of what governs it.
 CLAUSE_UP = frozenset({"conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "dative", "agent", "npadvmod", "oprd"})
 
@@ -114,6 +117,15 @@ def _stray_base_form(tok: Token, head: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def asked_clause_noun(clause: Token) -> Token | None:
+    """The noun of asking a "that" clause belongs to when the parse hung the clause on the
+    verb carrying the noun ("renewed its call that Ruritania withdraw"), else None."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    head = clause.head
+    return next((o for o in head.children if o.dep_ == "dobj" and o.i < clause.i and o.lemma_.lower() in ASKING_NOUNS), None)
+
+
 def factuality(pred: Token) -> Factuality:
     """Did the act of `pred` happen, as far as its own clause and the clauses above it say?
 
@@ -143,6 +155,8 @@ def factuality(pred: Token) -> Factuality:
             if lemma not in g.implicative_heads and not _said_in_contact(tok):
                 return Factuality("embedded", f"'{tok.text}' is the complement of '{head.text}', not an act of its own", reported)
         elif dep in ("acl", "relcl"):
+            if dep == "acl" and lemma in ASKING_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                return Factuality("embedded", f"'{tok.text}' is what '{head.text}' asks for, not an act", reported)
             if not _is_infinitive(tok):
                 break
             neg = _negation(head)
@@ -156,6 +170,8 @@ def factuality(pred: Token) -> Factuality:
                 return Factuality("embedded", f"'{tok.text}' is a bare infinitive coordinated with '{head.text}': "
                                               "part of what is asked or meant, not an act", reported)
         elif dep == "ccomp":
+            if asked_clause_noun(tok) is not None:
+                return Factuality("embedded", f"'{tok.text}' is what '{asked_clause_noun(tok).text}' asks for, not an act", reported)
             if lemma in g.reporting_verbs:
                 neg = _negation(head)
                 if neg is not None:

@@ -37,6 +37,13 @@ TALK_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "summit", "co
 AUTHOR_PREPS = frozenset({"by", "from"})
 # Nouns that, with a possessive pronoun, name the speaker's own state ("his country will not ...").
 POLITY_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
+# Subordinators of a condition another party must meet ("threatened to walk out unless X ...").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Threats (CAMEO 13): a threat made on a condition is aimed at whoever must meet it.
+THREAT_ROOT = "13"
+# Refusals (CAMEO 12) and the prepositions of what they are made in spite of.
+REFUSAL_ROOT = "12"
+DEFIANCE_PREPS = frozenset({"despite", "defiance"})
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -81,7 +88,11 @@ def reporting_frame(pred: Token) -> Token | None:
 def speakers(doc: Document, frame: Token) -> list[Actor]:
     out: list[Actor] = []
     for s in children(frame, "nsubj"):
-        out += actors_of(doc, s)
+        # "The Red Cross operating in Iraq said": the parse may make the participle the
+        # subject of saying, with the speaker as its own subject.
+        heads = children(s, "nsubj") if s.pos_ in ("VERB", "AUX") else []
+        for h in heads or [s]:
+            out += actors_of(doc, h)
     return out
 
 
@@ -111,6 +122,8 @@ def _target_heads(doc: Document, p: Pattern, f: Frame, source_countries: set[str
         if aim.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             # "began a hunger strike to demand the resignation of X": whom the act is aimed at.
             heads += [(o, True) for o in children(aim, "dobj")] + [(o, True) for prep, o, _ in preps_of(aim) if prep in order]
+            # "sent material to help defend X", "to help rebuild X": the one the aim serves.
+            heads += [(o, True) for x in children(aim, "xcomp") for o in children(x, "dobj")]
     # Last resort: where the act is aimed ("lifted the curfew in Montenegro").
     heads += [(o, None) for prep, o, at in f.preps if prep in LAST_RESORT_PREPS]
     return heads
@@ -209,6 +222,50 @@ def _own_by_modifier(doc: Document, head: Token, actor: Actor, own: set[str]) ->
         if any(t.dep_ not in MODIFIER_DEPS for t in named):
             return False
     return True
+
+
+def condition_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a conditional threat is aimed at: the subject (or agent) of its "if"/"unless"
+    clause ("threatened to halt talks if Ruritania deploys missiles"), which the parse may
+    hang on the threatened act rather than on "threaten". A threat is pressure on the party
+    that must act to avert it (CAMEO 13: "threaten ... unless demands are met")."""
+    if p.code[:2] != THREAT_ROOT:
+        return []
+    ids = {a.id for a in sources}
+    countries = {a.country for a in sources} - {None}
+    for head in (f.pred, *f.complements):
+        for c in children(head, "advcl"):
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+            if mark is None:
+                continue
+            # The condition's own subject follows its mark within the clause; a name after a
+            # comma is most often the attribution the parse folded in ("..., the minister said").
+            parties = [h for h in children(c, "nsubj") + [o for prep, o, _ in preps_of(c) if prep == "by"]
+                       if not any(t.text == "," for t in h.doc[mark.i:h.i])]
+            found = [a for h in parties for a in actors_of(doc, h) if a.id not in ids and (a.country is None or a.country not in countries)]
+            if found:
+                return found
+    return []
+
+
+def defied_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a refusal defies when it names no one else: the authors of the pressure, calls
+    or demands it is made in spite of ("declined to resign despite pressure from the
+    anti-corruption commission", "rejected the plan in defiance of calls by X")."""
+    if p.code[:2] != REFUSAL_ROOT:
+        return []
+    ids = {a.id for a in sources}
+    own = {f.pred.i} | {c.i for c in f.complements}  # "declined to resign despite ..."
+    for prep, o, at in f.preps:
+        if prep not in DEFIANCE_PREPS or at.i not in own:
+            continue
+        pressure = [o] + [x for pp, x, _ in preps_of(o) if pp == "of"]  # "in defiance of calls by X"
+        authors = [a for t in pressure for pp, x, _ in preps_of(t) if pp in AUTHOR_PREPS | {"of"} for a in actors_of(doc, x)]
+        authors += [a for t in pressure for c in children(t, "poss") for a in actors_of(doc, c)]
+        found = [a for a in authors if a.id not in ids]
+        if found:
+            return found
+    return []
 
 
 def between_pair(doc: Document, pred: Token) -> list[Actor]:

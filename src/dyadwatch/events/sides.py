@@ -393,7 +393,11 @@ def place_country(doc: Document, head: Token) -> str | None:
 def group_span(head: Token) -> Span:
     """Where an unnamed group ("thousands of students in Dhaka") is named: its phrase without
     its clauses, up to five words after its head."""
-    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i - head.i < 6 and not token_in_dateline(t)] or [head]
+    # A clause hung on the phrase ("a rights group protested here", "the leader who is
+    # attempting to ...") is no part of its name: the name stops where the first one starts.
+    clauses = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i != head.i for t in c.subtree}
+    stop = min((i for i in clauses if i > head.i), default=head.i + 6)
+    words = [t for t in head.subtree if t.i not in clauses and t.i - head.i < 6 and t.i < stop and not token_in_dateline(t)] or [head]
     phrase = head.doc[min(t.i for t in words): max(t.i for t in words) + 1]
     return Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
 
