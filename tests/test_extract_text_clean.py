@@ -109,6 +109,14 @@ def test_textclean_wire_dateline_gives_date_and_agency():
     assert art.text.startswith("DUSHANBE, Oct 9")
 
 
+def test_textclean_wire_dateline_without_agency_gives_the_date():
+    first = "TASHKENT, March 4, 2025 - Uzbekistan's foreign minister received the visiting delegation on Tuesday."
+    art = clean_scraped_text("\n\n".join(["Uzbek minister receives delegation", first, BODY[2]]))
+    assert art.published == "2025-03-04"
+    assert art.outlet is None
+    assert wire_dateline("He said on May 5 - then left") is None
+
+
 def test_textclean_joins_hard_wrapped_paragraphs():
     wrapped = ("The delegation arrived in Baku on Monday evening and was met at the\n"
                "airport by the deputy foreign minister, who said the visit would focus\n"

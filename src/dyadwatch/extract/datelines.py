@@ -50,7 +50,8 @@ WIRE = re.compile(
     rf"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}}?)?,\s+"
     rf"(?:(?P<month>{MONTH_WORD})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_WORD}))"
     rf"(?:,?\s*(?P<year>\d{{4}}))?\.?\s*"
-    rf"(?:\((?P<agency>[^()]{{2,40}})\)|/(?P<slash>[^/]{{2,30}})/)\.?\s*[-–—]*\s*"
+    # the agency, then the dash that opens the story; or the dash alone ("BISHKEK, Oct 16, 2024 -")
+    rf"(?:(?:\((?P<agency>[^()]{{2,40}})\)|/(?P<slash>[^/]{{2,30}})/)\.?\s*[-–—]*|[-–—]+)\s*"
 )
 
 
