@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..extract.datelines import MONTHS_EN, ZONES
@@ -171,10 +172,26 @@ def named_as_thing(tok: Any) -> bool:
             and tok.head.i > tok.i)
 
 
+def per_doc(doc: Any, name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per parsed document: the guards ask about every token, and what they
+    read of the whole text (its datelines, the words tagged places) does not change."""
+    key = f"dyadwatch.{name}"
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]
+
+
 def named_as_place(tok: Any) -> bool:
     """Is the same word tagged a place elsewhere in the document ("to Nakhchivan" there, "its
     Nakhchivan exclave" here)? One text names one thing within one article."""
-    return any(t.text == tok.text and t.ent_type_ in PLACE_ENTITIES for t in tok.doc if t.i != tok.i)
+    def place_words() -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for t in tok.doc:
+            if t.ent_type_ in PLACE_ENTITIES:
+                out.setdefault(t.text, set()).add(t.i)
+        return out
+
+    return bool(per_doc(tok.doc, "place-words", place_words).get(tok.text, set()) - {tok.i})
 
 
 def conjuncts(tok: Any) -> list[Any]:
@@ -224,18 +241,11 @@ def hyphen_given_start(doc: Any, start: int) -> int:
     return k
 
 
-def dateline_end(text: str, at: int) -> int:
-    """The end of the wire dateline on the line holding character `at`, or -1 when it has none."""
-    line = text.rfind("\n", 0, at) + 1
-    m = DATELINE_RE.match(text, line)
-    return m.end() if m is not None and _valid(m) else -1
-
-
 def token_in_dateline(tok: Any) -> bool:
     """Is the token part of a wire dateline ("MOSCOW (Sputnik) -"), which the parse often
     takes for a subject of the story's first verb?"""
-    end = dateline_end(tok.doc.text, tok.idx)
-    return tok.idx < end
+    spans = per_doc(tok.doc, "datelines", lambda: dateline_spans(tok.doc.text))
+    return any(a <= tok.idx < b for a, b in spans)
 
 
 def hyphen_given_end(doc: Any, start: int, end: int) -> int:

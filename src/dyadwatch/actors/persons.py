@@ -1,6 +1,7 @@
 """People: named persons from NER and the dictionary, their surnames, titles and roles."""
 from __future__ import annotations
 
+import functools
 from typing import Any, Protocol
 
 from .draft import Context, Draft, country_after_of
@@ -198,7 +199,18 @@ def surname_owner(ctx: Context, key: str, tok: int) -> Draft | None:
 
 
 def _kb_surnames(ctx: Context, draft: Draft) -> set[str]:
-    return {k.split()[-1] for k, ids in ctx.kb.person_keys.items() if draft.id in ids and k}
+    return _surnames_by_person(id(ctx.kb), ctx.kb).get(draft.id, set())
+
+
+@functools.lru_cache(maxsize=4)
+def _surnames_by_person(kb_id: int, kb: KnowledgeBase) -> dict[str, set[str]]:
+    """The last word of every name key of each known person, by the person's id."""
+    out: dict[str, set[str]] = {}
+    for key, ids in kb.person_keys.items():
+        if key:
+            for pid in ids:
+                out.setdefault(pid, set()).add(key.split()[-1])
+    return out
 
 
 def official_by_surname(ctx: Context, key: str) -> Entry | None:

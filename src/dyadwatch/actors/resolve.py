@@ -144,11 +144,12 @@ def _introduced_places(ctx: Context) -> None:
 
 def finish(ctx: Context) -> list[Actor]:
     actors = []
+    text = ctx.doc.text  # spaCy joins its tokens again on every read of Doc.text
     for draft in ctx.drafts.values():
         if not draft.mentions:
             continue
         _settle(ctx, draft)
-        actors.append(_actor(ctx, draft))
+        actors.append(_actor(ctx, draft, text))
     return sorted(actors, key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
 
 
@@ -220,8 +221,7 @@ def _settle_group(ctx: Context, draft: Draft) -> None:
             draft.code = (ctx.kb.country_code(country) or "") + (draft.sector or "")
 
 
-def _actor(ctx: Context, draft: Draft) -> Actor:
-    text = ctx.doc.text
+def _actor(ctx: Context, draft: Draft, text: str) -> Actor:
     seen: dict[tuple[int, int], Mention] = {}
     for start, end, rule in sorted(draft.mentions):
         cs = ctx.doc[start].idx
