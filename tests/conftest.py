@@ -22,6 +22,18 @@ def seed_records(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def english():
+    """The English spaCy model is there, or the test skips saying why."""
+    from dyadwatch.errors import ModelMissing
+    from dyadwatch.nlp import load_english
+
+    try:
+        load_english()
+    except ModelMissing as e:
+        pytest.skip(f"needs the English spaCy model: {e}")
+
+
+@pytest.fixture(scope="session")
 def run_published():
     """Text through the whole default pipeline, published on a given day (YYYY-MM-DD); skips
     without the English model."""

@@ -6,19 +6,6 @@ their issuers, epithets, introductions before a quotation, bylines after one).
 """
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def english():
-    from dyadwatch.errors import ModelMissing
-    from dyadwatch.nlp import load_english
-
-    try:
-        load_english()
-    except ModelMissing as e:
-        pytest.skip(f"needs the English spaCy model: {e}")
-
 
 def quotes_of(text: str):
     from dyadwatch.pipeline import run_text

@@ -9,17 +9,6 @@ from dyadwatch import api
 from dyadwatch.errors import UsageError
 
 
-@pytest.fixture(scope="module")
-def english():
-    from dyadwatch.errors import ModelMissing
-    from dyadwatch.nlp import load_english
-
-    try:
-        load_english()
-    except ModelMissing as e:
-        pytest.skip(f"needs the English spaCy model: {e}")
-
-
 def quotes_of(text: str):
     from dyadwatch.pipeline import run_text
 
