@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from support import need_shared
-from test_quotes_speakers import english  # noqa: F401  (fixture)
 
 from dyadwatch.models import Document, Quote
 from dyadwatch.quotes.records import fold_direct_into_reported, without_overlaps
