@@ -34,6 +34,22 @@ def english():
 
 
 @pytest.fixture(scope="session")
+def resolve(english):
+    """English text through extraction, parsing and the actor stage (published 7 January 2025
+    unless said otherwise), as a document record."""
+    from dyadwatch.models import InputRecord
+    from dyadwatch.pipeline import Pipeline, build
+
+    pipeline = Pipeline(stages=build(["extract", "parse", "actors"]))
+
+    def run(text: str, published: str | None = "2025-01-07", outlet: str | None = None):
+        (out,) = list(pipeline.run([InputRecord(text=text, published=published, language="en", outlet=outlet)]))
+        return out.doc
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def run_published():
     """Text through the whole default pipeline, published on a given day (YYYY-MM-DD); skips
     without the English model."""

@@ -18,26 +18,6 @@ from dyadwatch.link.synthetic import actor, document, event
 from dyadwatch.store import Store
 
 
-@pytest.fixture(scope="module")
-def resolve():
-    try:
-        from dyadwatch.nlp import load_english
-
-        load_english()
-    except Exception as exc:  # noqa: BLE001 - any model failure means: skip with the reason
-        pytest.skip(f"spaCy English model not available: {exc}")
-    from dyadwatch.models import InputRecord
-    from dyadwatch.pipeline import Pipeline, build
-
-    pipeline = Pipeline(stages=build(["extract", "parse", "actors"]))
-
-    def run(text: str, outlet: str | None = None):
-        (out,) = list(pipeline.run([InputRecord(text=text, published="2025-01-07", language="en", outlet=outlet)]))
-        return out.doc
-
-    return run
-
-
 def people(doc) -> dict[str, str]:
     return {a.name: a.id for a in doc.actors if a.type == "PERSON"}
 
@@ -62,7 +42,7 @@ def test_identities_places_are_never_people(resolve, text: str, place: str):
     ("Gasimzade saw no sign of a rift. \"Trains are running, and gas is flowing.\"", None, "Trains"),
 ])
 def test_identities_outlets_organisations_and_common_nouns_are_never_people(resolve, text: str, outlet, name: str):
-    doc = resolve(text, outlet)
+    doc = resolve(text, outlet=outlet)
     assert name not in people(doc), people(doc)
     assert all(name not in n for n in people(doc))
 

@@ -1,29 +1,7 @@
 """Resolution on small invented texts: rules, offsets, codes, and the lookup interface."""
 from __future__ import annotations
 
-import pytest
-
 from dyadwatch.actors.lookup import actor_at, mention_code, mentions_in
-
-
-@pytest.fixture(scope="module")
-def resolve():
-    try:
-        from dyadwatch.nlp import load_english
-
-        load_english()
-    except Exception as exc:  # noqa: BLE001 - any model failure means: skip with the reason
-        pytest.skip(f"spaCy English model not available: {exc}")
-    from dyadwatch.models import InputRecord
-    from dyadwatch.pipeline import Pipeline, build
-
-    pipeline = Pipeline(stages=build(["extract", "parse", "actors"]))
-
-    def run(text: str, published: str | None = "2025-01-07"):
-        (out,) = list(pipeline.run([InputRecord(text=text, published=published, language="en")]))
-        return out.doc
-
-    return run
 
 
 def test_actors_mentions_carry_offsets_and_rules(resolve):
