@@ -56,3 +56,13 @@ def test_times_governing_week_and_clock_precision():
 def test_times_governing_without_anchor_or_time_says_none():
     doc = doc_of("Baku demanded an apology.", published=None)
     assert date_for_span(doc, 0, len(doc.text)) == (None, "none")
+
+
+def test_times_governing_a_dateline_date_never_dates_an_act():
+    doc = doc_of("KORVINA, Feb 2, 2025 - The government expelled two envoys on Friday over the dispute.")
+    assert date_for_span(doc, 0, doc.text.index(" over")) == ("2025-01-31", "day")
+
+
+def test_times_governing_a_clause_dated_only_by_its_dateline_takes_the_anchor():
+    doc = doc_of("KORVINA, Jan 30, 2025 - The government expelled two envoys over the dispute.", published=None)
+    assert date_for_span(doc, 0, doc.text.index(" over")) == (None, "none")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..actors.guards import dateline_spans
 from ..models import Document, TimeExpr
 from .calendar import precision_of
 
@@ -75,8 +76,29 @@ def clause_bounds(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _calendar_times(doc: Document, s: int, e: int) -> list[TimeExpr]:
-    return [t for t in times_within(doc.times, s, e) if t.end <= e and t.type in ("DATE", "TIME")
-            and precision_of(t.value) is not None]
+    found = [t for t in times_within(doc.times, s, e) if t.end <= e and t.type in ("DATE", "TIME")
+             and precision_of(t.value) is not None]
+    if found and s < DATELINE_REACH:
+        # "BISHKEK, Oct 16, 2024 - Kyrgyzstan accused X on Tuesday": the dateline's date says
+        # when the story was filed, not when any act in it happened; the parse makes it part
+        # of the first clause, where it would outrank the clause's own "on Tuesday".
+        lines = _datelines(doc.text)
+        found = [t for t in found if not any(a <= t.start < b for a, b in lines)]
+    return found
+
+
+# Datelines open a story: only the first characters of a text are looked at for one.
+DATELINE_REACH = 200
+_dateline_cache: list[tuple[str, list[tuple[int, int]]]] = []
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The dateline spans at the head of `text` (the last text asked about is kept)."""
+    cached = _dateline_cache[0] if _dateline_cache else None
+    if cached is None or cached[0] is not text:
+        cached = (text, [(a, b) for a, b in dateline_spans(text[:DATELINE_REACH]) if a < DATELINE_REACH])
+        _dateline_cache[:] = [cached]
+    return cached[1]
 
 
 _by_start: list[tuple] = []  # (the list indexed, its starts, it sorted by start)
