@@ -60,6 +60,31 @@ def test_dates_a_past_act_recalled_as_background_is_no_event(run, text):
     assert not [e for e in doc.events if e.plover in ("ASSAULT", "COERCE", "AGREE", "SANCTION")], doc.events
 
 
+@pytest.mark.parametrize("text", [
+    "Uganda signed a border treaty with Kenya in 2019.",
+    "Kenya and Uganda held several rounds of talks on the border in the early 2000s.",
+    "Uganda has accused Kenya of backing rebels since 2021.",
+])
+def test_dates_an_act_its_own_phrase_dates_to_an_earlier_year_is_background(run, text):
+    doc = run(text)
+    assert not [e for e in doc.events if e.source and e.source.country in ("UGA", "KEN")], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda signed a border treaty with Kenya on Tuesday, six years after a first accord in 2019.",
+    "Uganda signed a border treaty with Kenya in 2025.",
+])
+def test_dates_a_year_of_another_phrase_or_of_this_year_keeps_the_act(run, text):
+    doc = run(text)
+    assert [e for e in doc.events if e.cameo.startswith("05") and e.source and e.source.country == "UGA"], doc.events
+
+
+def test_dates_the_date_in_a_wire_dateline_never_dates_the_first_act(run):
+    doc = run("KAMPALA, March 14, 2025 - Uganda accused Kenya on Tuesday of backing the rebels.")
+    accusations = [e for e in doc.events if e.source and e.source.country == "UGA"]
+    assert accusations and all(e.date == "2025-03-11" for e in accusations), accusations
+
+
 @pytest.fixture(scope="module")
 def corpus_documents(tmp_path_factory) -> list[Document]:
     from dyadwatch import api

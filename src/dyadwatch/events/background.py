@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..models import TimeExpr
+
 Token = Any
+
+# A time expression that writes out a year ("in 2022", "since 2021", "in the early 2000s").
+WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 # Prepositions that place the present against an earlier act ("since the war", "after the coup").
 BEFORE_NOW_PREPS = frozenset({"since", "after", "following", "before", "until", "till", "prior"})
@@ -46,3 +51,38 @@ def is_background(noun: Token) -> bool:
         if head.lower_ == "in" and head.head.lemma_.lower() in ("wake", "aftermath"):
             return True
     return False
+
+
+
+def recalled_by_its_year(pred: Token, times: list[TimeExpr], published: str | None) -> TimeExpr | None:
+    """The time phrase on the act's own predicate that writes out a year before the year of
+    publication ("China signed a security pact with X in 2022", "the two countries held talks
+    in the early 2000s"), if there is one: such an act is recalled as background, not news.
+    A bare month or weekday is left alone: its year is inferred, not written."""
+    if not published or not published[:4].isdigit():
+        return None
+    filed = int(published[:4])
+    sent = pred.sent
+    for t in times:
+        if not (sent.start_char <= t.start < sent.end_char) or not t.value or not WRITTEN_YEAR.search(t.text):
+            continue
+        years = [int(y[:4]) for y in WRITTEN_YEAR.findall(t.text)]
+        if not years or max(years) + (9 if t.text.rstrip().endswith("0s") else 0) >= filed:
+            continue
+        if _hangs_on(pred, t):
+            return t
+    return None
+
+
+def _hangs_on(pred: Token, t: TimeExpr) -> bool:
+    """Does the time phrase hang on the predicate itself ("signed ... in 2022", "since 2021"),
+    not on a noun or clause of its own ("after a first accord in 2015", "crimes committed in
+    1991")?"""
+    inside = [x for x in pred.sent if t.start <= x.idx < t.end]
+    root = next((x for x in inside if not (t.start <= x.head.idx < t.end) or x.head.i == x.i), None)
+    if root is None:
+        return False
+    if root.dep_ in ("npadvmod", "advmod") and root.head.i == pred.i:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == pred.i

@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
 from .anaphora import document_subject, plural_pair
-from .background import is_background
+from .background import is_background, recalled_by_its_year
 from .confidence import confidence_of, event_factors
 from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
 from .frames import LANGUAGE, Factuality, awaited_condition, factuality
@@ -196,6 +196,13 @@ def _in_quote(doc: Document, span: Span) -> bool:
     return any(q.start <= span.start and span.end <= q.end for q in doc.quotes)
 
 
+def act_date(doc: Document, f: Frame) -> tuple[Span, str | None, str]:
+    """The evidence span of the act and the date of its own clause (value, precision)."""
+    side_toks = [t for t in (*f.subjects, *f.agents) if abs(t.i - f.pred.i) < 40]
+    span = evidence_span(doc, f, side_toks)
+    return (span, *event_date(doc, f.pred, span))
+
+
 def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> list[Event]:
     onto = load_ontology()
     pairs: list[tuple[Actor | None, Actor | None]] = [(s, t) for s in sources for t in targets if s.id != t.id]
@@ -209,9 +216,7 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
         else:
             pairs = [(s, None) for s in sources]
-    side_toks = [t for t in (*f.subjects, *f.agents) if abs(t.i - f.pred.i) < 40]
-    span = evidence_span(doc, f, side_toks)
-    date, precision = event_date(doc, f.pred, span)
+    span, date, precision = act_date(doc, f)
     location = place_of(f.pred, list(f.themes))
     modality = "reported" if reported or _in_quote(doc, span) else "asserted"
     clause = act_tokens(f.pred)
@@ -528,6 +533,11 @@ def own_act(doc: Document, tok: Token, sources: list[Actor], *, narrated: bool =
 def _finish(doc: Document, base: dict, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor], reported: bool) -> Decision:
     if p.code in JOINT_CODES and not targets and done_together(f, sources):
         p = replace(p, code=JOINT_CODES[p.code], note="done together by two states: " + p.note)
+    recalled = recalled_by_its_year(f.pred, doc.times, doc.published)
+    if recalled is not None:
+        # "China signed a security pact with X in 2022": background to the news, not a new event.
+        return Decision(**base, outcome="background", pattern=p, detail=f"dated by its own phrase {recalled.text!r}, "
+                        "a year before publication: a past act recalled as background")
     events = build_events(doc, p, f, sources, targets, reported)
     if not events:
         return Decision(**base, outcome="not-political", pattern=p, sources=tuple(a.id for a in sources), targets=tuple(a.id for a in targets),
