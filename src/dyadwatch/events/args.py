@@ -114,7 +114,7 @@ def preps_of(tok: Token) -> list[tuple[str, Token, Token]]:
     for p in tok.children:
         if p.dep_ in ("prep", "agent") or (p.dep_ == "dative" and p.pos_ == "ADP"):
             for o in p.children:
-                if o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS:
+                if o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS and not _measures_a_thing(o):
                     continue  # "on Saturday" dates the act; it names no party
                 if o.dep_ in ("pobj", "pcomp"):
                     out.append((p.lower_, o, tok))
@@ -122,6 +122,12 @@ def preps_of(tok: Token) -> list[tuple[str, Token, Token]]:
                         if stranded_subject(c) is None:
                             out.append((p.lower_, c, tok))
     return out
+
+
+def _measures_a_thing(o: Token) -> bool:
+    """ "(bowing) to a week of roadblocks": a span of time measuring what its "of" phrase names."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(x.dep_ == "pobj" and x.ent_type_ not in TIME_ENTS for x in p.children)
+               for p in o.children)
 
 
 def _inherited_subjects(pred: Token) -> list[Token]:

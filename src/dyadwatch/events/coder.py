@@ -23,7 +23,8 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .parties import MUTUAL_ROOTS, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets, reporting_frame, speakers
+from .parties import (MUTUAL_ROOTS, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
+                      reporting_frame, speakers, yielded_parties)
 from .places import place_of
 from .relevance import political, political_sentence
 from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_actors, is_state_side, mention_index
@@ -326,7 +327,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group] if group is not None else []
-    targets = (find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
+    targets = (yielded_parties(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):

@@ -16,7 +16,7 @@ from .grammar import grammar
 from .patterns import Pattern
 from .places import PLACE_NOUNS
 from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
-from .unnamed import LAST_RESORT_PREPS, PRONOUNS, VICTIM_ROOTS, struck_group
+from .unnamed import LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, counted, group_sector, make_group, struck_group
 
 Token = Any
 
@@ -44,6 +44,17 @@ THREAT_ROOT = "13"
 # Refusals (CAMEO 12) and the prepositions of what they are made in spite of.
 REFUSAL_ROOT = "12"
 DEFIANCE_PREPS = frozenset({"despite", "defiance"})
+# Yielding (CAMEO 08) is yielding to someone: the phrases that name to whom ("in a concession
+# to X", "in response to protests by X", "bowing to X's demands", "yielding to pressure from X").
+YIELD_ROOT = "08"
+CONCESSION_NOUNS = frozenset({"concession", "response", "deference", "answer", "reply", "capitulation"})
+YIELDING_VERBS = frozenset({"yield", "bow", "bend", "cave", "succumb", "give", "respond", "heed", "accede", "concede", "relent"})
+# Words of pressure whose author is the one yielded to ("demands from X", "objections by X").
+PRESSURE_AUTHOR_PREPS = frozenset({"by", "from", "of"})
+# Nouns of organised people who press for concessions, named without a known actor.
+GROUP_NOUNS = frozenset({"group", "union", "party", "movement", "association", "campaigner", "activist", "organisation",
+                         "organization", "opposition"})
+
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -276,4 +287,51 @@ def between_pair(doc: Document, pred: Token) -> list[Actor]:
                 found = actors_of(doc, o)
                 if len(found) >= 2:
                     return found[:2]
+    return []
+
+
+def yielded_parties(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a concession (CAMEO 08) yields to, when a phrase of the act says so: the object of
+    "in a concession to" / "in response to" on the act, or of "to" after a participle of
+    yielding hung on it ("Bowing to roadblocks by the unions, parliament scrapped ..."), read
+    as the pressure's author ("objections from X", "X's demands", "opposition demands") or,
+    when it names people, the people themselves ("in a concession to rights groups")."""
+    if p.code[:2] != YIELD_ROOT:
+        return []
+    yielded: list[Token] = [x for prep, o, at in f.preps if at.i == f.pred.i and prep == "in" and o.lemma_.lower() in CONCESSION_NOUNS
+                            for pp, x, _ in preps_of(o) if pp == "to"]
+    for c in f.pred.children:
+        if c.dep_ in ("advcl", "acl", "xcomp", "conj") and c.lemma_.lower() in YIELDING_VERBS and c.i != f.pred.i:
+            yielded += [x for pp, x, at in preps_of(c) if pp == "to" and at.i == c.i]
+    if f.pred.dep_ in ("advcl",) and f.pred.lemma_.lower() in YIELDING_VERBS:
+        yielded += [x for prep, x, at in f.preps if prep == "to" and at.i == f.pred.i]
+    ids = {a.id for a in sources}
+    for x in yielded:
+        found = [a for a in _pressure_authors(doc, x) if a.id not in ids]
+        if found:
+            return found
+    return []
+
+
+def _pressure_authors(doc: Document, x: Token) -> list[Actor]:
+    # "weeks of strikes by the unions": the pressure may be the "of" phrase of a measure.
+    chain = [counted(x)] + [counted(o) for pp, o, _ in preps_of(counted(x)) if pp == "of"]
+    for pressure in chain:
+        authors = [a for pp, o, _ in preps_of(pressure) if pp in PRESSURE_AUTHOR_PREPS for a in actors_of(doc, o)]
+        authors += [a for c in children(pressure, "poss") for a in actors_of(doc, c)]
+        authors += actors_of(doc, pressure)
+        if authors:
+            return authors
+    for pressure in chain:
+        # Nobody the actor stage knows: the people named, as an unnamed side ("rights groups",
+        # "roadblocks by transport unions", "opposition demands").
+        authors = [counted(o) for pp, o, _ in preps_of(pressure) if pp in ("by", "from")]
+        for h in authors:  # whoever the pressure is "by" or "from" presses, whatever the noun
+            if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in PRONOUNS:
+                return [make_group(doc, h, None, group_sector(h))]
+        people = [c for c in pressure.children if c.dep_ in ("compound", "poss", "amod") and c.pos_ in ("NOUN", "PROPN")]
+        for h in [*people, pressure]:
+            sector = group_sector(h)
+            if h.pos_ in ("NOUN", "PROPN") and (sector is not None or h.lemma_.lower() in PERSON_NOUNS | GROUP_NOUNS):
+                return [make_group(doc, h, None, sector)]
     return []

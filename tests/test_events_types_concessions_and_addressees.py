@@ -1,0 +1,47 @@
+"""Classes of news English read by the CAMEO and PLOVER codebooks (issue 12, fourth round):
+to whom a concession yields, to whom a stated readiness is told, and what is handed or
+deposited as aid. Invented countries (tests/events/support.py), so no rule leans on a name."""
+from __future__ import annotations
+
+import re
+
+from tests.events.support import FICTIONAL, ORGANISATIONS, make_doc
+
+
+def named(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(CAMEO, source name, target name) of every event coded in `text`."""
+    from dyadwatch.events.coder import code_parse
+
+    known = {**FICTIONAL, **ORGANISATIONS}
+    doc, parse = make_doc(text, {k: v for k, v in known.items() if re.search(r"\b" + re.escape(k) + r"\b", text)})
+    return {(e.cameo, e.source and e.source.name, e.target and e.target.name) for e in code_parse(doc, parse).events}
+
+
+def test_events_concessions_in_a_concession_to_people_yields_to_them():
+    got = named("Valdoria's parliament, in a concession to rights groups, repealed a law that required bloggers to register.")
+    assert any(code.startswith("08") and tgt == "rights groups" for code, _, tgt in got), got
+
+
+def test_events_concessions_a_response_to_protests_by_a_group_yields_to_its_authors():
+    got = named("Valdoria lifted its curfew in response to protests by opposition supporters.")
+    assert any(code.startswith("08") and tgt == "opposition supporters" for code, _, tgt in got), got
+
+
+def test_events_concessions_yielding_to_a_countrys_demands_yields_to_it():
+    got = named("Yielding to demands from Ostrava, Valdoria lifted the ban on its grain imports.")
+    assert any(code.startswith("08") and (src, tgt) == ("Valdoria", "Ostrava") for code, src, tgt in got), got
+
+
+def test_events_concessions_bowing_to_a_span_of_pressure_names_who_exerts_it():
+    got = named("Bowing to a week of roadblocks by truck drivers, Valdoria's parliament scrapped the new port levy.")
+    assert any(code.startswith("08") and src == "Valdoria" and tgt and "truck drivers" in tgt for code, src, tgt in got), got
+
+
+def test_events_concessions_caving_in_to_pressure_is_yielding():
+    got = named("Valdoria caved in to pressure from Ostrava on Monday.")
+    assert ("080", "Valdoria", "Ostrava") in got
+
+
+def test_events_concessions_an_easing_without_a_concession_names_no_one_yielded_to():
+    got = named("Valdoria lifted its curfew on Monday after a quiet week.")
+    assert not any(tgt in ("Ostrava", "a quiet week") for _, _, tgt in got), got
