@@ -45,3 +45,19 @@ def test_events_concessions_caving_in_to_pressure_is_yielding():
 def test_events_concessions_an_easing_without_a_concession_names_no_one_yielded_to():
     got = named("Valdoria lifted its curfew on Monday after a quiet week.")
     assert not any(tgt in ("Ostrava", "a quiet week") for _, _, tgt in got), got
+
+
+def test_events_addressees_a_readiness_told_to_a_country_is_offered_to_it():
+    got = named("Valdoria told Ostrava on Thursday it was ready to contribute ships to a joint patrol of undersea cables.")
+    assert any(code.startswith("03") and (src, tgt) == ("Valdoria", "Ostrava") for code, src, tgt in got), got
+
+
+def test_events_addressees_a_willingness_told_in_a_that_clause_is_offered_to_the_one_told():
+    got = named("Valdoria has told Ostrava that it is willing to host a fresh round of talks on a prisoner exchange.")
+    assert any(code.startswith("03") and (src, tgt) == ("Valdoria", "Ostrava") for code, src, tgt in got), got
+
+
+def test_events_addressees_the_party_of_the_intended_act_outranks_the_audience():
+    got = named("Valdoria told reporters on Monday it was ready to host talks with Ostrava.")
+    assert any(code.startswith("03") and (src, tgt) == ("Valdoria", "Ostrava") for code, src, tgt in got), got
+    assert not any(tgt == "reporters" for _, _, tgt in got), got

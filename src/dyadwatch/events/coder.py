@@ -24,7 +24,7 @@ from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
 from .parties import (MUTUAL_ROOTS, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
-                      reporting_frame, speakers, yielded_parties)
+                      reporting_frame, speakers, told_parties, yielded_parties)
 from .places import place_of
 from .relevance import political, political_sentence
 from .sides import GROUP_ID_PREFIX, actors_of, actors_of_phrase, event_side, group_actors, is_state_side, mention_index
@@ -329,6 +329,10 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         sources = [group] if group is not None else []
     targets = (yielded_parties(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
+    if intent is not None and all(a.id.startswith(GROUP_ID_PREFIX) or a.type == "LOCATION" for a in targets):
+        # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
+        # intention is told to Y, its addressee when the intended act names no party of its own.
+        targets = told_parties(doc, tok, sources) or targets
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)

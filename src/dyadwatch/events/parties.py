@@ -55,6 +55,9 @@ PRESSURE_AUTHOR_PREPS = frozenset({"by", "from", "of"})
 GROUP_NOUNS = frozenset({"group", "union", "party", "movement", "association", "campaigner", "activist", "organisation",
                          "organization", "opposition"})
 
+# Verbs of telling whose object is the one told ("told X it was ready to ...", "assured X that").
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "notify", "reassure", "promise", "advise", "brief"})
+
 # Roots whose acts are mutual: with no explicit parties, "between A and B" names them.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -335,3 +338,15 @@ def _pressure_authors(doc: Document, x: Token) -> list[Actor]:
             if h.pos_ in ("NOUN", "PROPN") and (sector is not None or h.lemma_.lower() in PERSON_NOUNS | GROUP_NOUNS):
                 return [make_group(doc, h, None, sector)]
     return []
+
+
+def told_parties(doc: Document, pred: Token, sources: list[Actor]) -> list[Actor]:
+    """Whom a stated intention is told to: the object of the verb of telling that reports it
+    ("X told Y on Thursday it was ready to contribute ships", "assured Y that it would send
+    aid"). An intention to cooperate told to someone is an offer to them (CAMEO 03)."""
+    frame = reporting_frame(pred)
+    if frame is None or frame.lemma_.lower() not in TELLING_VERBS:
+        return []
+    ids = {a.id for a in sources}
+    told = [o for o in frame.children if o.dep_ in ("dobj", "dative") and o.i < pred.i]
+    return [a for o in told for a in actors_of(doc, o) if a.id not in ids]
