@@ -61,3 +61,35 @@ def test_events_addressees_the_party_of_the_intended_act_outranks_the_audience()
     got = named("Valdoria told reporters on Monday it was ready to host talks with Ostrava.")
     assert any(code.startswith("03") and (src, tgt) == ("Valdoria", "Ostrava") for code, src, tgt in got), got
     assert not any(tgt == "reporters" for _, _, tgt in got), got
+
+
+def test_events_aid_patrol_boats_handed_over_are_military_aid():
+    got = named("Valdoria handed over two patrol boats to Ostrava's navy at a ceremony on Wednesday.")
+    assert ("072", "Valdoria", "Ostrava") in got, got
+
+
+def test_events_aid_a_name_on_the_gift_says_its_kind_not_who_gets_it():
+    got = named("Valdoria handed over a Marvane-class patrol boat to Ostrava at a ceremony on Tuesday.")
+    assert ("072", "Valdoria", "Ostrava") in got, got
+    assert not any(tgt == "Marvane" for _, _, tgt in got), got
+
+
+def test_events_aid_things_handed_to_a_force_are_aid():
+    got = named("Valdoria handed 30 police vehicles to the Ostravan police on Thursday.")
+    assert any(code.startswith("07") and src == "Valdoria" and tgt == "Ostravan" for code, src, tgt in got), got
+    assert not any(code == "063" for code, _, _ in got), got
+
+
+def test_events_aid_money_deposited_in_a_central_bank_is_economic_aid():
+    got = named("Valdoria deposited $500 million in Ostrava's central bank on Sunday to shore up its currency.")
+    assert ("071", "Valdoria", "Ostrava") in got, got
+
+
+def test_events_aid_food_distributed_to_people_is_aid():
+    got = named("The United Nations began distributing maize to 200,000 drought-hit people in Ostrava on Monday.")
+    assert any(code.startswith("07") and src == "United Nations" for code, src, _ in got), got
+
+
+def test_events_aid_a_suspect_handed_over_is_judicial_cooperation():
+    got = named("Valdoria handed over the suspect to Ostrava on Friday.")
+    assert ("063", "Valdoria", "Ostrava") in got, got

@@ -28,6 +28,7 @@ DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards"
 # Roots whose acts move people or things to someone (offer, aid, withdraw, deploy): the
 # object the pattern names as theme ("sent troops") is carried, not targeted.
 CARRYING_ROOTS = frozenset({"03", "05", "07", "08", "15"})
+AID_ROOT = "07"
 # Nouns of places whose "of" phrase names where something happens, not a party ("marched
 # through the streets of Nairobi", "in the centre of Minsk").
 SETTING_NOUNS = PLACE_NOUNS | {"street", "centre", "center", "square", "road", "avenue", "heart", "part"}
@@ -148,6 +149,11 @@ def _carried_thing(doc: Document, p: Pattern, obj: Token, source_countries: set[
     own ("sent its soldiers", "withdrew their forces") or the people the pattern names as
     its theme ("sent troops to X")? The addressee is then in a prepositional phrase. An
     object that names another country or a body of states is never the actor's own."""
+    if p.code[:2] == AID_ROOT and p.theme is not None and bool(token_keys(obj) & p.theme) and group_sector(counted(obj)) is None:
+        # "handed over a Guardian-class patrol boat to X", "delivered US-made rifles to X":
+        # what aid names as its theme is the gift, and a name on it says what kind, not who gets
+        # it; people taken in ("Syrian refugees") are whom it is for.
+        return True
     for a in actors_of(doc, obj):
         if (a.country and a.country not in source_countries) or (side_code(a) or "").startswith(IGO_PREFIX):
             return False
