@@ -89,3 +89,12 @@ def test_sides_violence_falls_on_what_was_struck_in_its_place(english_run):
     (event,) = [e for e in doc.events if e.plover == "ASSAULT"]
     assert any("camps" in n for n in names_of(doc, event.target))
     assert event.target.country == "SOM"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Samoan Prime Minister Fiame Naomi Mata'afa visited Fiji on Monday.", "Fiame Naomi Mata'afa"),
+    ("Samoan Prime Minister Fiame Naomi Mata'afa thanked Japan on Wednesday for its help.", "Fiame Naomi Mata'afa"),
+])
+def test_guards_a_name_after_a_title_of_office_is_a_person_even_when_ner_misses_it(resolve, text, name):
+    doc = resolve(text)
+    assert any(a.type == "PERSON" and a.name == name and a.country == "WSM" for a in doc.actors), [(a.name, a.type) for a in doc.actors]

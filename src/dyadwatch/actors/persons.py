@@ -80,9 +80,23 @@ def _leading_title(ctx: Context, k: int) -> bool:
     return role is not None and role.type == "PERSON" and role.kind in ("office", "profession")
 
 
+# Apostrophes inside a name word ("Mata'afa", "O'Neill", "Ma'ruf").
+NAME_APOSTROPHES = ("'", "’")
+
+
+def _name_word(text: str) -> bool:
+    """A capitalised word of letters, which may hold an apostrophe inside ("Mata'afa")."""
+    core = text
+    for a in NAME_APOSTROPHES:
+        core = core.replace(a, "")
+    return core.isalpha() and text[:1].isupper() and text[-1:].isalpha()
+
+
 def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
     """Two or three capitalised words that NER missed, when the first is a known given name
-    ("Elchin Mammadov") or a role follows in apposition ("X Y, a lawyer, ...")."""
+    ("Elchin Mammadov"), a role follows in apposition ("X Y, a lawyer, ...") or a title of
+    office comes right before ("Prime Minister Fiame Naomi Mata'afa": news English titles
+    people before their names)."""
     from .names import load_origins
 
     doc, given = ctx.doc, load_origins().given
@@ -90,12 +104,12 @@ def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
     i = 0
     while i < len(doc) - 1:
         end = i
-        while end < len(doc) and end - i < 3 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_alpha and doc[end].text[:1].isupper() \
+        while end < len(doc) and end - i < 3 and doc[end].tag_ in ("NNP", "NNPS") and _name_word(doc[end].text) \
                 and not never_a_name(doc[end]):
             end += 1
         if end - i >= 2 and not any(ctx.keys[k] in ctx.kb.adjectives or ctx.keys[k] in ctx.kb.surfaces or ctx.keys[k] in ctx.kb.roles
                                     or org_word(doc[k], ctx.kb.roles) for k in range(i, end)):
-            if name_key(doc[i].text) in given or _apposition(ctx, end) is not None:
+            if name_key(doc[i].text) in given or _apposition(ctx, end) is not None or (i > 0 and _leading_title(ctx, i - 1)):
                 out.append((i, end))
                 i = end
                 continue
