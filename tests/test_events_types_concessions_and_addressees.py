@@ -93,3 +93,20 @@ def test_events_aid_food_distributed_to_people_is_aid():
 def test_events_aid_a_suspect_handed_over_is_judicial_cooperation():
     got = named("Valdoria handed over the suspect to Ostrava on Friday.")
     assert ("063", "Valdoria", "Ostrava") in got, got
+
+
+def test_events_between_talks_offered_between_a_plural_pair_name_the_pair_named_before():
+    got = named("Valdoria and Ostrava exchanged fire across their border on Monday. "
+                "Marvane offered on Wednesday to host talks between the two neighbours in its capital.")
+    offers = {(src, tgt) for code, src, tgt in got if code.startswith("03")}
+    assert offers == {("Marvane", "Valdoria"), ("Marvane", "Ostrava")}, got
+
+
+def test_events_between_talks_offered_between_named_countries_target_each():
+    got = named("Valdoria offered to host talks between Ostrava and Marvane.")
+    assert {("036", "Valdoria", "Ostrava"), ("036", "Valdoria", "Marvane")} <= got, got
+
+
+def test_events_between_talks_in_a_reported_clause_of_their_own_are_no_offer():
+    got = named("Marvane said on Monday that talks between the two sides had failed.")
+    assert not any(code.startswith("03") for code, _, _ in got), got

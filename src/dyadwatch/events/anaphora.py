@@ -20,6 +20,10 @@ Token = Any
 PAIR_NOUNS = frozenset({"leader", "side", "country", "minister", "nation", "government", "president", "party",
                         "delegation", "state", "neighbour", "neighbor", "capital", "premier", "counterpart"})
 PAIR_WORDS = frozenset({"two", "both"})
+# How many parties a counted plural names ("the three countries").
+PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# Acts whose parties "between" names: talks, mediation, offers of them (CAMEO 03, 04).
+BETWEEN_ROOTS = frozenset({"03", "04"})
 # Things that "say" in news without being anyone: their authors, when named, are the source.
 DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "paper", "dossier", "memo", "memorandum",
                             "assessment", "review", "audit", "analysis", "incident", "leak", "cable", "findings",
@@ -61,6 +65,61 @@ def plural_pair(doc: Document, f) -> list[Actor]:
         countries.add(actor.country)
         if len(seen) == 2:
             return list(reversed(seen))
+    return []
+
+
+def parties_between(doc: Document, p, f, sources: list[Actor]) -> list[Actor]:
+    """The parties of talks or mediation an act names with "between" ("offered to host talks
+    between the two neighbours", "to mediate between the two sides", "talks between the
+    three countries"): the actors it names, or, for a plural phrase of parties, the ones named
+    before it, the act's own source left out."""
+    if p.code[:2] not in BETWEEN_ROOTS:
+        return []
+    own = {a.id for a in sources}
+    for o in _between_objects(f.pred):
+        named = [a for a in actors_of(doc, o) if a.id not in own]
+        if named:
+            return named
+        counted = next((PARTY_COUNTS[c.lower_] for c in o.children if c.lower_ in PARTY_COUNTS), 2)
+        if o.lemma_.lower() in PAIR_NOUNS and o.tag_ in ("NNS", "NNPS"):
+            return named_before(doc, o.idx, counted, sources)
+    return []
+
+
+def _between_objects(pred: Token) -> list[Token]:
+    """Objects of "between" in the act's own phrases, its aims and complements included
+    ("offered to host talks between ..."), not in clauses with a subject of their own."""
+    out = []
+    for t in pred.subtree:
+        if t.lower_ != "between" or t.dep_ != "prep":
+            continue
+        up, own = t.head, True
+        while up.i != pred.i and own:
+            own = up.dep_ not in ("relcl", "ccomp", "acl", "parataxis") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children)
+            up = up.head
+        if own:
+            out += [o for o in t.children if o.dep_ == "pobj"]
+    return out
+
+
+def named_before(doc: Document, start: int, count: int, sources: list[Actor]) -> list[Actor]:
+    """The last `count` actors named before `start`, of different countries when there are
+    enough such (else different actors: "the two sides" of one country's crisis), the given
+    sources and their countries left out; in text order."""
+    index = mention_index(doc)
+    own_ids = {a.id for a in sources}
+    own_countries = {a.country for a in sources} - {None}
+    lo = max(0, start - PAIR_WINDOW_CHARS)
+    before = [actor for at, actor in reversed(list(zip(index.starts, index.actors)))
+              if lo <= at < start and actor.type in ("COUNTRY", "PERSON", "ORG", "GROUP") and actor.country and actor.id not in own_ids]
+    foreign = [a for a in before if a.country not in own_countries]
+    for pool, key in ((foreign, "country"), (before, "id")):
+        seen: list[Actor] = []
+        for actor in pool:
+            if all(getattr(actor, key) != getattr(x, key) for x in seen):
+                seen.append(actor)
+            if len(seen) == count:
+                return list(reversed(seen))
     return []
 
 

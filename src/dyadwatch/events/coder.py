@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import Actor, Document, Event, Span
 from ..times.governing import date_for_span
-from .anaphora import document_subject, plural_pair
+from .anaphora import document_subject, parties_between, plural_pair
 from .background import is_background, recalled_by_its_year
 from .confidence import confidence_of, event_factors
 from .args import Frame, children, matches, nominal_frame, preps_of, read_frame, token_keys, verb_lemmas
@@ -327,7 +327,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group] if group is not None else []
-    targets = (yielded_parties(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
+    targets = (yielded_parties(doc, p, f, sources) or parties_between(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     if intent is not None and all(a.id.startswith(GROUP_ID_PREFIX) or a.type == "LOCATION" for a in targets):
         # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
