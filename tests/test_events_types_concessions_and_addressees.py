@@ -110,3 +110,19 @@ def test_events_between_talks_offered_between_named_countries_target_each():
 def test_events_between_talks_in_a_reported_clause_of_their_own_are_no_offer():
     got = named("Marvane said on Monday that talks between the two sides had failed.")
     assert not any(code.startswith("03") for code, _, _ in got), got
+
+
+def test_events_charges_the_act_an_accusation_charges_is_no_act_of_record():
+    got = named("Valdoria accused Ostravan border guards on Tuesday of firing on a Valdorian patrol, wounding two soldiers.")
+    assert ("112", "Valdoria", "Ostravan") in got, got
+    assert not any(code.startswith(("18", "19")) for code, _, _ in got), got
+
+
+def test_events_charges_the_same_act_stated_as_fact_is_coded():
+    got = named("Ostravan border guards fired on a Valdorian patrol on Tuesday, wounding two soldiers.")
+    assert any(code.startswith("19") and (src, tgt) == ("Ostravan", "Valdorian") for code, src, tgt in got), got
+
+
+def test_events_charges_blame_for_an_act_codes_the_blame_alone():
+    got = named("Valdoria blamed Ostrava for shelling the border town.")
+    assert any(code.startswith("11") for code, _, _ in got) and not any(code.startswith("19") for code, _, _ in got), got

@@ -126,6 +126,31 @@ def asked_clause_noun(clause: Token) -> Token | None:
     return next((o for o in head.children if o.dep_ == "dobj" and o.i < clause.i and o.lemma_.lower() in ASKING_NOUNS), None)
 
 
+# Prepositions that introduce the act an accusation charges ("of firing", "for shelling", "with killing").
+CHARGE_PREPS = frozenset({"of", "for", "with"})
+
+
+def _charged_by(pred: Token) -> Token | None:
+    """The verb of accusing whose "of"/"for"/"with" phrase holds the act, directly or through a
+    participle hung on it ("accused X of firing on a patrol, wounding two soldiers")."""
+    heads = grammar(LANGUAGE).accusing_heads
+    tok = pred
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CHARGE_PREPS and head.head.lemma_.lower() in heads:
+            return head.head
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children)
+        if participle and head.lemma_.lower() in heads and any(
+                c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and any(x.dep_ == "pcomp" for x in c.children) for c in head.children):
+            return head  # the parse hangs "..., wounding two" on "accused" rather than on the act charged
+        if not (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children))):
+            return None
+        tok = head
+    return None
+
+
 def factuality(pred: Token) -> Factuality:
     """Did the act of `pred` happen, as far as its own clause and the clauses above it say?
 
@@ -138,6 +163,9 @@ def factuality(pred: Token) -> Factuality:
     if sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
         return Factuality("question", "the sentence is a question")
     reported = False
+    charge = _charged_by(pred)
+    if charge is not None:
+        return Factuality("embedded", f"'{pred.text}' is what '{charge.text}' charges, an allegation, not an act of record")
     tok = pred
     while True:
         local = _local_reason(tok)

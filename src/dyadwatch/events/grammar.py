@@ -35,6 +35,7 @@ class Grammar:
     reporting_verbs: frozenset[str] = frozenset()  # report what someone said; their complement is reported
     nonfactive_heads: frozenset[str] = frozenset()  # opinion, expectation, intention: the complement has not happened
     implicative_heads: frozenset[str] = frozenset()  # their complement did happen ("began to")
+    accusing_heads: frozenset[str] = frozenset()  # the act they charge someone with is alleged ("accused X of firing")
     irrealis_modifiers: frozenset[str] = frozenset()  # make a nominal event unreal ("the planned visit")
     trend_adverbs: frozenset[str] = frozenset()  # make a verb a trend, not one act
     infinitive_marks: frozenset[str] = frozenset()  # mark an infinitive ("to")
