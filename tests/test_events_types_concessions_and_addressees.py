@@ -126,3 +126,12 @@ def test_events_charges_the_same_act_stated_as_fact_is_coded():
 def test_events_charges_blame_for_an_act_codes_the_blame_alone():
     got = named("Valdoria blamed Ostrava for shelling the border town.")
     assert any(code.startswith("11") for code, _, _ in got) and not any(code.startswith("19") for code, _, _ in got), got
+
+
+def test_events_naming_call_with_an_object_predicate_is_no_telephone_call():
+    assert not named('The clash took place along what Valdorian residents call "conditional lines" drawn by Ostravan planners.')
+    assert not any(code == "041" for code, _, _ in named("Ostravan officials called the referendum a farce."))
+
+
+def test_events_naming_a_call_to_someone_is_still_a_call():
+    assert ("041", "Valdoria", "Ostrava") in named("Valdoria called Ostrava on Monday.")

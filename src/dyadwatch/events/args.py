@@ -344,6 +344,8 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
 # `+*` in a pattern: any theme at all ("returned <anything> to X"), the verb's sense being
 # fixed by the preposition or the other constraints.
 ANY_THEME = frozenset({"*"})
+# Verbs that also name: with an object predicate ("call X Y") they say what something is called.
+NAMING_VERBS = frozenset({"call"})
 # Verbs of an aim that only give the act its role ("to serve as", "to act as", "to join").
 ROLE_AIMS = frozenset({"serve", "act", "join", "form", "reinforce", "bolster", "strengthen", "work"})
 # Dependencies that open a clause of its own: words inside it are not the predicate's context.
@@ -401,6 +403,8 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.code.startswith("04") and not f.passive and any(s.lemma_.lower() in grammar("en").conveyances for s in f.subjects):
         return False  # a vehicle travels; only the people aboard visit or meet
+    if p.code.startswith("04") and f.pred.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in f.pred.children):
+        return False  # "what residents call 'conditional lines'", "called the vote a farce": naming, not a call
     if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False
     if p.modifiers is not None:
