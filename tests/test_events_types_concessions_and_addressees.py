@@ -135,3 +135,19 @@ def test_events_naming_call_with_an_object_predicate_is_no_telephone_call():
 
 def test_events_naming_a_call_to_someone_is_still_a_call():
     assert ("041", "Valdoria", "Ostrava") in named("Valdoria called Ostrava on Monday.")
+
+
+def test_events_violence_tear_gas_fired_at_people_targets_them():
+    got = named("Police in the Valdorian capital fired tear gas and rubber bullets at opposition supporters on Thursday.")
+    assert any(code == "175" and tgt == "opposition supporters" for code, _, tgt in got), got
+
+
+def test_events_violence_people_shot_at_a_place_deeper_in_the_phrase_are_the_target():
+    got = named("Suspected gang members shot dead two police officers at a checkpoint in Ostrava on Sunday.")
+    assert any(code.startswith("18") or code.startswith("19") for code, _, _ in got), got
+    assert any(tgt and "two police officers" in tgt for _, _, tgt in got), got
+
+
+def test_events_violence_a_weapon_fired_at_a_thing_names_no_people():
+    got = named("Valdorian troops fired rockets at an empty warehouse.")
+    assert not any(tgt == "an empty warehouse" and code.startswith("17") for code, _, tgt in got), got

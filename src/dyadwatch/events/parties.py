@@ -16,7 +16,7 @@ from .grammar import grammar
 from .patterns import Pattern
 from .places import PLACE_NOUNS
 from .sides import IGO_PREFIX, actors_of, side_code, subtree_actors
-from .unnamed import LAST_RESORT_PREPS, PERSON_NOUNS, PRONOUNS, VICTIM_ROOTS, counted, group_sector, make_group, struck_group
+from .unnamed import AIM_AT_PREPS, LAST_RESORT_PREPS, PERSON_NOUNS, aimed_at_group, PRONOUNS, VICTIM_ROOTS, counted, group_sector, make_group, struck_group
 
 Token = Any
 
@@ -193,6 +193,11 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, p
             group = struck_group(doc, p, f, head)
             if group is not None:
                 return [group]
+        if deep and not found and _aimed_at(f, head):
+            # "fired tear gas and rubber bullets at opposition supporters": the people aimed at
+            group = aimed_at_group(doc, p, head)
+            if group is not None:
+                return [group]
         if _describes_a_setting(p, f, head, deep):
             found = [a for a in found if not _own_by_modifier(doc, head, a, source_countries)]
         if deep is None:
@@ -213,6 +218,11 @@ def find_targets(doc: Document, p: Pattern, f: Frame, sources: list[Actor], *, p
         # contact with no object of its own shares its partner's.
         return find_targets(doc, p, read_frame(f.pred.head), sources, places=places, only_places=only_places)
     return fallback
+
+
+def _aimed_at(f: Frame, head: Token) -> bool:
+    """Is the phrase the object of "at"/"on"/"against" on the predicate itself?"""
+    return any(o.i == head.i and at.i == f.pred.i and prep in AIM_AT_PREPS for prep, o, at in f.preps)
 
 
 def _describes_a_setting(p: Pattern, f: Frame, head: Token, deep: bool | None) -> bool:

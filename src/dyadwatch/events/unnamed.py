@@ -64,6 +64,10 @@ PERSON_NOUNS = frozenset({"people", "person", "civilian", "man", "woman", "child
                           "detainee", "worshipper", "cleric", "monk", "nun", "tribesman", "crowd"})
 # Places the act is aimed at, read as the target only when nothing else names one.
 LAST_RESORT_PREPS = frozenset({"in", "inside"})
+# Prepositions of where an act happened, whose phrase may name the place deeper in.
+SCENE_PREPS = frozenset({"at", "near", "outside", "in", "inside"})
+# Prepositions of what violence or repression was aimed at ("fired at", "cracked down on").
+AIM_AT_PREPS = frozenset({"at", "on", "against", "upon"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
@@ -293,5 +297,29 @@ def struck_group(doc: Document, p: Pattern, f: Frame, head: Token) -> Actor | No
     if country is None:
         where = [a for prep, o, at in f.preps if at.i == f.pred.i and prep in LAST_RESORT_PREPS
                  for a in actors_of(doc, o) if a.country and a.type in ("COUNTRY", "LOCATION")]
+        # "shot dead two police officers at a checkpoint in San Pedro Sula": the place may sit
+        # inside the phrase of where the act happened.
+        where += [a for prep, o, at in f.preps if at.i == f.pred.i and prep in SCENE_PREPS
+                  for a in subtree_places(doc, o)]
         country = where[0].country if where else None
     return None if country is None else make_group(doc, h, country, group_sector(h, p.code))
+
+
+def subtree_places(doc: Document, head: Token) -> list[Actor]:
+    """Places with a country named anywhere in a phrase ("a checkpoint in San Pedro Sula")."""
+    return [a for a in actors_of(doc, head, deep=True) if a.country and a.type in ("COUNTRY", "LOCATION")]
+
+
+def aimed_at_group(doc: Document, p: Pattern, head: Token) -> Actor | None:
+    """People violence or repression was aimed at by "at"/"on"/"against" when the phrase names
+    no known actor ("fired tear gas at opposition supporters"): a group of people, placed later
+    by its context; a weapon, an act, a thing or a pronoun is none."""
+    if p.code[:2] not in VICTIM_ROOTS:
+        return None
+    h = counted(head)
+    if h.pos_ != "NOUN" or h.lower_ in NOT_A_SIDE or h.lemma_.lower() in WEAPON_NOUNS or token_keys(h) & load_patterns().nouns.keys():
+        return None
+    sector = group_sector(h, p.code)
+    if sector is None:
+        return None
+    return make_group(doc, h, place_country(doc, h), sector)
