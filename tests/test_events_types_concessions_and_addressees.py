@@ -151,3 +151,12 @@ def test_events_violence_people_shot_at_a_place_deeper_in_the_phrase_are_the_tar
 def test_events_violence_a_weapon_fired_at_a_thing_names_no_people():
     got = named("Valdorian troops fired rockets at an empty warehouse.")
     assert not any(tgt == "an empty warehouse" and code.startswith("17") for code, _, tgt in got), got
+
+
+def test_events_release_a_published_thing_is_no_one_set_free():
+    assert not named("In a video released by the Valdorian presidency late on Wednesday, the president spoke.")
+    assert not any(code == "0841" for code, _, _ in named("Valdoria released a statement on Ostrava."))
+
+
+def test_events_release_people_released_are_set_free():
+    assert ("0841", "Valdoria", "Ostravan") in named("Valdoria released the Ostravan journalist on Monday.")

@@ -344,6 +344,11 @@ def _modifier_keys(toks: list[Token]) -> set[str]:
 # `+*` in a pattern: any theme at all ("returned <anything> to X"), the verb's sense being
 # fixed by the preposition or the other constraints.
 ANY_THEME = frozenset({"*"})
+# Freeing people (CAMEO 0841); "release" also publishes, and what is published is no captive.
+RELEASE_CODE = "0841"
+PUBLISHED_THINGS = frozenset({"video", "footage", "statement", "report", "recording", "image", "photo", "photograph",
+                              "picture", "document", "data", "figure", "result", "list", "detail", "transcript", "text",
+                              "communique", "album", "book", "film", "audio", "letter", "information", "finding", "poll"})
 # Verbs that also name: with an object predicate ("call X Y") they say what something is called.
 NAMING_VERBS = frozenset({"call"})
 # Verbs of an aim that only give the act its role ("to serve as", "to act as", "to join").
@@ -403,6 +408,9 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
         return False
     if p.code.startswith("04") and not f.passive and any(s.lemma_.lower() in grammar("en").conveyances for s in f.subjects):
         return False  # a vehicle travels; only the people aboard visit or meet
+    released = [*f.objects, *([f.pred.head] if f.pred.dep_ == "acl" else [])]  # "a video released by X"
+    if p.code == RELEASE_CODE and p.theme is None and any(t.lemma_.lower() in PUBLISHED_THINGS for t in released):
+        return False  # "a video released by the presidency": published, not a person set free
     if p.code.startswith("04") and f.pred.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in f.pred.children):
         return False  # "what residents call 'conditional lines'", "called the vote a farce": naming, not a call
     if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
