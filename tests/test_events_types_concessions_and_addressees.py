@@ -160,3 +160,16 @@ def test_events_release_a_published_thing_is_no_one_set_free():
 
 def test_events_release_people_released_are_set_free():
     assert ("0841", "Valdoria", "Ostravan") in named("Valdoria released the Ostravan journalist on Monday.")
+
+
+def test_events_judged_an_election_described_as_credible_is_praise_of_its_holder():
+    got = named("Election observers from the African Union on Sunday described Valdoria's general election as peaceful, orderly and credible.")
+    assert any(code == "051" and tgt == "Valdoria" for code, _, tgt in got), got
+
+
+def test_events_judged_a_referendum_described_as_illegal_is_criticism():
+    assert ("111", "Ostrava", "Valdoria") in named("Ostrava described Valdoria's referendum as illegal.")
+
+
+def test_events_judged_a_neutral_description_is_no_event():
+    assert not named("Valdoria described the meeting as a routine visit.")
