@@ -110,3 +110,8 @@ def test_dates_demo_corpus_events_are_dated_only_by_their_own_clause(corpus_docu
     wrong = [(e.date, e.date_precision, e.evidence.text[:80]) for d, e in events if not dated_from_own_clause(d, e)]
     assert not wrong, wrong
     assert any(e.date_precision not in ("anchor", "none") for _, e in events), "no event took a date of its own clause"
+
+
+def test_dates_an_act_dated_to_a_day_of_an_earlier_year_is_still_news(run):
+    doc = run("On December 28, 2024, Uganda recalled its ambassador from Kenya.")
+    assert [e for e in doc.events if e.cameo.startswith("16") and e.date == "2024-12-28"], doc.events

@@ -349,7 +349,8 @@ RELEASE_CODE = "0841"
 PUBLISHED_THINGS = frozenset({"video", "footage", "statement", "report", "recording", "image", "photo", "photograph",
                               "picture", "document", "data", "figure", "result", "list", "detail", "transcript", "text",
                               "communique", "album", "book", "film", "audio", "letter", "information", "finding", "poll"})
-# Verbs that also name: with an object predicate ("call X Y") they say what something is called.
+# Verbs that also name: with an object and an object predicate ("call X Y") they say what
+# something is called (a lone "oprd" is the parse's misreading of "called Aliyev and ...").
 NAMING_VERBS = frozenset({"call"})
 # Verbs of an aim that only give the act its role ("to serve as", "to act as", "to join").
 ROLE_AIMS = frozenset({"serve", "act", "join", "form", "reinforce", "bolster", "strengthen", "work"})
@@ -411,7 +412,7 @@ def matches(p: Pattern, f: Frame, role_keys: frozenset[str] = frozenset()) -> bo
     released = [*f.objects, *([f.pred.head] if f.pred.dep_ == "acl" else [])]  # "a video released by X"
     if p.code == RELEASE_CODE and p.theme is None and any(t.lemma_.lower() in PUBLISHED_THINGS for t in released):
         return False  # "a video released by the presidency": published, not a person set free
-    if p.code.startswith("04") and f.pred.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in f.pred.children):
+    if p.code.startswith("04") and f.pred.lemma_.lower() in NAMING_VERBS and {"dobj", "oprd"} <= {c.dep_ for c in f.pred.children}:
         return False  # "what residents call 'conditional lines'", "called the vote a farce": naming, not a call
     if p.purpose is not None and not any(v.lemma_.lower() in p.purpose for v in purposes(f.pred)):
         return False

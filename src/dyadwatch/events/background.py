@@ -11,10 +11,13 @@ import re
 from typing import Any
 
 from ..models import TimeExpr
+from ..times.calendar import precision_of
 
 Token = Any
 
 # A time expression that writes out a year ("in 2022", "since 2021", "in the early 2000s").
+# Only a year or a longer span ("in 2022", "in the early 2000s"): the way news recalls the past.
+WHOLE_YEARS = frozenset({"year", "decade", "century"})
 WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 # Prepositions that place the present against an earlier act ("since the war", "after the coup").
@@ -58,7 +61,8 @@ def recalled_by_its_year(pred: Token, times: list[TimeExpr], published: str | No
     """The time phrase on the act's own predicate that writes out a year before the year of
     publication ("China signed a security pact with X in 2022", "the two countries held talks
     in the early 2000s"), if there is one: such an act is recalled as background, not news.
-    A bare month or weekday is left alone: its year is inferred, not written."""
+    A bare month or weekday is left alone (its year is inferred, not written), and so is a day
+    ("on December 28, 2024"): an act dated to the day is reported as news, however late."""
     if not published or not published[:4].isdigit():
         return None
     filed = int(published[:4])
@@ -66,6 +70,8 @@ def recalled_by_its_year(pred: Token, times: list[TimeExpr], published: str | No
     for t in times:
         if not (sent.start_char <= t.start < sent.end_char) or not t.value or not WRITTEN_YEAR.search(t.text):
             continue
+        if precision_of(t.value) not in WHOLE_YEARS:
+            continue  # "on December 28, 2024": a dated act of record, reported later, is still news
         years = [int(y[:4]) for y in WRITTEN_YEAR.findall(t.text)]
         if not years or max(years) + (9 if t.text.rstrip().endswith("0s") else 0) >= filed:
             continue
