@@ -66,15 +66,23 @@ def run_batch(inputs: list[InputRecord]) -> list[Outcome]:
     return list(_pipeline.run(inputs))
 
 
-def batches(inputs: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    batch: list[InputRecord] = []
+def batches(inputs: Iterable[InputRecord], size: int, workers: int = 1) -> Iterator[list[InputRecord]]:
+    """Batches of `size` inputs in input order, the last ones shrinking.
+
+    A run ends when its slowest worker ends: with equal batches to the last, one worker
+    still parses a whole batch while the others wait. So the inputs left when the stream
+    ends (between `size * workers` and `size * (workers + 1)` of them, held back for this)
+    go out in batches of a share of what is left, down to one input each.
+    """
+    held: deque[InputRecord] = deque()
+    reserve = size * max(1, workers)
     for inp in inputs:
-        batch.append(inp)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        held.append(inp)
+        if len(held) >= size + reserve:
+            yield [held.popleft() for _ in range(size)]
+    while held:
+        share = max(1, min(size, -(-len(held) // (2 * max(1, workers)))))
+        yield [held.popleft() for _ in range(share)]
 
 
 class WorkerPool:
@@ -116,7 +124,7 @@ class WorkerPool:
     def run(self, inputs: Iterable[InputRecord]) -> Iterator[Outcome]:
         pending: deque[tuple[list[InputRecord], Future]] = deque()
         ahead = AHEAD_PER_WORKER * self.workers
-        for batch in batches(inputs, self.chunk):
+        for batch in batches(inputs, self.chunk, self.workers):
             pending.append((batch, self._submit(batch)))
             while len(pending) > ahead:
                 yield from self._collect(*pending.popleft(), pending)

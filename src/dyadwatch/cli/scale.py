@@ -15,7 +15,7 @@ from .output import stage_list
               help="folder of Parquet shards (finished shards there are skipped)")
 @click.option("--scheduler", help="address of a running Dask scheduler (tcp://HOST:8786); default: a local cluster")
 @click.option("--workers", type=click.IntRange(min=1), help="worker processes of the local cluster (default: cores)")
-@click.option("--partition-size", type=click.IntRange(min=1), help="documents per partition and shard (default 64)")
+@click.option("--partition-size", type=click.IntRange(min=1), help="documents per partition and shard (default 32; the last ones of a run smaller)")
 @click.option("--stages", help=STAGES_HELP)
 @click.option("--input-format", type=click.Choice(["auto", "jsonl"]), default="auto")
 @allow_private_option
