@@ -124,6 +124,7 @@ def run_batch(
     batch_size: int = 16,
     on_shard: Callable[[Path], None] | None = None,
     budget: float | None = DOCUMENT_BUDGET,
+    offline: bool = False,
 ) -> BatchReport:
     """Run the pipeline over INPUTS on the client's cluster, one Parquet shard per partition;
     a document over `budget` seconds of stage work is skipped as `too-slow`."""
@@ -133,7 +134,7 @@ def run_batch(
     report = BatchReport()
     client.register_plugin(ModelsPlugin(pipeline.keys, batch_size, pipeline.budget), name=PLUGIN_NAME)
     threads = max(1, sum(client.nthreads().values()))
-    records = split_inputs(read_inputs(inputs, input_format, allow_private=allow_private), report.documents)
+    records = split_inputs(read_inputs(inputs, input_format, allow_private=allow_private, offline=offline), report.documents)
     todo = as_completed()
     where: dict[str, Path] = {}
     parts = enumerate(batches(records, partition_size, threads))
