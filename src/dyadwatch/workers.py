@@ -23,8 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from .models import InputRecord
 from .pipeline import Outcome, Pipeline, build
 
-# Batches handed out ahead of the one being collected, per worker: enough to keep every
-# worker busy while the parent writes, few enough that memory holds only a few batches.
+# Batches' worth of inputs handed out ahead of the one being collected, per worker: enough to
+# keep every worker busy while the parent writes, few enough that memory holds only a few.
 AHEAD_PER_WORKER = 2
 
 # Inputs per batch handed to a worker (the worker's pipeline still batches its parser calls
@@ -123,10 +123,15 @@ class WorkerPool:
 
     def run(self, inputs: Iterable[InputRecord]) -> Iterator[Outcome]:
         pending: deque[tuple[list[InputRecord], Future]] = deque()
-        ahead = AHEAD_PER_WORKER * self.workers
+        # counted in inputs, not batches: the small batches at the end of a stream keep as
+        # many inputs in flight as the full ones, so no worker waits on the one being collected
+        ahead = AHEAD_PER_WORKER * self.workers * self.chunk
+        in_flight = 0
         for batch in batches(inputs, self.chunk, self.workers):
             pending.append((batch, self._submit(batch)))
-            while len(pending) > ahead:
+            in_flight += len(batch)
+            while in_flight > ahead:
+                in_flight -= len(pending[0][0])
                 yield from self._collect(*pending.popleft(), pending)
         while pending:
             yield from self._collect(*pending.popleft(), pending)
