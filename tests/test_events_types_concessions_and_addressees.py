@@ -173,3 +173,13 @@ def test_events_judged_a_referendum_described_as_illegal_is_criticism():
 
 def test_events_judged_a_neutral_description_is_no_event():
     assert not named("Valdoria described the meeting as a routine visit.")
+
+
+def test_events_datelines_the_subject_the_parse_hangs_on_a_dateline_still_acts():
+    assert ("166", "Valdoria", "Ostravan") in named("KORVINA, July 17 - Valdoria expelled two Ostravan diplomats on Wednesday.")
+    assert ("072", "Valdoria", "Ostrava") in named("KORVINA, July 17 - Valdoria handed over two patrol boats to Ostrava's navy.")
+
+
+def test_events_datelines_the_dateline_place_itself_never_acts():
+    got = named("OSTRAVA, July 17 - Valdoria recalled its ambassador on Wednesday.")
+    assert not any(src == "Ostrava" for _, src, _ in got), got

@@ -196,10 +196,17 @@ def _datives(tok: Token) -> list[Token]:
     return out
 
 
+def _after_dateline(word: Token) -> list[Token]:
+    """ "DILI, July 17 - Australia handed over ...": the parse makes the dateline's place the
+    subject and hangs the story's real subject on it in apposition; that one acts."""
+    return [a for a in word.subtree if a.dep_ == "appos" and a.pos_ in ("PROPN", "NOUN") and not token_in_dateline(a)][:1]
+
+
 def read_frame(pred: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     # "MOSCOW (Sputnik) - A court ... revoked": the parse takes the dateline for a subject
     subjects = [s for s in children(pred, "nsubj", "csubj") if not token_in_dateline(s)]
+    subjects += [a for s in children(pred, "nsubj") if token_in_dateline(s) for a in _after_dateline(s)]
     if passive and pred.lemma_.lower() in STATIVE_PASSIVES | SELF_PASSIVES and not children(pred, "agent"):
         passive, subjects = False, children(pred, "nsubjpass")
     inside = _stranded_in(pred)
