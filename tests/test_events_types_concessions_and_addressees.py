@@ -183,3 +183,8 @@ def test_events_datelines_the_subject_the_parse_hangs_on_a_dateline_still_acts()
 def test_events_datelines_the_dateline_place_itself_never_acts():
     got = named("OSTRAVA, July 17 - Valdoria recalled its ambassador on Wednesday.")
     assert not any(src == "Ostrava" for _, src, _ in got), got
+
+
+def test_events_between_relations_between_a_pair_are_the_setting_not_the_parties():
+    got = named("Valdoria's foreign minister will visit Marvane amid strained relations between his country and Ostrava.")
+    assert not any(tgt == "Ostrava" for _, _, tgt in got), got

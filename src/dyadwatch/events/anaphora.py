@@ -24,6 +24,9 @@ PAIR_WORDS = frozenset({"two", "both"})
 PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Acts whose parties "between" names: talks, mediation, offers of them (CAMEO 03, 04).
 BETWEEN_ROOTS = frozenset({"03", "04"})
+# Nouns of talks whose "between" names their parties ("talks between the two neighbours").
+PARLEY_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "summit", "mediation", "consultation",
+                          "discussion", "round", "conference", "contact", "exchange"})
 # Things that "say" in news without being anyone: their authors, when named, are the source.
 DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "paper", "dossier", "memo", "memorandum",
                             "assessment", "review", "audit", "analysis", "incident", "leak", "cable", "findings",
@@ -93,6 +96,8 @@ def _between_objects(pred: Token) -> list[Token]:
     for t in pred.subtree:
         if t.lower_ != "between" or t.dep_ != "prep":
             continue
+        if t.head.pos_ != "VERB" and t.head.lemma_.lower() not in PARLEY_NOUNS:
+            continue  # "amid strained relations between X and Y": the setting, not the parties
         up, own = t.head, True
         while up.i != pred.i and own:
             own = up.dep_ not in ("relcl", "ccomp", "acl", "parataxis") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children)
