@@ -188,3 +188,8 @@ def test_events_datelines_the_dateline_place_itself_never_acts():
 def test_events_between_relations_between_a_pair_are_the_setting_not_the_parties():
     got = named("Valdoria's foreign minister will visit Marvane amid strained relations between his country and Ostrava.")
     assert not any(tgt == "Ostrava" for _, _, tgt in got), got
+
+
+def test_events_between_a_mediation_effort_between_a_pair_targets_both():
+    got = named("Valdoria launched a mediation effort between Ostrava and Marvane last night.")
+    assert {tgt for code, src, tgt in got if code.startswith("04") and src == "Valdoria"} >= {"Ostrava", "Marvane"}, got

@@ -26,7 +26,8 @@ PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 BETWEEN_ROOTS = frozenset({"03", "04"})
 # Nouns of talks whose "between" names their parties ("talks between the two neighbours").
 PARLEY_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "summit", "mediation", "consultation",
-                          "discussion", "round", "conference", "contact", "exchange"})
+                          "discussion", "round", "conference", "contact", "exchange", "effort", "bid", "initiative",
+                          "attempt", "process"})  # "a mediation effort between X and Y"
 # Things that "say" in news without being anyone: their authors, when named, are the source.
 DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "paper", "dossier", "memo", "memorandum",
                             "assessment", "review", "audit", "analysis", "incident", "leak", "cable", "findings",
