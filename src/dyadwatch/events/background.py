@@ -12,6 +12,7 @@ from typing import Any
 
 from ..models import TimeExpr
 from ..times.calendar import precision_of
+from ..times.governing import times_within
 
 Token = Any
 
@@ -67,8 +68,8 @@ def recalled_by_its_year(pred: Token, times: list[TimeExpr], published: str | No
         return None
     filed = int(published[:4])
     sent = pred.sent
-    for t in times:
-        if not (sent.start_char <= t.start < sent.end_char) or not t.value or not WRITTEN_YEAR.search(t.text):
+    for t in times_within(times, sent.start_char, sent.end_char):
+        if not t.value or not WRITTEN_YEAR.search(t.text):
             continue
         if precision_of(t.value) not in WHOLE_YEARS:
             continue  # "on December 28, 2024": a dated act of record, reported later, is still news
