@@ -55,6 +55,7 @@ MAX_TITLE_WORDS = 8
 # off by these marks ('"A," said X, the minister of Y, "b."').
 MAX_SPLIT_GAP = 160
 SPLIT_PUNCT = frozenset(",—–-")
+QUOTE_MARKS_ALL = "\"“”„«»"
 # A byline after a quotation: a dash, a name of at most five words, optionally a comma and the
 # outlet or role, to the end of the paragraph ('"..." — Rafael Ortiz, The Harbor Times').
 BYLINE = re.compile(r"[ \t]*[.,]?[ \t]*(?:--|[—–-])[ \t]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}?)[ \t]*(?:,[^\n]{1,60})?[ \t]*$", re.M)
@@ -344,7 +345,8 @@ class DirectFinder:
             if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
                 kept.append((c, att or self.introduced_by(c)))
         pairs = _continue_speakers(kept, self.paras)
-        return self._join_split([(c, self._quote(c, att)) for c, att in pairs])
+        own = {id(c) for c, att in kept if att is not None and att.cue is not None}
+        return self._join_split([(c, self._quote(c, att), id(c) in own) for c, att in pairs])
 
     def _goes_on(self, prev: tuple[Candidate, Attribution | None], c: Candidate) -> bool:
         """'"A," Keller added. "B."': a short clause in marks right after an attributed quotation
@@ -356,15 +358,18 @@ class DirectFinder:
         return (paragraph_of(self.paras, p.marked.close_mark) == paragraph_of(self.paras, c.marked.open_mark)
                 and len(gap) <= MAX_SPLIT_GAP and gap.rstrip().endswith((".", "!", "?")))
 
-    def _join_split(self, quotes: list[tuple[Candidate, Quote]]) -> list[Quote]:
+    def _join_split(self, quotes: list[tuple[Candidate, Quote, bool]]) -> list[Quote]:
         """'"A," she said, "but b."': one quotation in two pieces, with both parts marked.
 
-        Only an attribution inside one sentence splits a quotation: between the pieces there is
-        a comma (or dash) on both sides and no sentence end; '"A," she said. "B."' is two.
+        So is '"A," she said after the meeting. "B."' (issue 13, fourth round): a first piece
+        that ends in a comma, an attribution sentence of its own between, and a second piece in
+        the same paragraph with no attribution of its own is the same statement resumed. A
+        second piece with its own cue ('"B," he added.') stays a record of its own.
         """
         out: list[tuple[Candidate, Quote]] = []
-        for c, q in quotes:
-            if out and self._split_pair(out[-1][0], c) and same_speaker(out[-1][1], q):
+        for c, q, attributed in quotes:
+            if out and same_speaker(out[-1][1], q) and (
+                    self._split_pair(out[-1][0], c) or (not attributed and self._resumed_pair(out[-1][0], out[-1][1], c))):
                 pc, pq = out[-1]
                 parts = direct_parts(pq, self.text) + direct_parts(q, self.text)
                 joined = pq.model_copy(update={
@@ -385,6 +390,23 @@ class DirectFinder:
         opens = a.comma or inner[:1] in SPLIT_PUNCT
         return (opens and inner[-1:] in SPLIT_PUNCT and len(inner) <= MAX_SPLIT_GAP
                 and not any(ch in ".!?…" for ch in inner) and not a.terminal and len(WORD.findall(inner)) >= 1)
+
+    def _resumed_pair(self, a: Candidate, aq: Quote, b: Candidate) -> bool:
+        """'"A," X said on Monday. "B."': the attribution between is one sentence that names A's
+        speaker (its cue follows A) and nothing else, and B opens right after it."""
+        if aq.cue is None or aq.speaker is None or len(aq.parts) > 1 or not a.comma:
+            return False
+        if paragraph_of(self.paras, a.marked.close_mark) != paragraph_of(self.paras, b.marked.open_mark):
+            return False
+        gap = self.text[a.marked.close_mark + 1:b.marked.open_mark]
+        inner = gap.strip()
+        if not inner.endswith(".") or len(inner) > MAX_SPLIT_GAP or any(ch in "!?…" for ch in inner):
+            return False
+        # one sentence: no full stop before its end except in abbreviations ("Mr.", "U.S.")
+        body = inner[:-1]
+        if re.search(r"[a-z]{3,}\.\s+[A-Z]", body) or any(ch in body for ch in QUOTE_MARKS_ALL):
+            return False
+        return aq.cue in inner
 
     def _quote(self, c: Candidate, att: Attribution | None) -> Quote:
         drop = {p[0] - 1 for p in c.marked.pieces[1:]}
