@@ -183,11 +183,15 @@ class DirectFinder:
         if self.parsed is None:
             return self._attribute_plain(after, tight_after) or self._attribute_plain(before, tight_before)
         cues = find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+        earlier = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
+        if cues and not (cues[0].kind == "according" and any(e.kind == "verb" for e in earlier)):
+            return self._attribution(cues[0], tight_after)
+        # 'X was quoted as saying she "would never ...", according to a report': the report is the
+        # source of the quotation, the verb before it says whose words they are (issue 13)
+        if earlier:
+            return self._attribution(earlier[-1], tight_before)
         if cues:
             return self._attribution(cues[0], tight_after)
-        cues = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
-        if cues:
-            return self._attribution(cues[-1], tight_before)
         if tight_after:
             generic = self._generic(after)
             if generic is not None:

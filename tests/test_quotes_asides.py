@@ -1,0 +1,48 @@
+"""Where a report ends and who it belongs to when the writer adds an aside (issue 13, fourth round).
+
+A concessive clause after a comma ("..., though Y ...", "..., even as Y ...") and the source of
+a report ("..., according to three aides") are the writer's words, not the reported ones; and
+"according to Y" after "X said / was quoted as saying" names the source, X stays the speaker.
+Passages written for these tests.
+"""
+from __future__ import annotations
+
+
+def quotes_of(text: str):
+    from dyadwatch.pipeline import run_text
+
+    return run_text(text).quotes
+
+
+def reported(text: str):
+    return [q for q in quotes_of(text) if q.kind == "indirect"]
+
+
+def test_quotes_asides_concessive_clause_is_not_reported(english):
+    for text, content in (
+        ("Finance Minister Petra Lindgren said the budget would balance by 2027, though economists at the central "
+         "bank have questioned the growth forecast.", "the budget would balance by 2027"),
+        ("Governor Mark Ellison insisted that the bridge was safe, even as engineers closed two of its lanes.",
+         "the bridge was safe"),
+        ("According to the Danish shipping agency, the strike has cost exporters millions, although no figures were published.",
+         "the strike has cost exporters millions"),
+    ):
+        qs = reported(text)
+        assert [q.text.rstrip(".,") for q in qs][:1] == [content], text
+
+
+def test_quotes_asides_source_of_a_report_is_not_its_content(english):
+    (q,) = reported("Senator Dana Whitfield believes that the tax bill can pass before the summer, according to "
+                    "two staff members who attended the meeting.")
+    assert q.text == "the tax bill can pass before the summer"
+    assert q.speaker.name == "Dana Whitfield"
+
+
+def test_quotes_asides_according_to_after_a_verb_names_the_source(english):
+    text = ('Defence Minister Karl Brenner was quoted as saying that the army "cannot hold the line for another winter", '
+            'according to a report in the Nordic Herald.')
+    qs = quotes_of(text)
+    assert len(qs) == 1 and qs[0].speaker.name == "Karl Brenner", [(q.text, q.speaker) for q in qs]
+    # "according to" alone, or in the middle of the clause it attributes, still names the speaker
+    (q,) = reported("The convoy, according to Colonel Ivan Petrenko, reached the city before dawn.")
+    assert q.speaker.name == "Ivan Petrenko"
