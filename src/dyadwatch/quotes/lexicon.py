@@ -28,6 +28,8 @@ class Lexicon:
     person_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     body_nouns: frozenset[str]
+    anaphoric_body_nouns: frozenset[str]  # "the group", "the alliance": a body named before
+    media_body_nouns: frozenset[str]
     document_nouns: frozenset[str]  # texts that speak for their issuer ("the statement said")
     issuing_verbs: frozenset[str]
     future_modals: frozenset[str]
@@ -66,6 +68,8 @@ def lexicon() -> Lexicon:
         person_nouns=_words(en["person_nouns"]),
         person_pronouns=_words(en["person_pronouns"]),
         body_nouns=_words(en["body_nouns"]),
+        anaphoric_body_nouns=_words(en["anaphoric_body_nouns"]),
+        media_body_nouns=_words(en["media_body_nouns"]),
         document_nouns=_words(en["document_nouns"]),
         issuing_verbs=_words(en["issuing_verbs"]),
         future_modals=_words(fut["modals"]),
