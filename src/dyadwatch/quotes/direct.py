@@ -224,13 +224,50 @@ class DirectFinder:
         if not words:
             return None
         if len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
-            return self._colon_name(words)
+            return self._colon_name(words) or self._colon_clause(words)
         ids = {t.i for t in words}
         heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
         head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
         if head is None:
             return None
-        return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase_from_token(head, self.lex)))
+        phrase = phrase_from_token(head, self.lex)
+        label = self._label_name(words)
+        if label is not None and (phrase.kind == "other" or (phrase.kind == "name" and phrase.weak)):
+            # 'Libération: "..."': a capitalised name alone at the head of its paragraph before the
+            # colon labels a round-up's entry, however the tagger read the word (issue 13, fourth round)
+            end = words[-1].idx + len(words[-1])
+            phrase = Phrase(words[0].idx, end, words[0].idx, end, "name", name=label)
+        return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase))
+
+    def _label_name(self, words: list[Any]) -> str | None:
+        """The words before a colon when they open their paragraph and all look like a name."""
+        first = words[0]
+        para = self.paras[paragraph_of(self.paras, first.idx)]
+        if first.idx != para.start or not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words):
+            return None
+        name = " ".join(t.text for t in words)
+        return None if name.lower() in self.lex.layout_labels else name
+
+    def _colon_clause(self, words: list[Any]) -> Attribution | None:
+        """'Tusk had a blunt message for his partners: "..."', 'He opened with a familiar line:',
+        'His answer was short:': a clause about someone, or about what they said, introduces their
+        words after a colon (issue 13, fourth round)."""
+        root = clause_root(words)
+        if root is None or root.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(root)
+        if subj is None:
+            return None
+        if subj.lemma_.lower() in self.lex.utterance_nouns:
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is None:
+                return None
+            subj = owner
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind not in ("name", "pronoun", "role", "body", "body-pronoun") or phrase.plural:
+            return None
+        resolved = self.resolver.resolve(phrase)
+        return Attribution(cue=None, tight=True, resolved=resolved) if resolved is not None else None
 
     def _colon_name(self, words: list[Any]) -> Attribution | None:
         """'AfD co-leader X to supporters: "..."', 'X, still damp after a stunt on a paddleboard: "..."':
@@ -338,6 +375,35 @@ class DirectFinder:
             return None
         return Attribution(cue=None, tight=colon, resolved=resolved)
 
+    def introduced_before(self, c: Candidate, kept: list[tuple[Candidate, Attribution | None]]) -> Attribution | None:
+        """'Representative X, who chairs the committee, disputed the figure. "Their model ..."': a
+        quotation with no attribution that opens a sentence inside its paragraph, right after a
+        sentence about a named person, is that person's (issue 13, fourth round). A quotation
+        before it in the paragraph speaks for itself and its neighbours instead."""
+        if self.parsed is None or c.para_start:
+            return None
+        para = self.paras[paragraph_of(self.paras, c.marked.open_mark)]
+        if kept and kept[-1][0].marked.close_mark >= para.start:
+            return None
+        lead = self.text[para.start:c.marked.open_mark].rstrip()
+        if not lead.endswith((".", "!", "?")):
+            return None
+        begin = sentence_start(self.text, para.start, len(lead) + para.start - 1)
+        if any(begin <= a < c.marked.open_mark for a, _ in self.resolver.quoted):
+            return None
+        tokens = self.parsed.tokens(begin, para.start + len(lead))
+        root = clause_root(tokens)
+        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            return None
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind != "name":
+            return None
+        resolved = self.resolver.resolve(phrase)
+        if resolved is None or resolved.speaker.actor_id is None:
+            return None
+        return Attribution(cue=None, tight=False, resolved=resolved)
+
     def find(self, marked: list[Marked]) -> list[Quote]:
         cands = [candidate(self.text, m, self.parsed, self.paras) for m in marked]
         kept: list[tuple[Candidate, Attribution | None]] = []
@@ -347,7 +413,7 @@ class DirectFinder:
             before, after = self.regions(cands, k)
             att = self.attribute(c, before, after) or self.colon_intro(c)
             if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
-                kept.append((c, att or self.introduced_by(c)))
+                kept.append((c, att or self.introduced_by(c) or self.introduced_before(c, kept)))
         pairs = _continue_speakers(kept, self.paras)
         own = {id(c) for c, att in kept if att is not None and att.cue is not None}
         return self._join_split([(c, self._quote(c, att), id(c) in own) for c, att in pairs])

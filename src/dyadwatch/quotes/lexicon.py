@@ -13,6 +13,7 @@ class Lexicon:
     report_verbs: frozenset[str]  # lemmas that introduce reported speech (say + think verbs)
     belief_verbs: frozenset[str]  # of those, the verbs of opinion (cue class "belief")
     reporting_nouns: frozenset[str]
+    utterance_nouns: frozenset[str]  # "his answer", "a message": what someone said, before a colon
     belief_nouns: frozenset[str]
     body_pronouns: frozenset[str]
     informant_nouns: frozenset[str]
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         report_verbs=report,
         belief_verbs=_words(en["think_verbs"]) - _words(en["say_verbs"]),
         reporting_nouns=_words(en["reporting_nouns"]),
+        utterance_nouns=_words(en["utterance_nouns"]) | _words(en["reporting_nouns"]),
         belief_nouns=_words(en["belief_nouns"]),
         body_pronouns=_words(en["body_pronouns"]),
         informant_nouns=_words(en["informant_nouns"]),
