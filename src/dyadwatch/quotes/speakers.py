@@ -29,6 +29,9 @@ ROLE_SPEAKER_WINDOW = 300
 # How far back 'it' looks for the institution it stands for (about two sentences).
 BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
+# How far back a pronoun looks for the person named as a subject (two or three sentences).
+SALIENCE_WINDOW = 400
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # How far back "the group" or "the alliance" looks for the body it stands for (three or four sentences).
 BODY_ANAPHOR_WINDOW = 600
 
@@ -306,8 +309,24 @@ class Resolver:
         if actor is not None:
             last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
             if last_actor >= ent_at or ent_name is None:
-                return actor, None
+                return (self._salient_person(before, pronoun, actor) if pronoun else actor), None
         return None, (self._full_name(ent_name) if ent_name else None)
+
+    def _salient_person(self, before: int, pronoun: str | None, nearest: Actor) -> Actor:
+        """'Chancellor X arrived in Warsaw. He laid a wreath and met Prime Minister Y. "...," he said':
+        a pronoun continues the person the text is about, named as a subject, rather than one named
+        last as an object (issue 13, fourth round). Only within SALIENCE_WINDOW, and only over a
+        nearest person who is no subject there."""
+        if self.parsed is None or pronoun not in SINGULAR_PRONOUNS:
+            return nearest
+        want = PRONOUN_GENDER.get(pronoun)
+        near = [(s, a) for s, e, a in self.persons
+                if before - SALIENCE_WINDOW <= s and e <= before and not self._inside_quote(s)
+                and self._compatible(want, a.name, a)]
+        if not near or near[-1][1] is not nearest or self._in_subject(near[-1][0]):
+            return nearest
+        subjects = [a for s, a in near if self._in_subject(s)]
+        return subjects[-1] if subjects else nearest
 
     def _compatible(self, want: str | None, name: str, actor: Actor | None) -> bool:
         if want is None:
@@ -389,6 +408,8 @@ class Resolver:
         elif on_head:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
             actor = self._expanded(actor, ph.start)
+            if ph.kind == "pronoun" and actor.type == "PERSON":
+                actor = self._salient_person(ph.start, text[ph.start:ph.end].lower(), actor)
         elif ph.kind == "role" and (ph.plural or ph.own):
             name = ph.name
         elif ph.kind == "role" and (earlier := self._earlier_indefinite_role(ph)) is not None:
