@@ -46,3 +46,11 @@ def test_quotes_asides_according_to_after_a_verb_names_the_source(english):
     # "according to" alone, or in the middle of the clause it attributes, still names the speaker
     (q,) = reported("The convoy, according to Colonel Ivan Petrenko, reached the city before dawn.")
     assert q.speaker.name == "Ivan Petrenko"
+
+
+def test_quotes_asides_condition_after_a_quotation_is_not_its_attribution(english):
+    text = ('Trade Minister Laila Haddad said Jordan would "answer in kind" if the European Union insisted on '
+            'the new levies.')
+    qs = quotes_of(text)
+    assert len(qs) == 1 and qs[0].kind == "indirect", [(q.kind, q.text) for q in qs]
+    assert qs[0].speaker.name == "Laila Haddad" and [p.text for p in qs[0].parts] == ["answer in kind"]

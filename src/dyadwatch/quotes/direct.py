@@ -182,8 +182,14 @@ class DirectFinder:
         tight_before = text[before[0]:before[1]].rstrip().endswith((":", ","))
         if self.parsed is None:
             return self._attribute_plain(after, tight_after) or self._attribute_plain(before, tight_before)
-        cues = find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+        # "... if the United States insisted on escalating": a verb in a subordinate clause after
+        # the quotation is a condition or a time, not its attribution (issue 13, fourth round)
+        cues = [q for q in find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+                if not any(ch.dep_ == "mark" for ch in q.verb.children)]
         earlier = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
+        governing = [e for e in earlier if e.kind == "verb" and self._governs(e.verb, c)]
+        if governing:
+            return self._attribution(governing[-1], tight_before)  # 'said China would "fight to the end" if ...'
         if cues and not (cues[0].kind == "according" and any(e.kind == "verb" for e in earlier)):
             return self._attribution(cues[0], tight_after)
         # 'X was quoted as saying she "would never ...", according to a report': the report is the
@@ -202,6 +208,20 @@ class DirectFinder:
         if text[before[0]:before[1]].rstrip().endswith(":"):
             return self._colon_speaker(before)
         return None
+
+    def _governs(self, verb: Any, c: Candidate) -> bool:
+        """Is the quotation inside the complement clause of `verb` ('said China would "fight ..."')?"""
+        if self.parsed is None:
+            return False
+        inside = [t for t in self.parsed.tokens(c.start, c.end) if not t.is_punct]
+        if not inside:
+            return False
+        tok = inside[0]
+        while tok.head.i != tok.i:
+            if tok.head.i == verb.i:
+                return tok.dep_ in ("ccomp", "xcomp")
+            tok = tok.head
+        return False
 
     def _byline(self, c: Candidate) -> Attribution | None:
         """'"...." — Name, The Outlet' closing its paragraph: a round-up's byline names the speaker."""
