@@ -85,6 +85,7 @@ class Attribution:
     tight: bool
     resolved: Resolved | None
     generic: bool = False  # the cue is a verb outside the speech lexicon, taken only for its position
+    named: bool = False  # 'called it "reckless"': the subject's own word for something, one word is enough
 
 
 def _bounds(text: str, m: Marked) -> tuple[int, int, bool, bool]:
@@ -139,7 +140,7 @@ def accept(c: Candidate, att: Attribution | None) -> bool:
             return True
         return c.words >= MIN_STANDALONE_WORDS and (c.terminal or c.comma or c.para_start)
     if attributed and att is not None and att.tight and not att.generic:
-        return c.words >= MIN_FRAGMENT_WORDS
+        return c.words >= (1 if att.named else MIN_FRAGMENT_WORDS)
     return attributed and c.words >= MIN_LOOSE_FRAGMENT_WORDS
 
 
@@ -208,6 +209,38 @@ class DirectFinder:
         if text[before[0]:before[1]].rstrip().endswith(":"):
             return self._colon_speaker(before)
         return None
+
+    def _named_by(self, c: Candidate) -> Attribution | None:
+        """'X called the timetable "a manufactured crisis"', 'what it called "leaked material"', 'X
+        described the plan as "reckless"': quoted words that are the object's name given by the
+        subject of a verb of naming are the subject's words, however short (issue 13, fourth round)."""
+        if self.parsed is None:
+            return None
+        inside = [t for t in self.parsed.tokens(c.start, c.end) if not t.is_punct]
+        ids = {t.i for t in inside}
+        roots = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+        verb = None
+        if root.dep_ in ("oprd", "xcomp") and root.head.lemma_.lower() in self.lex.naming_verbs:
+            verb = root.head
+        elif root.head.lower_ == "as" and root.head.head.lemma_.lower() in self.lex.naming_verbs:  # 'as "reckless"' (pobj or amod)
+            verb = root.head.head
+        if verb is None or verb.pos_ != "VERB" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children):
+            return None
+        if any(t.i not in ids and not t.is_punct for t in root.subtree):
+            return None  # 'called the agreement a "capitulation"': the writer's phrase with a scare-quoted word
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind == "other":
+            return None
+        resolved = self.resolver.resolve(phrase)
+        if resolved is None:
+            return None
+        return Attribution(cue=verb.text, tight=True, resolved=resolved, named=True)
 
     def _governs(self, verb: Any, c: Candidate) -> bool:
         """Is the quotation inside the complement clause of `verb` ('said China would "fight ..."')?"""
@@ -431,7 +464,7 @@ class DirectFinder:
             if c.words == 0:
                 continue
             before, after = self.regions(cands, k)
-            att = self.attribute(c, before, after) or self.colon_intro(c)
+            att = self._named_by(c) or self.attribute(c, before, after) or self.colon_intro(c)
             if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
                 kept.append((c, att or self.introduced_by(c) or self.introduced_before(c, kept)))
         pairs = _continue_speakers(kept, self.paras)

@@ -350,13 +350,20 @@ class Resolver:
                     if (actor_at < m.start and m.end <= before and not self._inside_quote(m.start)
                             and self._in_subject(m.start)):
                         actor_at, actor = m.start, a
-        noun_at, name = -1, None
+        noun_at, name, noun = -1, None, None
         if self.parsed is not None:
             for tok in self.parsed.tokens(max(0, before - BODY_PRONOUN_WINDOW), before):
                 if tok.dep_ == "nsubj" and (tok.lemma_.lower() in self.lex.body_nouns) and not self._inside_quote(tok.idx):
-                    noun_at, name = tok.idx, phrase_from_token(tok, self.lex).name
+                    noun_at, name, noun = tok.idx, phrase_from_token(tok, self.lex).name, tok
         if actor is not None and actor_at >= noun_at:
             return actor, None
+        if noun is not None:
+            # "..., the agency had exceeded its budget. ... what it called ...": "it" takes the
+            # body that "the agency" itself stands for
+            ph = phrase_from_token(noun, self.lex)
+            anaphor = self._body_anaphor(ph, mentions_in(self.doc, ph.head_start, ph.head_end))
+            if anaphor is not None:
+                return anaphor
         return None, name
 
     def _preceding_role_speaker(self, before: int) -> str | None:
