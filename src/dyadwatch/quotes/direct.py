@@ -188,7 +188,8 @@ class DirectFinder:
         cues = [q for q in find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
                 if not any(ch.dep_ == "mark" for ch in q.verb.children)]
         earlier = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
-        governing = [e for e in earlier if e.kind == "verb" and self._governs(e.verb, c)]
+        # only the nearest cue before: '"Agency" reported that X apologised "due to ..."' is X's
+        governing = [e for e in earlier[-1:] if e.kind == "verb" and self._governs(e.verb, c)]
         if governing:
             return self._attribution(governing[-1], tight_before)  # 'said China would "fight to the end" if ...'
         if cues and not (cues[0].kind == "according" and any(e.kind == "verb" for e in earlier)):
