@@ -54,3 +54,12 @@ def test_quotes_asides_condition_after_a_quotation_is_not_its_attribution(englis
     qs = quotes_of(text)
     assert len(qs) == 1 and qs[0].kind == "indirect", [(q.kind, q.text) for q in qs]
     assert qs[0].speaker.name == "Laila Haddad" and [p.text for p in qs[0].parts] == ["answer in kind"]
+
+
+def test_quotes_asides_hearsay_gives_the_one_heard_from(english):
+    (q,) = reported("We are hearing from two diplomats in Vienna that the talks will resume on Monday.")
+    assert q.text == "the talks will resume on Monday" and "diplomats" in q.speaker.name
+    (q,) = reported("Reporters were told by a senior police officer that the suspect had been released.")
+    assert q.text == "the suspect had been released" and "officer" in q.speaker.name
+    # a hearer named as such, with no one heard from, passes on nothing of anyone's
+    assert reported("The committee heard that the funds had run out in March.") == []

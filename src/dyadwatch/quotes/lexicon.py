@@ -23,6 +23,7 @@ class Lexicon:
     label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
+    hearsay_verbs: frozenset[str]  # "we hear from X that ...": X speaks
     naming_verbs: frozenset[str]  # 'X called it "a disaster"': the quoted name is X's word
     opinion_adjectives: frozenset[str]
     according_words: frozenset[str]
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         quote_verbs=report | _words(en["quote_only_verbs"]),
         directive_verbs=_words(en["directive_verbs"]),
         naming_verbs=_words(en["naming_verbs"]),
+        hearsay_verbs=_words(en["hearsay_verbs"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),
         according_words=_words(en["according_words"]),
         view_nouns=_words(en["view_nouns"]),
