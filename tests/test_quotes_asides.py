@@ -63,3 +63,14 @@ def test_quotes_asides_hearsay_gives_the_one_heard_from(english):
     assert q.text == "the suspect had been released" and "officer" in q.speaker.name
     # a hearer named as such, with no one heard from, passes on nothing of anyone's
     assert reported("The committee heard that the funds had run out in March.") == []
+
+
+def test_quotes_asides_that_clause_after_a_programme_is_the_verbs(english):
+    (q,) = reported("Labour Minister Tom Reddy said on Sunday on Channel 4's evening programme that the strike "
+                    "would end within a week.")
+    assert q.text.rstrip(".") == "the strike would end within a week" and q.speaker.name == "Tom Reddy"
+
+
+def test_quotes_asides_officials_of_accounts_are_roles(english):
+    (q,) = reported("The city's comptroller said the pension fund had lost a fifth of its value.")
+    assert q.speaker is not None and "comptroller" in q.speaker.name

@@ -131,6 +131,8 @@ class IndirectFinder:
         verb = cue.verb
         holders = [verb] if cue.kind == "verb" else [verb, cue.token]
         comps = [c for h in holders for c in h.children if c.dep_ in COMPLEMENT_DEPS]
+        if not comps:
+            comps = self._stranded_complement(verb)
         if verb.lemma_.lower() in self.lex.directive_verbs:
             comps += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children)]
         after = [c for c in comps if c.i > verb.i]
@@ -175,6 +177,24 @@ class IndirectFinder:
                 continue
             return trim_punct(tokens[:first - tokens[0].i])
         return tokens
+
+    def _stranded_complement(self, verb: Any) -> list[Any]:
+        """'said on BBC Radio 4's "Today" programme that waiting lists would fall': the parser hangs
+        the that-clause on the noun of a phrase between the verb and it; the clause is the verb's
+        complement when the noun is no reporting noun of its own (issue 13, fourth round)."""
+        found = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in self.lex.reporting_nouns:
+                    continue
+                for clause in obj.children:
+                    if (clause.dep_ in ("acl", "relcl") and clause.i > obj.i and clause.left_edge.lower_ == "that"
+                            and clause.left_edge.dep_ == "mark"
+                            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
+                        found.append(clause)
+        return found
 
     def _before_aside(self, tokens: list[Any], keep: frozenset[int] = frozenset()) -> list[Any]:
         """The report ends where the writer steps in after a comma: a concessive clause
