@@ -54,3 +54,11 @@ def test_quotes_institutions_one_official_is_someone_new(english):
     text = ('Prime Minister Anna Lindqvist said the coalition would hold. One official said that two '
             'ministers were ready to resign.')
     assert speakers(text) == ["Anna Lindqvist", "One official"]
+
+
+def test_quotes_institutions_a_text_reports_what_it_found(english):
+    text = ('A study by the Norwegian Institute of Public Health found that obesity rates had doubled since 1990.')
+    (q,) = quotes_of(text)
+    assert q.text.startswith("obesity rates had doubled") and "Institute of Public Health" in (q.speaker.name or "")
+    # a person who finds something reports nothing
+    assert quotes_of("Inspector Lena Falk found that the door had been forced.") == []

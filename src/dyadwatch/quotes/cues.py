@@ -201,6 +201,19 @@ def _that_clause(clause: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in clause.children)
 
 
+def finding_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """'A report by the GAO found the Pentagon could not ...': a text reports what it found."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.finding_verbs:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or not (start <= subj.idx < end):
+        return None
+    lemma = subj.lemma_.lower()
+    if lemma not in lex.document_nouns and lemma not in lex.finding_nouns:
+        return None
+    return Cue(tok, subj, tok.text, "verb", tok)
+
+
 def hearsay_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
     """'We're hearing from diplomats that ...', 'Reporters were told by two officials that ...': the
     writer or a hearer passes on the words of the one heard from, who is the speaker."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Quote
-from .cues import Cue, according_cue, hearsay_cue, noun_cue, opinion_cue, verb_cue
+from .cues import Cue, according_cue, finding_cue, hearsay_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
 from .heads import token_in_head
 from .lexicon import Lexicon
@@ -110,7 +110,7 @@ class IndirectFinder:
             for tok in sent:
                 if self._in_direct(tok.idx) or _unreal(tok):
                     continue
-                cue = (hearsay_cue(tok, self.lex, a, b) or verb_cue(tok, self.lex, self.lex.report_verbs, a, b)
+                cue = (hearsay_cue(tok, self.lex, a, b) or finding_cue(tok, self.lex, a, b) or verb_cue(tok, self.lex, self.lex.report_verbs, a, b)
                        or opinion_cue(tok, self.lex, a, b))
                 content = self._verb_content(cue, sent) if cue is not None else None
                 if cue is None:

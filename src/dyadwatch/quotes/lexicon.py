@@ -23,6 +23,8 @@ class Lexicon:
     label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
     directive_verbs: frozenset[str]
+    finding_verbs: frozenset[str]  # "the report found that ...", with a text as the subject
+    finding_nouns: frozenset[str]
     hearsay_verbs: frozenset[str]  # "we hear from X that ...": X speaks
     naming_verbs: frozenset[str]  # 'X called it "a disaster"': the quoted name is X's word
     opinion_adjectives: frozenset[str]
@@ -68,6 +70,8 @@ def lexicon() -> Lexicon:
         directive_verbs=_words(en["directive_verbs"]),
         naming_verbs=_words(en["naming_verbs"]),
         hearsay_verbs=_words(en["hearsay_verbs"]),
+        finding_verbs=_words(en["finding_verbs"]),
+        finding_nouns=_words(en["finding_nouns"]),
         opinion_adjectives=_words(en["opinion_adjectives"]),
         according_words=_words(en["according_words"]),
         view_nouns=_words(en["view_nouns"]),
