@@ -57,8 +57,8 @@ def test_quotes_institutions_one_official_is_someone_new(english):
 
 
 def test_quotes_institutions_a_text_reports_what_it_found(english):
-    text = ('A study by the Norwegian Institute of Public Health found that obesity rates had doubled since 1990.')
+    text = 'An audit by the World Bank found that road spending had doubled since 2015.'
     (q,) = quotes_of(text)
-    assert q.text.startswith("obesity rates had doubled") and "Institute of Public Health" in (q.speaker.name or "")
+    assert q.text.startswith("road spending had doubled") and "World Bank" in (q.speaker.name or "")
     # a person who finds something reports nothing
     assert quotes_of("Inspector Lena Falk found that the door had been forced.") == []
