@@ -209,9 +209,14 @@ def finding_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
     if subj is None or subj.pos_ != "NOUN" or not (start <= subj.idx < end):
         return None
     lemma = subj.lemma_.lower()
-    if lemma not in lex.document_nouns and lemma not in lex.finding_nouns:
+    if lemma in lex.document_nouns:
+        return Cue(tok, subj, tok.text, "verb", tok)  # the speaker resolver finds the text's issuer
+    if lemma not in lex.finding_nouns:
         return None
-    return Cue(tok, subj, tok.text, "verb", tok)
+    # "an audit by the World Bank found ...": the inquiry speaks for whoever made it, if given
+    by = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in HOLDER_PREPOSITIONS), None)
+    holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return Cue(tok, holder, tok.text, "verb", tok) if holder is not None else None
 
 
 def hearsay_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
