@@ -5,6 +5,7 @@
     .venv/bin/dyadwatch extract --input-format jsonl /tmp/plv.jsonl -o /tmp/plv-out.jsonl
     .venv/bin/python bench/confidence.py /tmp/plv-out.jsonl            # reliability table of the stored weights
     .venv/bin/python bench/confidence.py /tmp/plv-out.jsonl --fit      # refit, write the weights, table again
+    .venv/bin/python bench/confidence.py OUT.jsonl --gold SET.tsv      # the stored weights on another coded set
 
 An event counts as right when a gold pair of its sentence has its PLOVER type and both its
 sides overlap the gold sides, by the shared scorer's own rules (`plv.py`: `wanted`,
@@ -30,11 +31,11 @@ sys.path.insert(0, str(EVAL))
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def labelled(records_path: Path) -> list[tuple[list[str], bool]]:
+def labelled(records_path: Path, gold_path: Path | None = None) -> list[tuple[list[str], bool]]:
     import plv
 
     gold: dict[str, list[dict]] = {}
-    for r in plv.read_pairs():
+    for r in plv.read_pairs(gold_path or plv.DATA):
         gold.setdefault(r["id"], []).append(r)
     out = []
     for line in records_path.read_text(encoding="utf-8").splitlines():
@@ -53,12 +54,16 @@ def labelled(records_path: Path) -> list[tuple[list[str], bool]]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("records", type=Path, help="output of `dyadwatch extract` over plv.py make-input")
+    ap.add_argument("--gold", type=Path, help="coded sentences (plv.py's TSV) the records were made from: the "
+                    "reliability of the stored weights on another set (default: the development set)")
     ap.add_argument("--fit", action="store_true", help="refit the weights and write them")
     ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     args = ap.parse_args(argv)
     from dyadwatch.events.confidence import Weights, confidence_of, fit, parse_weights, reliability, render_weights
 
-    samples = labelled(args.records)
+    if args.fit and args.gold:
+        ap.error("--fit fits on the development set only: the weights must not learn a test set")
+    samples = labelled(args.records, args.gold)
     if not samples:
         print("no events in the records: nothing to calibrate", file=sys.stderr)
         return 1

@@ -131,3 +131,22 @@ def test_feed_of_full_text_items_ingests_offline(tmp_path: Path):
                                          "https://caspian-wire.example/2024/12/28/putin-aliyev-call"]
     assert rows[0]["title"].startswith("Azerbaijani airliner crashes") and rows[0]["published"].startswith("2024-12-25")
     assert all(r["chars"] > 400 and r["events"] >= 1 for r in rows)
+
+
+def test_batch_reads_feed_items_offline(tmp_path: Path):
+    """`batch --offline` reads a feed as `ingest --offline` does: items that carry their text
+    become documents, nothing is fetched."""
+    pytest.importorskip("distributed", reason="Dask distributed is not installed")
+    from distributed import Client, LocalCluster
+
+    from dyadwatch import cluster
+    from dyadwatch.shards import read_shard, shard_files
+    from support import ROOT
+
+    feed = str(ROOT / "samples" / "inputs" / "wire.rss")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as lc, \
+            Client(lc) as client:
+        result = cluster.run_batch([feed], tmp_path / "shards", client=client, stages=["extract"], offline=True)
+    assert result.documents.written == 2
+    docs = [d for path in shard_files([tmp_path / "shards"]) for d in read_shard(path)[1]]
+    assert sorted(d.canonical_url or "" for d in docs)[0].startswith("https://caspian-wire.example/2024/12/25/")

@@ -6,15 +6,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def code():
-    from dyadwatch.errors import ModelMissing
-    from dyadwatch.nlp import load_english
+def code(english):
     from dyadwatch.pipeline import run_text
 
-    try:
-        load_english()
-    except ModelMissing as e:
-        pytest.skip(f"no English spaCy model: {e}")
     return lambda text: run_text(text, published="2024-05-01").events
 
 

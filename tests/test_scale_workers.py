@@ -15,6 +15,10 @@ LINE = "Delegates from {c} arrived in Vienna on Tuesday for talks on river shipp
 PLACES = ["Norland", "Estovia", "Carpania", "Miravel", "Duskmoor", "Halvia", "Ostrana", "Brellin"]
 
 
+def count_rows_per_shard(folder: Path) -> dict[str, int]:
+    return {p.name: len(read_shard(p)[1]) for p in shard_files([folder])}
+
+
 def write_corpus(folder: Path, n: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -38,6 +42,23 @@ def test_workers_extract_output_follows_input_order(tmp_path: Path):
     assert [d.to_json() for d in pooled] == [d.to_json() for d in alone]
 
 
+@pytest.mark.parametrize("n", [0, 1, 7, 23, 24, 25, 100, 181])
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_worker_batches_keep_order_and_shrink_only_at_the_end(n: int, workers: int):
+    from dyadwatch.models import InputRecord
+    from dyadwatch.workers import batches
+
+    records = [InputRecord(id=f"d{i}", text="x") for i in range(n)]
+    cut = list(batches(records, 8, workers))
+    assert [r.id for b in cut for r in b] == [r.id for r in records]
+    sizes = [len(b) for b in cut]
+    assert all(1 <= s <= 8 for s in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # full batches first, then smaller ones
+    if n > 8 * (workers + 1):
+        assert sizes[0] == 8 and sizes[-1] == 1  # the stream's end goes out one by one
+        assert len(sizes) - sizes.count(8) <= 8 * workers  # the shrinking tail is short
+
+
 def test_batch_restart_skips_finished_shards(tmp_path: Path):
     pytest.importorskip("distributed", reason="Dask distributed is not installed")
     from distributed import Client, LocalCluster
@@ -46,9 +67,12 @@ def test_batch_restart_skips_finished_shards(tmp_path: Path):
     out = tmp_path / "shards"
     from dyadwatch import cluster
 
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as lc, Client(lc) as client:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as lc, \
+            Client(lc) as client:
         first = cluster.run_batch(args, out, client=client, stages=["extract"], partition_size=2)
+        # partitions of two; the last ones of the run (for one worker thread) one each
         assert (first.shards_written, first.shards_skipped, first.documents.written) == (5, 0, 9)
+        assert sorted(count_rows_per_shard(out).values()) == [1, 2, 2, 2, 2]
         stamps = {p.name: p.stat().st_mtime_ns for p in shard_files([out])}
         again = cluster.run_batch(args, out, client=client, stages=["extract"], partition_size=2)
         assert (again.shards_written, again.shards_skipped) == (0, 5)
@@ -82,7 +106,8 @@ def test_batch_survives_a_killed_worker_and_writes_each_document_once(tmp_path: 
     assert killed
     ids = [d.source.path for path in shard_files([out]) for d in read_shard(path)[1]]
     assert sorted(ids) == sorted(args)  # every document exactly once
-    assert result.documents.written == n and result.shards_written == n // 2
+    # ten partitions of two, then the last four documents one per partition (two threads)
+    assert result.documents.written == n and result.shards_written == 14
 
 
 def test_workers_and_cluster_store_identical_records(tmp_path: Path):

@@ -114,10 +114,12 @@ def batch(
     allow_private: bool = False,
     partition_size: int | None = None,
     on_shard: Callable[[Path], None] | None = None,
+    offline: bool = False,
 ):
     """Run the pipeline on a Dask cluster (the scheduler at `scheduler`, else a local cluster
     of `workers` processes), one Parquet shard per partition under `out_dir`; shards already
-    there are skipped. Returns a `cluster.BatchReport`."""
+    there are skipped; `offline` fetches nothing, as in `extract`. Returns a
+    `cluster.BatchReport`."""
     from . import cluster
     from .workers import default_workers
 
@@ -125,7 +127,7 @@ def batch(
     try:
         return cluster.run_batch(inputs, out_dir, client=client, stages=stages, input_format=input_format,
                                  allow_private=allow_private, partition_size=partition_size or cluster.PARTITION_SIZE,
-                                 on_shard=on_shard)
+                                 on_shard=on_shard, offline=offline)
     finally:
         client.close()
         if local is not None:

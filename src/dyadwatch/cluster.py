@@ -13,8 +13,7 @@ on another worker: each partition is written once, and each document once.
 """
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,10 +26,13 @@ from .pipeline import DOCUMENT_BUDGET, Outcome, Pipeline, build
 from .readers import read_inputs
 from .runner import Report, split_inputs
 from .shards import count_rows, shard_name, write_shard
+from .workers import batches
 
 # Input records per partition (one task, one shard): large enough that a task's overhead
 # (scheduling, pickling the pipeline's outcomes) is small beside parsing, small enough that a
-# lost worker costs little and a shard stays a few megabytes.
+# lost worker costs little and a shard stays a few megabytes. The last partitions of a run
+# are smaller (`workers.batches`), so that the workers end together; the cut depends only on
+# the input, so a restarted run finds the same shards.
 PARTITION_SIZE = 32
 
 # Partitions submitted ahead of the results collected, per worker thread: keeps every worker
@@ -96,12 +98,6 @@ class BatchReport:
     documents: Report = field(default_factory=Report)
 
 
-def partitions(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    stream = iter(records)
-    while chunk := list(itertools.islice(stream, size)):
-        yield chunk
-
-
 def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster | None]:
     """A client of the scheduler at ADDRESS, or of a local cluster of `workers` processes."""
     if scheduler:
@@ -128,6 +124,7 @@ def run_batch(
     batch_size: int = 16,
     on_shard: Callable[[Path], None] | None = None,
     budget: float | None = DOCUMENT_BUDGET,
+    offline: bool = False,
 ) -> BatchReport:
     """Run the pipeline over INPUTS on the client's cluster, one Parquet shard per partition;
     a document over `budget` seconds of stage work is skipped as `too-slow`."""
@@ -137,10 +134,10 @@ def run_batch(
     report = BatchReport()
     client.register_plugin(ModelsPlugin(pipeline.keys, batch_size, pipeline.budget), name=PLUGIN_NAME)
     threads = max(1, sum(client.nthreads().values()))
-    records = split_inputs(read_inputs(inputs, input_format, allow_private=allow_private), report.documents)
+    records = split_inputs(read_inputs(inputs, input_format, allow_private=allow_private, offline=offline), report.documents)
     todo = as_completed()
     where: dict[str, Path] = {}
-    parts = enumerate(partitions(records, partition_size))
+    parts = enumerate(batches(records, partition_size, threads))
 
     def submit_next() -> bool:
         for index, part in parts:

@@ -23,8 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from .models import InputRecord
 from .pipeline import Outcome, Pipeline, build
 
-# Batches handed out ahead of the one being collected, per worker: enough to keep every
-# worker busy while the parent writes, few enough that memory holds only a few batches.
+# Batches' worth of inputs handed out ahead of the one being collected, per worker: enough to
+# keep every worker busy while the parent writes, few enough that memory holds only a few.
 AHEAD_PER_WORKER = 2
 
 # Inputs per batch handed to a worker (the worker's pipeline still batches its parser calls
@@ -66,15 +66,23 @@ def run_batch(inputs: list[InputRecord]) -> list[Outcome]:
     return list(_pipeline.run(inputs))
 
 
-def batches(inputs: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    batch: list[InputRecord] = []
+def batches(inputs: Iterable[InputRecord], size: int, workers: int = 1) -> Iterator[list[InputRecord]]:
+    """Batches of `size` inputs in input order, the last ones shrinking.
+
+    A run ends when its slowest worker ends: with equal batches to the last, one worker
+    still parses a whole batch while the others wait. So the inputs left when the stream
+    ends (between `size * workers` and `size * (workers + 1)` of them, held back for this)
+    go out in batches of a share of what is left, down to one input each.
+    """
+    held: deque[InputRecord] = deque()
+    reserve = size * max(1, workers)
     for inp in inputs:
-        batch.append(inp)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        held.append(inp)
+        if len(held) >= size + reserve:
+            yield [held.popleft() for _ in range(size)]
+    while held:
+        share = max(1, min(size, -(-len(held) // (2 * max(1, workers)))))
+        yield [held.popleft() for _ in range(share)]
 
 
 class WorkerPool:
@@ -115,10 +123,15 @@ class WorkerPool:
 
     def run(self, inputs: Iterable[InputRecord]) -> Iterator[Outcome]:
         pending: deque[tuple[list[InputRecord], Future]] = deque()
-        ahead = AHEAD_PER_WORKER * self.workers
-        for batch in batches(inputs, self.chunk):
+        # counted in inputs, not batches: the small batches at the end of a stream keep as
+        # many inputs in flight as the full ones, so no worker waits on the one being collected
+        ahead = AHEAD_PER_WORKER * self.workers * self.chunk
+        in_flight = 0
+        for batch in batches(inputs, self.chunk, self.workers):
             pending.append((batch, self._submit(batch)))
-            while len(pending) > ahead:
+            in_flight += len(batch)
+            while in_flight > ahead:
+                in_flight -= len(pending[0][0])
                 yield from self._collect(*pending.popleft(), pending)
         while pending:
             yield from self._collect(*pending.popleft(), pending)
