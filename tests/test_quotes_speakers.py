@@ -125,3 +125,18 @@ def test_quotes_transcript_roundup_entry_names_its_speaker(english):
             'Marta Kowalska, Gazeta Poranna: The deal is good for farmers and bad for everyone else.')
     _, (q,) = quotes_of(text)
     assert q.speaker.name == "Marta Kowalska" and q.text.startswith("The deal is good")
+
+
+def test_quotes_speakers_pronoun_continues_the_subject_over_an_object(english):
+    # issue 13, fourth round: the person the paragraph is about, not the one met last
+    from dyadwatch.pipeline import run_text
+
+    text = ('President Elena Marsh landed in Oslo on Tuesday. She toured the shipyard and later met Prime Minister '
+            'Jonas Berg at the castle.\n\n"Norway has been a friend in hard times," she said.')
+    (q,) = run_text(text).quotes
+    assert q.speaker is not None and q.speaker.name == "Elena Marsh"
+    # the nearest person is the subject of the sentence before: that one speaks
+    text = ('President Elena Marsh landed in Oslo on Tuesday. Prime Minister Jonas Berg met her at the castle.\n\n'
+            '"Norway has been a friend in hard times," he said.')
+    (q,) = run_text(text).quotes
+    assert q.speaker is not None and q.speaker.name == "Jonas Berg"

@@ -201,6 +201,43 @@ def _that_clause(clause: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in clause.children)
 
 
+def finding_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """'A report by the GAO found the Pentagon could not ...': a text reports what it found."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.finding_verbs:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or not (start <= subj.idx < end):
+        return None
+    lemma = subj.lemma_.lower()
+    if lemma in lex.document_nouns:
+        return Cue(tok, subj, tok.text, "verb", tok)  # the speaker resolver finds the text's issuer
+    if lemma not in lex.finding_nouns:
+        return None
+    # "an audit by the World Bank found ...": the inquiry speaks for whoever made it, if given
+    by = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in HOLDER_PREPOSITIONS), None)
+    holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return Cue(tok, holder, tok.text, "verb", tok) if holder is not None else None
+
+
+def hearsay_cue(tok: Any, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """'We're hearing from diplomats that ...', 'Reporters were told by two officials that ...': the
+    writer or a hearer passes on the words of the one heard from, who is the speaker."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.hearsay_verbs:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    wanted = ("agent",) if lemma == "tell" else ("prep",)
+    if lemma == "tell" and not is_passive(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ in wanted and c.lower_ in ("from", "by") and c.i > tok.i:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and start <= obj.idx < end:
+                return Cue(tok, obj, f"{tok.text} {c.text}", "verb", tok)
+    return None
+
+
 def find_cues(tokens: list[Any], lex: Lexicon, verbs: frozenset[str], start: int, end: int) -> list[Cue]:
     """Every cue among `tokens` whose speaker lies inside [start, end)."""
     found = []

@@ -55,6 +55,7 @@ MAX_TITLE_WORDS = 8
 # off by these marks ('"A," said X, the minister of Y, "b."').
 MAX_SPLIT_GAP = 160
 SPLIT_PUNCT = frozenset(",—–-")
+QUOTE_MARKS_ALL = "\"“”„«»"
 # A byline after a quotation: a dash, a name of at most five words, optionally a comma and the
 # outlet or role, to the end of the paragraph ('"..." — Rafael Ortiz, The Harbor Times').
 BYLINE = re.compile(r"[ \t]*[.,]?[ \t]*(?:--|[—–-])[ \t]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}?)[ \t]*(?:,[^\n]{1,60})?[ \t]*$", re.M)
@@ -84,6 +85,7 @@ class Attribution:
     tight: bool
     resolved: Resolved | None
     generic: bool = False  # the cue is a verb outside the speech lexicon, taken only for its position
+    named: bool = False  # 'called it "reckless"': the subject's own word for something, one word is enough
 
 
 def _bounds(text: str, m: Marked) -> tuple[int, int, bool, bool]:
@@ -138,7 +140,7 @@ def accept(c: Candidate, att: Attribution | None) -> bool:
             return True
         return c.words >= MIN_STANDALONE_WORDS and (c.terminal or c.comma or c.para_start)
     if attributed and att is not None and att.tight and not att.generic:
-        return c.words >= MIN_FRAGMENT_WORDS
+        return c.words >= (1 if att.named else MIN_FRAGMENT_WORDS)
     return attributed and c.words >= MIN_LOOSE_FRAGMENT_WORDS
 
 
@@ -181,12 +183,23 @@ class DirectFinder:
         tight_before = text[before[0]:before[1]].rstrip().endswith((":", ","))
         if self.parsed is None:
             return self._attribute_plain(after, tight_after) or self._attribute_plain(before, tight_before)
-        cues = find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+        # "... if the United States insisted on escalating": a verb in a subordinate clause after
+        # the quotation is a condition or a time, not its attribution (issue 13, fourth round)
+        cues = [q for q in find_cues(self.parsed.tokens(*after), self.lex, self.lex.quote_verbs, *after)
+                if not any(ch.dep_ == "mark" for ch in q.verb.children)]
+        earlier = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
+        # only the nearest cue before: '"Agency" reported that X apologised "due to ..."' is X's
+        governing = [e for e in earlier[-1:] if e.kind == "verb" and self._governs(e.verb, c)]
+        if governing:
+            return self._attribution(governing[-1], tight_before)  # 'said China would "fight to the end" if ...'
+        if cues and not (cues[0].kind == "according" and any(e.kind == "verb" for e in earlier)):
+            return self._attribution(cues[0], tight_after)
+        # 'X was quoted as saying she "would never ...", according to a report': the report is the
+        # source of the quotation, the verb before it says whose words they are (issue 13)
+        if earlier:
+            return self._attribution(earlier[-1], tight_before)
         if cues:
             return self._attribution(cues[0], tight_after)
-        cues = find_cues(self.parsed.tokens(*before), self.lex, self.lex.quote_verbs, *before)
-        if cues:
-            return self._attribution(cues[-1], tight_before)
         if tight_after:
             generic = self._generic(after)
             if generic is not None:
@@ -197,6 +210,52 @@ class DirectFinder:
         if text[before[0]:before[1]].rstrip().endswith(":"):
             return self._colon_speaker(before)
         return None
+
+    def _named_by(self, c: Candidate) -> Attribution | None:
+        """'X called the timetable "a manufactured crisis"', 'what it called "leaked material"', 'X
+        described the plan as "reckless"': quoted words that are the object's name given by the
+        subject of a verb of naming are the subject's words, however short (issue 13, fourth round)."""
+        if self.parsed is None:
+            return None
+        inside = [t for t in self.parsed.tokens(c.start, c.end) if not t.is_punct]
+        ids = {t.i for t in inside}
+        roots = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+        verb = None
+        if root.dep_ in ("oprd", "xcomp") and root.head.lemma_.lower() in self.lex.naming_verbs:
+            verb = root.head
+        elif root.head.lower_ == "as" and root.head.head.lemma_.lower() in self.lex.naming_verbs:  # 'as "reckless"' (pobj or amod)
+            verb = root.head.head
+        if verb is None or verb.pos_ != "VERB" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children):
+            return None
+        if any(t.i not in ids and not t.is_punct for t in root.subtree):
+            return None  # 'called the agreement a "capitulation"': the writer's phrase with a scare-quoted word
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind == "other":
+            return None
+        resolved = self.resolver.resolve(phrase)
+        if resolved is None:
+            return None
+        return Attribution(cue=verb.text, tight=True, resolved=resolved, named=True)
+
+    def _governs(self, verb: Any, c: Candidate) -> bool:
+        """Is the quotation inside the complement clause of `verb` ('said China would "fight ..."')?"""
+        if self.parsed is None:
+            return False
+        inside = [t for t in self.parsed.tokens(c.start, c.end) if not t.is_punct]
+        if not inside:
+            return False
+        tok = inside[0]
+        while tok.head.i != tok.i:
+            if tok.head.i == verb.i:
+                return tok.dep_ in ("ccomp", "xcomp")
+            tok = tok.head
+        return False
 
     def _byline(self, c: Candidate) -> Attribution | None:
         """'"...." — Name, The Outlet' closing its paragraph: a round-up's byline names the speaker."""
@@ -219,13 +278,50 @@ class DirectFinder:
         if not words:
             return None
         if len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
-            return self._colon_name(words)
+            return self._colon_name(words) or self._colon_clause(words)
         ids = {t.i for t in words}
         heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
         head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
         if head is None:
             return None
-        return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase_from_token(head, self.lex)))
+        phrase = phrase_from_token(head, self.lex)
+        label = self._label_name(words)
+        if label is not None and (phrase.kind == "other" or (phrase.kind == "name" and phrase.weak)):
+            # 'Libération: "..."': a capitalised name alone at the head of its paragraph before the
+            # colon labels a round-up's entry, however the tagger read the word (issue 13, fourth round)
+            end = words[-1].idx + len(words[-1])
+            phrase = Phrase(words[0].idx, end, words[0].idx, end, "name", name=label)
+        return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(phrase))
+
+    def _label_name(self, words: list[Any]) -> str | None:
+        """The words before a colon when they open their paragraph and all look like a name."""
+        first = words[0]
+        para = self.paras[paragraph_of(self.paras, first.idx)]
+        if first.idx != para.start or not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words):
+            return None
+        name = " ".join(t.text for t in words)
+        return None if name.lower() in self.lex.layout_labels else name
+
+    def _colon_clause(self, words: list[Any]) -> Attribution | None:
+        """'Tusk had a blunt message for his partners: "..."', 'He opened with a familiar line:',
+        'His answer was short:': a clause about someone, or about what they said, introduces their
+        words after a colon (issue 13, fourth round)."""
+        root = clause_root(words)
+        if root is None or root.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(root)
+        if subj is None:
+            return None
+        if subj.lemma_.lower() in self.lex.utterance_nouns:
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is None:
+                return None
+            subj = owner
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind not in ("name", "pronoun", "role", "body", "body-pronoun") or phrase.plural:
+            return None
+        resolved = self.resolver.resolve(phrase)
+        return Attribution(cue=None, tight=True, resolved=resolved) if resolved is not None else None
 
     def _colon_name(self, words: list[Any]) -> Attribution | None:
         """'AfD co-leader X to supporters: "..."', 'X, still damp after a stunt on a paddleboard: "..."':
@@ -333,6 +429,35 @@ class DirectFinder:
             return None
         return Attribution(cue=None, tight=colon, resolved=resolved)
 
+    def introduced_before(self, c: Candidate, kept: list[tuple[Candidate, Attribution | None]]) -> Attribution | None:
+        """'Representative X, who chairs the committee, disputed the figure. "Their model ..."': a
+        quotation with no attribution that opens a sentence inside its paragraph, right after a
+        sentence about a named person, is that person's (issue 13, fourth round). A quotation
+        before it in the paragraph speaks for itself and its neighbours instead."""
+        if self.parsed is None or c.para_start:
+            return None
+        para = self.paras[paragraph_of(self.paras, c.marked.open_mark)]
+        if kept and kept[-1][0].marked.close_mark >= para.start:
+            return None
+        lead = self.text[para.start:c.marked.open_mark].rstrip()
+        if not lead.endswith((".", "!", "?")):
+            return None
+        begin = sentence_start(self.text, para.start, len(lead) + para.start - 1)
+        if any(begin <= a < c.marked.open_mark for a, _ in self.resolver.quoted):
+            return None
+        tokens = self.parsed.tokens(begin, para.start + len(lead))
+        root = clause_root(tokens)
+        subj = subject_of(root) if root is not None and root.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            return None
+        phrase = phrase_from_token(subj, self.lex)
+        if phrase.kind != "name":
+            return None
+        resolved = self.resolver.resolve(phrase)
+        if resolved is None or resolved.speaker.actor_id is None:
+            return None
+        return Attribution(cue=None, tight=False, resolved=resolved)
+
     def find(self, marked: list[Marked]) -> list[Quote]:
         cands = [candidate(self.text, m, self.parsed, self.paras) for m in marked]
         kept: list[tuple[Candidate, Attribution | None]] = []
@@ -340,11 +465,12 @@ class DirectFinder:
             if c.words == 0:
                 continue
             before, after = self.regions(cands, k)
-            att = self.attribute(c, before, after) or self.colon_intro(c)
+            att = self._named_by(c) or self.attribute(c, before, after) or self.colon_intro(c)
             if accept(c, att) or (att is None and kept and self._goes_on(kept[-1], c)):
-                kept.append((c, att or self.introduced_by(c)))
+                kept.append((c, att or self.introduced_by(c) or self.introduced_before(c, kept)))
         pairs = _continue_speakers(kept, self.paras)
-        return self._join_split([(c, self._quote(c, att)) for c, att in pairs])
+        own = {id(c) for c, att in kept if att is not None and att.cue is not None}
+        return self._join_split([(c, self._quote(c, att), id(c) in own) for c, att in pairs])
 
     def _goes_on(self, prev: tuple[Candidate, Attribution | None], c: Candidate) -> bool:
         """'"A," Keller added. "B."': a short clause in marks right after an attributed quotation
@@ -356,15 +482,18 @@ class DirectFinder:
         return (paragraph_of(self.paras, p.marked.close_mark) == paragraph_of(self.paras, c.marked.open_mark)
                 and len(gap) <= MAX_SPLIT_GAP and gap.rstrip().endswith((".", "!", "?")))
 
-    def _join_split(self, quotes: list[tuple[Candidate, Quote]]) -> list[Quote]:
+    def _join_split(self, quotes: list[tuple[Candidate, Quote, bool]]) -> list[Quote]:
         """'"A," she said, "but b."': one quotation in two pieces, with both parts marked.
 
-        Only an attribution inside one sentence splits a quotation: between the pieces there is
-        a comma (or dash) on both sides and no sentence end; '"A," she said. "B."' is two.
+        So is '"A," she said after the meeting. "B."' (issue 13, fourth round): a first piece
+        that ends in a comma, an attribution sentence of its own between, and a second piece in
+        the same paragraph with no attribution of its own is the same statement resumed. A
+        second piece with its own cue ('"B," he added.') stays a record of its own.
         """
         out: list[tuple[Candidate, Quote]] = []
-        for c, q in quotes:
-            if out and self._split_pair(out[-1][0], c) and same_speaker(out[-1][1], q):
+        for c, q, attributed in quotes:
+            if out and same_speaker(out[-1][1], q) and (
+                    self._split_pair(out[-1][0], c) or (not attributed and self._resumed_pair(out[-1][0], out[-1][1], c))):
                 pc, pq = out[-1]
                 parts = direct_parts(pq, self.text) + direct_parts(q, self.text)
                 joined = pq.model_copy(update={
@@ -385,6 +514,23 @@ class DirectFinder:
         opens = a.comma or inner[:1] in SPLIT_PUNCT
         return (opens and inner[-1:] in SPLIT_PUNCT and len(inner) <= MAX_SPLIT_GAP
                 and not any(ch in ".!?…" for ch in inner) and not a.terminal and len(WORD.findall(inner)) >= 1)
+
+    def _resumed_pair(self, a: Candidate, aq: Quote, b: Candidate) -> bool:
+        """'"A," X said on Monday. "B."': the attribution between is one sentence that names A's
+        speaker (its cue follows A) and nothing else, and B opens right after it."""
+        if aq.cue is None or aq.speaker is None or len(aq.parts) > 1 or not a.comma:
+            return False
+        if paragraph_of(self.paras, a.marked.close_mark) != paragraph_of(self.paras, b.marked.open_mark):
+            return False
+        gap = self.text[a.marked.close_mark + 1:b.marked.open_mark]
+        inner = gap.strip()
+        if not inner.endswith(".") or len(inner) > MAX_SPLIT_GAP or any(ch in "!?…" for ch in inner):
+            return False
+        # one sentence: no full stop before its end except in abbreviations ("Mr.", "U.S.")
+        body = inner[:-1]
+        if re.search(r"[a-z]{3,}\.\s+[A-Z]", body) or any(ch in body for ch in QUOTE_MARKS_ALL):
+            return False
+        return aq.cue in inner
 
     def _quote(self, c: Candidate, att: Attribution | None) -> Quote:
         drop = {p[0] - 1 for p in c.marked.pieces[1:]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Quote
-from .cues import Cue, according_cue, noun_cue, opinion_cue, verb_cue
+from .cues import Cue, according_cue, finding_cue, hearsay_cue, noun_cue, opinion_cue, verb_cue
 from .future import is_prediction
 from .heads import token_in_head
 from .lexicon import Lexicon
@@ -26,6 +26,11 @@ HEARER_DEPS = frozenset({"dobj", "dative"})
 FRAMING_DEPS = frozenset({"advmod", "prep", "advcl", "npadvmod", "cc", "intj", "mark"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 COMPLEMENT_DEPS = ("ccomp",)
+# Conjunctions that open the writer's aside after a comma at the end of a report: "X said the
+# vote would pass, though several members remained undecided" (issue 13, fourth round).
+CONCESSIVE_WORDS = frozenset({"though", "although"})
+# "even as / even though / even while / even if" open the same aside.
+EVEN_WORDS = frozenset({"as", "though", "while", "if"})
 
 
 def sentences(parse: Any) -> list[Any]:
@@ -105,7 +110,8 @@ class IndirectFinder:
             for tok in sent:
                 if self._in_direct(tok.idx) or _unreal(tok):
                     continue
-                cue = verb_cue(tok, self.lex, self.lex.report_verbs, a, b) or opinion_cue(tok, self.lex, a, b)
+                cue = (hearsay_cue(tok, self.lex, a, b) or finding_cue(tok, self.lex, a, b) or verb_cue(tok, self.lex, self.lex.report_verbs, a, b)
+                       or opinion_cue(tok, self.lex, a, b))
                 content = self._verb_content(cue, sent) if cue is not None else None
                 if cue is None:
                     cue = according_cue(tok, self.lex, a, b)
@@ -125,6 +131,8 @@ class IndirectFinder:
         verb = cue.verb
         holders = [verb] if cue.kind == "verb" else [verb, cue.token]
         comps = [c for h in holders for c in h.children if c.dep_ in COMPLEMENT_DEPS]
+        if not comps:
+            comps = self._stranded_complement(verb)
         if verb.lemma_.lower() in self.lex.directive_verbs:
             comps += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children)]
         after = [c for c in comps if c.i > verb.i]
@@ -133,7 +141,7 @@ class IndirectFinder:
             tokens = list(sent.doc[comp.left_edge.i:max(comp.right_edge.i, self._conj_edge(verb, comp)) + 1])
             while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
-            tokens = self._before_next_report(tokens)
+            tokens = self._before_aside(self._before_next_report(tokens))
             if any(t.lemma_.lower() in self.lex.anonymity_verbs and t.dep_ in ("xcomp", "ccomp") and
                    any(c.dep_ == "auxpass" for c in t.children) for t in [comp]):
                 return None  # "who asked not to be named": the source's anonymity, not a report
@@ -169,6 +177,49 @@ class IndirectFinder:
                 continue
             return trim_punct(tokens[:first - tokens[0].i])
         return tokens
+
+    def _stranded_complement(self, verb: Any) -> list[Any]:
+        """'said on BBC Radio 4's "Today" programme that waiting lists would fall': the parser hangs
+        the that-clause on the noun of a phrase between the verb and it; the clause is the verb's
+        complement when the noun is no reporting noun of its own (issue 13, fourth round)."""
+        found = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in self.lex.reporting_nouns:
+                    continue
+                for clause in obj.children:
+                    if (clause.dep_ in ("acl", "relcl") and clause.i > obj.i and clause.left_edge.lower_ == "that"
+                            and clause.left_edge.dep_ == "mark"
+                            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
+                        found.append(clause)
+        return found
+
+    def _before_aside(self, tokens: list[Any], keep: frozenset[int] = frozenset()) -> list[Any]:
+        """The report ends where the writer steps in after a comma: a concessive clause
+        ("..., though Y stopped short of ...", "..., even as two ministers threatened to resign")
+        or the source of the report ("..., according to three aides")."""
+        for k, t in enumerate(tokens[1:], 1):
+            if tokens[k - 1].text not in (",", "—", "–") or self._in_direct(t.idx) or t.i in keep:
+                continue
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if (t.lower_ in CONCESSIVE_WORDS or (t.lower_ == "even" and nxt is not None and nxt.lower_ in EVEN_WORDS)
+                    or (t.lower_ in self.lex.according_words and nxt is not None and nxt.lower_ == "to")):
+                return trim_punct(tokens[:k - 1])
+        return tokens
+
+    def _reported_by_verb(self, sent: Any, skip: set[int]) -> bool:
+        """Does the sentence report through a verb of its own ("X was quoted as saying ..., according
+        to Y")? Then "according to Y" names the source of the report, not its speaker."""
+        a, b = sent.start_char, sent.end_char
+        for t in sent:
+            if t.i in skip or self._in_direct(t.idx):
+                continue
+            cue = verb_cue(t, self.lex, self.lex.report_verbs, a, b)
+            if cue is not None and any(c.dep_ in COMPLEMENT_DEPS and c.i > t.i for c in t.children):
+                return True
+        return False
 
     def _conj_edge(self, verb: Any, comp: Any) -> int:
         """'demanded ... to admit guilt, punish the perpetrators and pay': conjuncts parsed onto the verb."""
@@ -223,6 +274,8 @@ class IndirectFinder:
 
     def _according_content(self, cue: Cue, sent: Any) -> list[Any] | None:
         phrase = set(range(cue.token.i, max(cue.token.right_edge.i, cue.subject.right_edge.i) + 1))
+        if self._reported_by_verb(sent, phrase):
+            return None
         rest = [t for t in sent if t.i not in phrase]
         before = trim_punct([t for t in rest if t.i < cue.token.i])
         after = trim_punct([t for t in rest if t.i > max(phrase)])
@@ -232,6 +285,7 @@ class IndirectFinder:
             tokens = after
         else:
             tokens = trim_punct(skip_framing(before))
+        tokens = self._before_aside(tokens, frozenset(phrase))
         return tokens if tokens and has_finite_verb(tokens) else None
 
     def _quote(self, cue: Cue, tokens: list[Any]) -> Quote | None:

@@ -29,6 +29,11 @@ ROLE_SPEAKER_WINDOW = 300
 # How far back 'it' looks for the institution it stands for (about two sentences).
 BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
+# How far back a pronoun looks for the person named as a subject (two or three sentences).
+SALIENCE_WINDOW = 400
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# How far back "the group" or "the alliance" looks for the body it stands for (three or four sentences).
+BODY_ANAPHOR_WINDOW = 600
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,11 @@ def _clean(text: str) -> str:
     while text and text[-1] in QUOTE_CHARS and text.count(text[-1]) % 2 == 1:
         text = text[:-1].strip()
     return text
+
+
+def _bare_noun_name(name: str) -> bool:
+    """An actor named only by a common noun phrase ("The group", "the alliance's assertion")."""
+    return not name[:1].isupper() or name.split()[0].lower() in ("the", "a", "an", "this", "that")
 
 
 def _strip_article(text: str) -> str:
@@ -173,7 +183,10 @@ def _issuer(tok: Any, lex: Lexicon) -> Any | None:
     here = _issuer_here(tok, lex)
     if here is not None:
         return here
-    if tok.dep_ not in ("nsubj",) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+    # "The memo said ..." and "According to the memo, ..." both speak for the memo's issuer
+    according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in lex.according_words
+    if (tok.dep_ not in ("nsubj",) and not according) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
     doc = tok.doc
@@ -197,7 +210,8 @@ def _own_role(tok: Any) -> bool:
     ("a spokesman for the government") or one that belongs to someone ("Y's campaign manager",
     "the state's legislative analyst", "our correspondent"): Y is not their own manager."""
     for c in tok.children:
-        if c.dep_ == "det" and c.lower_ in NEW_REFERENT_DETERMINERS:
+        # "One diplomat said ...": the parser gives "one" as a number as often as a determiner
+        if c.dep_ in ("det", "nummod") and c.lower_ in NEW_REFERENT_DETERMINERS:
             return True
         if c.dep_ == "poss":
             return True
@@ -295,8 +309,24 @@ class Resolver:
         if actor is not None:
             last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
             if last_actor >= ent_at or ent_name is None:
-                return actor, None
+                return (self._salient_person(before, pronoun, actor) if pronoun else actor), None
         return None, (self._full_name(ent_name) if ent_name else None)
+
+    def _salient_person(self, before: int, pronoun: str | None, nearest: Actor) -> Actor:
+        """'Chancellor X arrived in Warsaw. He laid a wreath and met Prime Minister Y. "...," he said':
+        a pronoun continues the person the text is about, named as a subject, rather than one named
+        last as an object (issue 13, fourth round). Only within SALIENCE_WINDOW, and only over a
+        nearest person who is no subject there."""
+        if self.parsed is None or pronoun not in SINGULAR_PRONOUNS:
+            return nearest
+        want = PRONOUN_GENDER.get(pronoun)
+        near = [(s, a) for s, e, a in self.persons
+                if before - SALIENCE_WINDOW <= s and e <= before and not self._inside_quote(s)
+                and self._compatible(want, a.name, a)]
+        if not near or near[-1][1] is not nearest or self._in_subject(near[-1][0]):
+            return nearest
+        subjects = [a for s, a in near if self._in_subject(s)]
+        return subjects[-1] if subjects else nearest
 
     def _compatible(self, want: str | None, name: str, actor: Actor | None) -> bool:
         if want is None:
@@ -320,13 +350,20 @@ class Resolver:
                     if (actor_at < m.start and m.end <= before and not self._inside_quote(m.start)
                             and self._in_subject(m.start)):
                         actor_at, actor = m.start, a
-        noun_at, name = -1, None
+        noun_at, name, noun = -1, None, None
         if self.parsed is not None:
             for tok in self.parsed.tokens(max(0, before - BODY_PRONOUN_WINDOW), before):
                 if tok.dep_ == "nsubj" and (tok.lemma_.lower() in self.lex.body_nouns) and not self._inside_quote(tok.idx):
-                    noun_at, name = tok.idx, phrase_from_token(tok, self.lex).name
+                    noun_at, name, noun = tok.idx, phrase_from_token(tok, self.lex).name, tok
         if actor is not None and actor_at >= noun_at:
             return actor, None
+        if noun is not None:
+            # "..., the agency had exceeded its budget. ... what it called ...": "it" takes the
+            # body that "the agency" itself stands for
+            ph = phrase_from_token(noun, self.lex)
+            anaphor = self._body_anaphor(ph, mentions_in(self.doc, ph.head_start, ph.head_end))
+            if anaphor is not None:
+                return anaphor
         return None, name
 
     def _preceding_role_speaker(self, before: int) -> str | None:
@@ -372,10 +409,18 @@ class Resolver:
         on_head = [(m, a) for m, a in hits if m.start < ph.head_end and ph.head_start < m.end]
         actor: Actor | None = None
         name: str | None = None
-        if on_head:
+        anaphor = self._body_anaphor(ph, on_head)
+        if anaphor is not None:
+            actor, name = anaphor
+        elif on_head:
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
+            actor = self._expanded(actor, ph.start)
+            if ph.kind == "pronoun" and actor.type == "PERSON":
+                actor = self._salient_person(ph.start, text[ph.start:ph.end].lower(), actor)
         elif ph.kind == "role" and (ph.plural or ph.own):
             name = ph.name
+        elif ph.kind == "role" and (earlier := self._earlier_indefinite_role(ph)) is not None:
+            name = earlier
         elif ph.kind in ("pronoun", "role"):
             actor, name = self._preceding_person(ph.start, text[ph.start:ph.end].lower() if ph.kind == "pronoun" else None)
             if actor is None and name is None and ph.kind == "role":
@@ -402,6 +447,84 @@ class Resolver:
             self.descriptions[key] = description
         speaker = Speaker(actor_id=actor.id if actor else None, name=actor.name if actor else name, description=description)
         return Resolved(speaker=speaker, mention=mention)
+
+    def _body_anaphor(self, ph: Phrase, on_head: list[tuple[Any, Actor]]) -> tuple[Actor | None, str | None] | None:
+        """'the group', 'the alliance', 'the newspaper': a definite generic body noun stands for the
+        body named before it (issue 13, fourth round). A name of its own on the head ("the Union
+        of Journalists") keeps it; the actor stage's bare "The group" does not count as one."""
+        if self.parsed is None or ph.kind != "body":
+            return None
+        tok = self.parsed.token_at(ph.head_start)
+        if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.anaphoric_body_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in tok.children):
+            return None  # "the defence ministry", "the ministry of defence": named here
+        named = [a for _, a in on_head if not _bare_noun_name(a.name)]
+        if named:
+            return None
+        return self._preceding_body_named(ph.start, tok.lemma_.lower())
+
+    def _preceding_body_named(self, before: int, noun: str) -> tuple[Actor | None, str | None] | None:
+        """The institution named last before `before` (within BODY_ANAPHOR_WINDOW): one whose name
+        holds the noun ("the department" for "the Department of Homeland Security") first, then
+        an organisation, then, for a paper or a channel, any name that is not a person's or a country's."""
+        lower = max(0, before - BODY_ANAPHOR_WINDOW)
+        found: list[tuple[int, int, Actor | None, str | None]] = []
+        for a in self.doc.actors:
+            if a.type in ("PERSON", "COUNTRY") or _bare_noun_name(a.name):
+                continue
+            for m in a.mentions:
+                if lower <= m.start and m.end <= before and not self._inside_quote(m.start):
+                    rank = 2 if noun in a.name.lower().split() else 1 if a.type in ("ORG", "GROUP") else (
+                        0 if noun in self.lex.media_body_nouns else -1)
+                    found.append((rank, m.start, a, None))
+        if self.parsed is not None:
+            for e in self.parsed.parse.ents:
+                if e.label_ in ("ORG", "WORK_OF_ART") and lower <= e.start_char and e.end_char <= before \
+                        and not self._inside_quote(e.start_char) and not mentions_in(self.doc, e.start_char, e.end_char):
+                    text = _clean(e.text)
+                    rank = 2 if noun in text.lower().split() else 1 if e.label_ == "ORG" else (
+                        0 if noun in self.lex.media_body_nouns else -1)
+                    found.append((rank, e.start_char, None, _strip_article(text)))
+        found = [f for f in found if f[0] >= 0]
+        if not found:
+            return None
+        _, _, actor, name = max(found, key=lambda f: (f[0], f[1]))
+        return actor, name
+
+    def _expanded(self, actor: Actor, before: int) -> Actor:
+        """'the GAO' after 'the Government Accountability Office': an acronym stands for the
+        organisation named before whose initials it spells."""
+        name = actor.name
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+            return actor
+        for other in self.doc.actors:
+            if other is actor or other.type not in ("ORG", "GROUP"):
+                continue
+            initials = "".join(w[0] for w in other.name.split() if w[:1].isupper())
+            if initials == name and any(m.end <= before for m in other.mentions):
+                return other
+        return actor
+
+    def _earlier_indefinite_role(self, ph: Phrase) -> str | None:
+        """'..., an Elysee adviser said. ... The adviser denied ...': a definite role refers back to
+        the same role brought in before as someone new, not to the person named before it."""
+        if self.parsed is None or ph.plural or ph.own:
+            return None
+        tok = self.parsed.token_at(ph.head_start)
+        if tok is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        found = None
+        for t in self.parsed.tokens(max(0, ph.start - ROLE_SPEAKER_WINDOW * 2), ph.start):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.i != tok.i and not self._inside_quote(t.idx):
+                earlier = phrase_from_token(t, self.lex)
+                if earlier.kind == "role" and earlier.own and not earlier.plural and earlier.name and \
+                        not any(c.dep_ == "poss" for c in t.children):
+                    found = earlier.name
+        return found
 
     def _described(self, actor: Actor | None, name: str | None) -> str | None:
         """A role given with the speaker elsewhere in the text ("Armenian political scientist X")."""
