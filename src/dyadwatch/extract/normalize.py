@@ -48,11 +48,15 @@ def is_latin(ch: str) -> bool:
     return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
 
 
+# Runs of the letters `is_latin` and `is_cyrillic` accept (the Latin range less its two
+# signs, x and the division sign), counted by the regex engine rather than a Python loop.
+LATIN_RUN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+CYRILLIC_RUN = re.compile("[\u0400-\u04ff]+")
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """(Latin letters, Cyrillic letters) in `text`."""
-    latin = sum(1 for ch in text if is_latin(ch))
-    cyrillic = sum(1 for ch in text if is_cyrillic(ch))
-    return latin, cyrillic
+    return sum(map(len, LATIN_RUN.findall(text))), sum(map(len, CYRILLIC_RUN.findall(text)))
 
 
 def fix_word(word: str, prefer_latin: bool) -> str:
@@ -78,6 +82,8 @@ def fix_homoglyphs(text: str) -> str:
     The replacement is letter for letter, so the length of the text does not change.
     """
     latin, cyrillic = script_counts(text)
+    if not latin or not cyrillic:
+        return text  # one script only: no word can mix two
     prefer_latin = latin >= cyrillic
     return WORD.sub(lambda m: fix_word(m.group(0), prefer_latin), text)
 
