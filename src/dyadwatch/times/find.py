@@ -36,16 +36,31 @@ class Match:
     match: re.Match
 
 
+def lines_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased text) of each line of `text`: no expression runs over a line end."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append((start, end, line.lower()))
+        start = end + 1
+    return out
+
+
 def candidates(text: str) -> list[Match]:
+    """Every match of every rule, each rule run only over the lines that hold a word it
+    needs (a pattern is tried at every position it is given)."""
     found = []
-    lowered = text.lower()
+    lines = lines_of(text)
     for order, rule in enumerate(RULES):
-        if not rule.applies(lowered):
-            continue
-        for m in rule.pattern.finditer(text):
-            start, end = rule.span(m)
-            if end > start:
-                found.append(Match(start, end, order, rule, m))
+        for start, end, lowered in lines:
+            if not rule.applies(lowered):
+                continue
+            for m in rule.pattern.finditer(text, start, end):
+                begin, stop = rule.span(m)
+                if stop > begin:
+                    found.append(Match(begin, stop, order, rule, m))
     return found
 
 
