@@ -94,9 +94,10 @@ def _name_word(text: str) -> bool:
 
 def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
     """Two or three capitalised words that NER missed, when the first is a known given name
-    ("Elchin Mammadov"), a role follows in apposition ("X Y, a lawyer, ...") or a title of
+    ("Elchin Mammadov"), a role follows in apposition ("X Y, a lawyer, ..."), a title of
     office comes right before ("Prime Minister Fiame Naomi Mata'afa": news English titles
-    people before their names)."""
+    people before their names) or, taken for a place no gazetteer knows, they say or argue
+    something as people do."""
     from .names import load_origins
 
     doc, given = ctx.doc, load_origins().given
@@ -109,12 +110,28 @@ def _unlabelled_names(ctx: Context) -> list[tuple[int, int]]:
             end += 1
         if end - i >= 2 and not any(ctx.keys[k] in ctx.kb.adjectives or ctx.keys[k] in ctx.kb.surfaces or ctx.keys[k] in ctx.kb.roles
                                     or org_word(doc[k], ctx.kb.roles) for k in range(i, end)):
-            if name_key(doc[i].text) in given or _apposition(ctx, end) is not None or (i > 0 and _leading_title(ctx, i - 1)):
+            if name_key(doc[i].text) in given or _apposition(ctx, end) is not None or (i > 0 and _leading_title(ctx, i - 1)) \
+                    or unknown_place_that_speaks(doc, i, end):
                 out.append((i, end))
                 i = end
                 continue
         i += 1
     return out
+
+
+def unknown_place_that_speaks(doc: Any, start: int, end: int) -> bool:
+    """Capitalised words NER took for a place (or for nothing) that no gazetteer knows as one,
+    the subject of a verb of saying: "X Y argued on the BBC that ..." speaks as a person does.
+    A known place that speaks ("Hong Kong said") is its government, and stays a place."""
+    from .coref import SPEECH_VERBS, SUBJECT_DEPS
+    from .places import find_place
+
+    if any(doc[k].ent_type_ not in ("", "GPE") for k in range(start, end)):
+        return False
+    if end - start < 2 or find_place(doc[start:end].text) is not None:
+        return False  # one word may be a surname or a town; two words no gazetteer knows as a place
+    last = doc[end - 1]
+    return last.dep_ in SUBJECT_DEPS and last.head.lemma_ in SPEECH_VERBS and last.head.i >= end
 
 
 def holder_on(offices: list[Office], day: str | None) -> Office | None:

@@ -14,7 +14,8 @@ from .match import find_matches, token_keys
 from .names import origin_country
 from .orgs import link_misspelt, link_parentheticals, link_quoted_names, link_unknown_orgs
 from .places import find_place
-from .persons import attach_titles, link_named_persons, link_surnames, person_spans, sector_code, settle_office
+from .persons import (attach_titles, link_named_persons, link_surnames, person_spans, sector_code, settle_office,
+                      unknown_place_that_speaks)
 
 # A capital after one of these is the place, not the government ("a flat in Baku").
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across"})
@@ -107,6 +108,8 @@ def link_places(ctx: Context) -> None:
         if start >= ent.end or not ctx.doc[start].text[:1].isupper():
             continue
         name = ctx.doc[start:ent.end].text
+        if unknown_place_that_speaks(ctx.doc, start, ent.end):
+            continue  # "X Y argued that ...": a person NER took for a place (`persons`)
         draft = ctx.drafts.get(slug(name))
         if draft is None:
             place = find_place(name)

@@ -5,7 +5,7 @@ from typing import Any
 
 from ..models import Document, Quote
 from ..pipeline import Work, register
-from .direct import DirectFinder
+from .direct import DirectFinder, candidate
 from .indirect import IndirectFinder
 from .lexicon import lexicon
 from .marks import find_marked
@@ -35,7 +35,10 @@ def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
     if parsed is None:
         return without_overlaps(direct)
     direct = without_overlaps(direct + find_transcript_quotes(text, paras, parsed, resolver, lex))
-    resolver.quoted = [(q.start, q.end) for q in direct]
+    # people named inside a programme's or paper's title in marks ('"Sunday with X"') are no
+    # antecedents of a later "she" or "the leader", as people inside quotations are not
+    titles = [(m.start, m.end) for m in marked if candidate(text, m, parsed, paras).named_title]
+    resolver.quoted = [(q.start, q.end) for q in direct] + titles
     reported = IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
     def is_clause(q: Quote) -> bool:
         return has_finite_verb(parsed.tokens(q.start, q.end))
