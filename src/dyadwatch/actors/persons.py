@@ -4,10 +4,12 @@ from __future__ import annotations
 import functools
 from typing import Any, Protocol
 
+from .coref import SPEECH_VERBS, SUBJECT_DEPS
 from .draft import Context, Draft, country_after_of
 from .guards import (city_not_person, common_noun_opening, hyphen_given_end, hyphen_given_start, named_as_place,
                      named_as_thing, never_a_name, org_word)
 from .kb import Entry, KnowledgeBase, Office, phrase_key, slug
+from .places import find_place
 from .translit import name_key
 
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "ousted", "deposed", "late"})
@@ -123,9 +125,6 @@ def unknown_place_that_speaks(doc: Any, start: int, end: int) -> bool:
     """Capitalised words NER took for a place (or for nothing) that no gazetteer knows as one,
     the subject of a verb of saying: "X Y argued on the BBC that ..." speaks as a person does.
     A known place that speaks ("Hong Kong said") is its government, and stays a place."""
-    from .coref import SPEECH_VERBS, SUBJECT_DEPS
-    from .places import find_place
-
     if any(doc[k].ent_type_ not in ("", "GPE") for k in range(start, end)):
         return False
     if end - start < 2 or find_place(doc[start:end].text) is not None:

@@ -151,6 +151,8 @@ class DirectFinder:
         self.paras = paras
         self.resolver = resolver
         self.lex = lex
+        # spans of the programme and paper titles in marks met by `find` ('on "Mornings with X"')
+        self.titles: list[tuple[int, int]] = []
 
     def regions(self, cands: list[Candidate], k: int) -> tuple[tuple[int, int], tuple[int, int]]:
         """The text before and after quotation k, within its sentence and its neighbours."""
@@ -460,6 +462,7 @@ class DirectFinder:
 
     def find(self, marked: list[Marked]) -> list[Quote]:
         cands = [candidate(self.text, m, self.parsed, self.paras) for m in marked]
+        self.titles = [(c.marked.start, c.marked.end) for c in cands if c.named_title]
         kept: list[tuple[Candidate, Attribution | None]] = []
         for k, c in enumerate(cands):
             if c.words == 0:

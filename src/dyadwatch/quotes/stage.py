@@ -5,7 +5,7 @@ from typing import Any
 
 from ..models import Document, Quote
 from ..pipeline import Work, register
-from .direct import DirectFinder, candidate
+from .direct import DirectFinder
 from .indirect import IndirectFinder
 from .lexicon import lexicon
 from .marks import find_marked
@@ -31,14 +31,14 @@ def find_quotes(doc: Document, parse: Any | None) -> list[Quote]:
     marked = find_marked(text, paras)
     quoted = [(m.start, m.end) for m in marked]
     resolver = Resolver(doc, parsed, lex, quoted)
-    direct = DirectFinder(text, parsed, paras, resolver, lex).find(marked)
+    finder = DirectFinder(text, parsed, paras, resolver, lex)
+    direct = finder.find(marked)
     if parsed is None:
         return without_overlaps(direct)
     direct = without_overlaps(direct + find_transcript_quotes(text, paras, parsed, resolver, lex))
     # people named inside a programme's or paper's title in marks ('"Sunday with X"') are no
     # antecedents of a later "she" or "the leader", as people inside quotations are not
-    titles = [(m.start, m.end) for m in marked if candidate(text, m, parsed, paras).named_title]
-    resolver.quoted = [(q.start, q.end) for q in direct] + titles
+    resolver.quoted = [(q.start, q.end) for q in direct] + finder.titles
     reported = IndirectFinder(text, parsed, resolver, lex, [(q.start, q.end) for q in direct]).find()
     def is_clause(q: Quote) -> bool:
         return has_finite_verb(parsed.tokens(q.start, q.end))
