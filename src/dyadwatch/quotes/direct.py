@@ -24,6 +24,7 @@ from ..actors.guards import never_a_name
 from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
+from .transcript import NAME_PARTICLES
 
 # An attributed clause in quotation marks needs this many words to count ("We will win," he said).
 MIN_CLAUSE_WORDS = 3
@@ -59,7 +60,6 @@ QUOTE_MARKS_ALL = "\"“”„«»"
 # A byline after a quotation: a dash, a name of at most five words, optionally a comma and the
 # outlet or role, to the end of the paragraph ('"..." — Rafael Ortiz, The Harbor Times').
 BYLINE = re.compile(r"[ \t]*[.,]?[ \t]*(?:--|[—–-])[ \t]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}?)[ \t]*(?:,[^\n]{1,60})?[ \t]*$", re.M)
-NAME_PARTICLES = frozenset("de van von der den da di du del della dos das la le al el bin ibn ter".split())
 SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is are was were be".split())
 WORD = re.compile(r"\w[\w'’-]*")
 TIGHT_GAP = re.compile(r"^[\s,—–-]*$")

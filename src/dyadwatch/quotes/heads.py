@@ -32,10 +32,6 @@ def head_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def in_head(text: str, offset: int) -> bool:
-    return any(a <= offset < b for a, b in head_spans(text))
-
-
 # The heads of the parse read last, kept with the parse itself: `Doc.text` joins every token
 # anew on each call, so asking it per token made the stage quadratic in the page's length.
 _last: list[tuple[Any, tuple[tuple[int, int], ...]]] = []
@@ -47,11 +43,3 @@ def token_in_head(tok: Any) -> bool:
         cached = (tok.doc, head_spans(tok.doc.text))
         _last[:] = [cached]
     return any(a <= tok.idx < b for a, b in cached[1])
-
-
-def after_head(text: str, start: int, end: int) -> int:
-    """`start` moved past a head that it lies in (and that ends before `end`)."""
-    for a, b in head_spans(text):
-        if a <= start < b < end:
-            return b
-    return start
