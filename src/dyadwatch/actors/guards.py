@@ -195,16 +195,8 @@ def named_as_place(tok: Any) -> bool:
 
 
 def conjuncts(tok: Any) -> list[Any]:
-    """The words coordinated with `tok` ("Grozny, Mozdok and Vladikavkaz"), `tok` first if it heads them."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    out, todo = [], [first]
-    while todo:
-        word = todo.pop()
-        out.append(word)
-        todo.extend(c for c in word.children if c.dep_ == "conj")
-    return sorted(out, key=lambda w: w.i)
+    """The words coordinated with `tok` ("Grozny, Mozdok and Vladikavkaz"), `tok` among them, in text order."""
+    return sorted([tok, *tok.conjuncts], key=lambda w: w.i)
 
 
 def place_lead(tok: Any) -> str:

@@ -229,11 +229,11 @@ def surname_owner(ctx: Context, key: str, tok: int) -> Draft | None:
 
 
 def _kb_surnames(ctx: Context, draft: Draft) -> set[str]:
-    return _surnames_by_person(id(ctx.kb), ctx.kb).get(draft.id, set())
+    return _surnames_by_person(ctx.kb).get(draft.id, set())
 
 
 @functools.lru_cache(maxsize=4)
-def _surnames_by_person(kb_id: int, kb: KnowledgeBase) -> dict[str, set[str]]:
+def _surnames_by_person(kb: KnowledgeBase) -> dict[str, set[str]]:
     """The last word of every name key of each known person, by the person's id."""
     out: dict[str, set[str]] = {}
     for key, ids in kb.person_keys.items():

@@ -16,8 +16,8 @@ from ..times.governing import times_within
 
 Token = Any
 
-# A time expression that writes out a year ("in 2022", "since 2021", "in the early 2000s").
-# Only a year or a longer span ("in 2022", "in the early 2000s"): the way news recalls the past.
+# A time expression that writes out a year, a year or a longer span ("in 2022", "since 2021", "in
+# the early 2000s"): the way news recalls the past.
 WHOLE_YEARS = frozenset({"year", "decade", "century"})
 WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
@@ -74,7 +74,7 @@ def recalled_by_its_year(pred: Token, times: list[TimeExpr], published: str | No
         if precision_of(t.value) not in WHOLE_YEARS:
             continue  # "on December 28, 2024": a dated act of record, reported later, is still news
         years = [int(y[:4]) for y in WRITTEN_YEAR.findall(t.text)]
-        if not years or max(years) + (9 if t.text.rstrip().endswith("0s") else 0) >= filed:
+        if max(years) + (9 if t.text.rstrip().endswith("0s") else 0) >= filed:
             continue
         if _hangs_on(pred, t):
             return t

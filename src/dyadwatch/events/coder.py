@@ -23,7 +23,7 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .parties import (MUTUAL_ROOTS, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
+from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
                       reporting_frame, speakers, told_parties, yielded_parties)
 from .places import place_of
 from .relevance import political, political_sentence
@@ -35,8 +35,7 @@ Token = Any
 
 # Roots whose acts several subjects do to each other when no one else is named (fighting).
 RECIPROCAL_ROOTS = frozenset({"19"})
-# Things only two parties reach together: failing or refusing one is mutual.
-REFUSAL_ROOT = "12"
+# Things only two parties reach together: failing or refusing one (REFUSAL_ROOT) is mutual.
 JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "compromise", "agree", "settlement", "treaty"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
 MEETING_CODES = frozenset({"040", "046"})

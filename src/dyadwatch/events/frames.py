@@ -145,7 +145,7 @@ def _charged_by(pred: Token) -> Token | None:
         if participle and head.lemma_.lower() in heads and any(
                 c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and any(x.dep_ == "pcomp" for x in c.children) for c in head.children):
             return head  # the parse hangs "..., wounding two" on "accused" rather than on the act charged
-        if not (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children))):
+        if not (tok.dep_ == "conj" or participle):
             return None
         tok = head
     return None
