@@ -6,7 +6,7 @@ a direct part is one record (issue 13): an expected direct quotation may also ma
 record's marked part, so a test set that lists the direct words alone is scored fairly.
 Speaker accuracy: of the matched quotations, the share whose speaker is the expected person
 (same name, or same last word: "Mr Gadjiev" is "Shakhin Gadjiev"; the speaker's actor counts
-under its canonical name and under the words that name it where it speaks: "the Kremlin" for
+under the name shown, its canonical name and under the words that name it where it speaks: "the Kremlin" for
 the actor Russia). Run `python -m tests.quotes.evaluate` from the project
 folder to print the figures.
 """
@@ -110,13 +110,14 @@ def _matches(e: Expected, q: Quote) -> bool:
 
 
 def speaker_names(q: Quote, doc: Document) -> list[str | None]:
-    """The speaker's canonical name first, then the words naming its actor where it speaks."""
+    """The speaker's name as shown first (the text's spelling: "Erdoğan"), then its actor's
+    canonical name, then the words naming the actor where it speaks."""
     if q.speaker is None:
         return [None]
     actor = next((a for a in doc.actors if a.id == q.speaker.actor_id), None) if q.speaker.actor_id else None
     if actor is None:
         return [q.speaker.name]
-    names: list[str | None] = [actor.name]
+    names: list[str | None] = [q.speaker.name, actor.name]
     at = q.speaker_mention
     if at is not None:
         names += [m.text for m in actor.mentions if at.start <= m.start and m.end <= at.end]

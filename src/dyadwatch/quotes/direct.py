@@ -24,7 +24,7 @@ from ..actors.guards import never_a_name
 from .records import direct_parts, same_speaker
 from .speakers import Phrase, Resolved, Resolver, phrase_from_token
 from .text import Paragraph, paragraph_of, sentence_end, sentence_start
-from .transcript import NAME_PARTICLES
+from .transcript import NAME_PARTICLES, roundup_person
 
 # An attributed clause in quotation marks needs this many words to count ("We will win," he said).
 MIN_CLAUSE_WORDS = 3
@@ -279,6 +279,11 @@ class DirectFinder:
         words = [t for t in self.parsed.tokens(*before) if not t.is_punct and not t.is_space and not token_in_head(t)]
         if not words:
             return None
+        if words[0].idx == self.paras[paragraph_of(self.paras, words[0].idx)].start:
+            colon = self.text.rindex(":", before[0], before[1])
+            person = roundup_person(self.text, words[0].idx, colon, self.parsed, self.resolver)
+            if person is not None:
+                return Attribution(cue=None, tight=True, resolved=self.resolver.resolve(person))
         if len(words) > COLON_SPEAKER_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
             return self._colon_name(words) or self._colon_clause(words)
         ids = {t.i for t in words}

@@ -19,6 +19,9 @@ class Lexicon:
     informant_nouns: frozenset[str]
     informant_marks: frozenset[str]
     layout_labels: frozenset[str]
+    interviewer_labels: frozenset[str]  # "Q:", "HOST:": the interviewer's lines
+    answer_labels: frozenset[str]  # "A:": the guest's lines
+    interviewer_nouns: frozenset[str]
     anonymity_verbs: frozenset[str]
     label_titles: frozenset[str]
     quote_verbs: frozenset[str]  # lemmas that attribute a direct quotation (report verbs + quote-only verbs)
@@ -64,6 +67,9 @@ def lexicon() -> Lexicon:
         informant_nouns=_words(en["informant_nouns"]),
         informant_marks=_words(en["informant_marks"]),
         layout_labels=_words(en["layout_labels"]),
+        interviewer_labels=_words(en["interviewer_labels"]),
+        answer_labels=_words(en["answer_labels"]),
+        interviewer_nouns=_words(en["interviewer_nouns"]),
         anonymity_verbs=_words(en["anonymity_verbs"]),
         label_titles=_words(en["label_titles"]),
         quote_verbs=report | _words(en["quote_only_verbs"]),

@@ -7,11 +7,13 @@ person named before it (outside quotations), and a name stands for itself.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
+from ..actors.translit import strip_accents
 from ..models import Actor, Document, Span, Speaker
 from .gender import PRONOUN_GENDER, person_gender
 from .heads import token_in_head
@@ -31,6 +33,8 @@ BODY_PRONOUN_WINDOW = 300
 QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
 # How far back a pronoun looks for the person named as a subject (two or three sentences).
 SALIENCE_WINDOW = 400
+# A word of a name, hyphenated parts apart ("Kosiniak-Kamysz").
+NAME_WORD = re.compile(r"[^\W\d_]+")
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # How far back "the group" or "the alliance" looks for the body it stands for (three or four sentences).
 BODY_ANAPHOR_WINDOW = 600
@@ -288,7 +292,10 @@ class Resolver:
     def _full_name(self, name: str) -> str:
         """The longest person name of the document ending in the same word ("Mr X" -> "Y X")."""
         last = name.split()[-1].lower() if name.split() else ""
-        longer = [n for _, _, n in self.person_ents if n.split() and n.split()[-1].lower() == last]
+        # the parse's PERSON names, and the actor stage's persons ("Presenter Nina Okafor" may be
+        # no PERSON entity to the tagger, and "OKAFOR:" is still she)
+        names = [n for _, _, n in self.person_ents] + [a.name for _, _, a in self.persons]
+        longer = [n for n in names if n.split() and n.split()[-1].lower() == last]
         return max(longer + [name], key=len)
 
     def _preceding_person(self, before: int, pronoun: str | None = None) -> tuple[Actor | None, str | None]:
@@ -445,8 +452,23 @@ class Resolver:
             description = ph.name
         if description and key not in self.descriptions:
             self.descriptions[key] = description
-        speaker = Speaker(actor_id=actor.id if actor else None, name=actor.name if actor else name, description=description)
+        speaker = Speaker(actor_id=actor.id if actor else None, name=self._as_written(actor) if actor else name,
+                          description=description)
         return Resolved(speaker=speaker, mention=mention)
+
+    def _as_written(self, actor: Actor) -> str:
+        """The actor's name in the text's own spelling: a dictionary keeps "Recep Tayyip Erdogan",
+        the article writes "Erdoğan", and the speaker shown is "Recep Tayyip Erdoğan" (issue 13,
+        fourth round). Only letters that fold to the same word are taken from the text: matching
+        identities across spellings is the store's work (`quotes --speaker`), not the display's."""
+        written: dict[str, str] = {}
+        for m in actor.mentions:
+            for word in NAME_WORD.findall(m.text):
+                if strip_accents(word) != word:
+                    written.setdefault(strip_accents(word).lower(), word)
+        if not written:
+            return actor.name
+        return NAME_WORD.sub(lambda w: written.get(strip_accents(w.group()).lower(), w.group()), actor.name)
 
     def _body_anaphor(self, ph: Phrase, on_head: list[tuple[Any, Actor]]) -> tuple[Actor | None, str | None] | None:
         """'the group', 'the alliance', 'the newspaper': a definite generic body noun stands for the
