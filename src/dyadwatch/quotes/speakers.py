@@ -15,6 +15,7 @@ from ..actors.guards import never_a_name
 from ..actors.lookup import mentions_in
 from ..actors.translit import strip_accents
 from ..models import Actor, Document, Span, Speaker
+from .binding import barred_antecedents
 from .gender import PRONOUN_GENDER, person_gender
 from .heads import token_in_head
 from .lexicon import Lexicon
@@ -127,6 +128,11 @@ def phrase_from_token(tok: Any, lex: Lexicon, depth: int = 0) -> Phrase:
         role = _strip_article(_clean(doc[left:right + 1].text))
         return Phrase(start, named.end, named.head_start, named.head_end, named.kind, name=named.name,
                       description=named.description or role, weak=named.weak)
+    titled = _titled_person(tok, lex)
+    if titled is not None:
+        # "Deputy Prime Minister and Minister of Defence X said": two titles, one person
+        a, b = titled.start_char, titled.end_char
+        return Phrase(start, b, a, b, "name", name=_clean(titled.text), description=_clean(doc.text[start:a]) or None)
     low = tok.lemma_.lower()
     if low in lex.document_nouns and tok.pos_ == "NOUN" and depth < MAX_ISSUER_DEPTH:
         issuer = _issuer(tok, lex)
@@ -148,6 +154,24 @@ def phrase_from_token(tok: Any, lex: Lexicon, depth: int = 0) -> Phrase:
     if _is_role(tok, lex):
         return Phrase(start, end, *head, "role", name=_strip_article(_clean(doc[left:right + 1].text)), description=description)
     return Phrase(start, end, *head, "other", description=description)
+
+
+def _titled_person(tok: Any, lex: Lexicon) -> Any | None:
+    """The person (a PERSON entity) a title heads in 'Title and Title Name': the parser joins the
+    second title, or the name itself, to the first title as a conjunct, and the speaker is the one
+    person both titles belong to, not a title (issue 13, fifth round)."""
+    if tok.ent_type_ == "PERSON" or not _is_role(tok, lex):
+        return None
+    for c in tok.children:
+        if c.dep_ != "conj" or c.i < tok.i:
+            continue
+        last = c if c.ent_type_ == "PERSON" else c.right_edge
+        if last.ent_type_ != "PERSON" or not (c.ent_type_ == "PERSON" or _is_role(c, lex)):
+            continue
+        ent = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= last.i < e.end), None)
+        if ent is not None and any(_is_role(t, lex) for t in tok.doc[tok.i + 1:ent.start]):
+            return ent
+    return None
 
 
 # Prepositions that give the issuer of a text: "a statement from the embassy", "a report by the UN".
@@ -285,9 +309,15 @@ class Resolver:
         )
         self.person_ents = _person_ents(doc, parsed)
         self.descriptions: dict[str, str] = {}
+        # names the pronoun being resolved cannot stand for (binding.py); set per pronoun
+        self.barred: list[tuple[int, int]] = []
 
     def _inside_quote(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.quoted)
+
+    def _unavailable(self, start: int, end: int) -> bool:
+        """Inside a quotation, or a name the pronoun being resolved cannot stand for."""
+        return self._inside_quote(start) or any(a < end and start < b for a, b in self.barred)
 
     def _full_name(self, name: str) -> str:
         """The longest person name of the document ending in the same word ("Mr X" -> "Y X")."""
@@ -306,15 +336,15 @@ class Resolver:
         for start, end, a in self.persons:
             if end > before:
                 break
-            if not self._inside_quote(start) and self._compatible(want, a.name, a):
+            if not self._unavailable(start, end) and self._compatible(want, a.name, a):
                 actor = a
         ent_name = None
         ent_at = -1
         for start, end, n in self.person_ents:
-            if end <= before and not self._inside_quote(start) and self._compatible(want, n, None):
+            if end <= before and not self._unavailable(start, end) and self._compatible(want, n, None):
                 ent_name, ent_at = n, start
         if actor is not None:
-            last_actor = max(s for s, e, a in self.persons if a is actor and e <= before)
+            last_actor = max(s for s, e, a in self.persons if a is actor and e <= before and not self._unavailable(s, e))
             if last_actor >= ent_at or ent_name is None:
                 return (self._salient_person(before, pronoun, actor) if pronoun else actor), None
         return None, (self._full_name(ent_name) if ent_name else None)
@@ -328,7 +358,7 @@ class Resolver:
             return nearest
         want = PRONOUN_GENDER.get(pronoun)
         near = [(s, a) for s, e, a in self.persons
-                if before - SALIENCE_WINDOW <= s and e <= before and not self._inside_quote(s)
+                if before - SALIENCE_WINDOW <= s and e <= before and not self._unavailable(s, e)
                 and self._compatible(want, a.name, a)]
         if not near or near[-1][1] is not nearest or self._in_subject(near[-1][0]):
             return nearest
@@ -410,6 +440,14 @@ class Resolver:
         return (None, self._full_name(ents[0][1])) if ents else (None, None)
 
     def resolve(self, ph: Phrase) -> Resolved | None:
+        tok = self.parsed.token_at(ph.head_start) if self.parsed is not None and ph.kind == "pronoun" else None
+        self.barred = barred_antecedents(tok) if tok is not None else []
+        try:
+            return self._resolve(ph)
+        finally:
+            self.barred = []
+
+    def _resolve(self, ph: Phrase) -> Resolved | None:
         text = self.doc.text
         mention = Span(start=ph.start, end=ph.end, text=text[ph.start:ph.end])
         hits = mentions_in(self.doc, ph.start, ph.end)
@@ -419,7 +457,7 @@ class Resolver:
         anaphor = self._body_anaphor(ph, on_head)
         if anaphor is not None:
             actor, name = anaphor
-        elif on_head:
+        elif on_head and not (ph.kind == "pronoun" and self._links_barred(on_head, ph.start)):
             actor = max(on_head, key=lambda p: (p[1].type == "PERSON", p[0].end - p[0].start))[1]
             actor = self._expanded(actor, ph.start)
             if ph.kind == "pronoun" and actor.type == "PERSON":
@@ -469,6 +507,15 @@ class Resolver:
         if not written:
             return actor.name
         return NAME_WORD.sub(lambda w: written.get(strip_accents(w.group()).lower(), w.group()), actor.name)
+
+    def _links_barred(self, on_head: list[tuple[Any, Actor]], before: int) -> bool:
+        """The actor stage linked the pronoun to a person whose last mention before it is one the
+        pronoun cannot stand for ("Under questioning from X, he ...")."""
+        for _, a in on_head:
+            earlier = max((m for m in a.mentions if m.end <= before), key=lambda m: m.start, default=None)
+            if earlier is not None and self._unavailable(earlier.start, earlier.end):
+                return True
+        return False
 
     def _body_anaphor(self, ph: Phrase, on_head: list[tuple[Any, Actor]]) -> tuple[Actor | None, str | None] | None:
         """'the group', 'the alliance', 'the newspaper': a definite generic body noun stands for the
