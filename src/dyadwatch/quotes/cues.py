@@ -68,7 +68,12 @@ def subject_of(verb: Any) -> Any | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         quoted = verb.head.head
         if quoted.lemma_.lower() in QUOTED_AS_VERBS:
-            return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
+            # "X was quoted as saying": the passive subject; "TASS quoted him as saying": the object
+            # (issue 13, fifth round); never the dateline the parser may take for a subject
+            # ("MOSCOW (AP) - X was quoted ...")
+            quotees = [c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj") and c.i < verb.i]
+            quotees = [c for c in quotees if not never_a_name(c) and not token_in_head(c)] or quotees
+            return next((c for c in quotees if c.pos_ in ("PROPN", "PRON")), quotees[0] if quotees else None)
     return None
 
 
@@ -93,6 +98,30 @@ def _inverted_subject(verb: Any, end: int) -> Any | None:
     return None
 
 
+# Finite verb tags: only a finite verb of saying has its speaker right before it.
+FINITE_SAYING_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _preceding_subject(verb: Any, start: int) -> Any | None:
+    """'10:05 - Co-leader X says ...', 'Roberts, reading from the opinion, says ...': a live
+    blog's line after a time stamp, where the parser ran across paragraphs and left the verb
+    without a subject of its own sentence; the name right before the verb, or before an aside
+    set off by commas, is it (issue 13, fifth round)."""
+    if verb.tag_ not in FINITE_SAYING_TAGS or is_passive(verb):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+        while k >= 0 and doc[k].idx >= start and doc[k].text != ",":
+            k -= 1
+        k -= 1
+    if k < 0 or doc[k].idx < start:
+        return None
+    t = doc[k]
+    return t if t.pos_ in ("PROPN", "NOUN") and not never_a_name(t) and not token_in_head(t) else None
+
+
 def _verb_text(verb: Any) -> str:
     parts = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
@@ -107,7 +136,11 @@ def verb_cue(tok: Any, lex: Lexicon, verbs: frozenset[str], start: int, end: int
         return None
     subj = subject_of(tok)
     if subj is None:
-        subj = _inverted_subject(tok, end)
+        subj = _inverted_subject(tok, end) or _preceding_subject(tok, start)
+    elif not (start <= subj.idx < end) and subj.idx < start:
+        # a word of an earlier paragraph, where the parser ran across the break, or of the
+        # sentence before the region asked about: only a name right before the verb is its own
+        subj = _preceding_subject(tok, start)
     if subj is None or not (start <= subj.idx < end):
         return None
     return Cue(tok, subj, _verb_text(tok), "verb", tok, "belief" if lemma in lex.belief_verbs else "speech")

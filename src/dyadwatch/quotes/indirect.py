@@ -29,6 +29,9 @@ COMPLEMENT_DEPS = ("ccomp",)
 # Conjunctions that open the writer's aside after a comma at the end of a report: "X said the
 # vote would pass, though several members remained undecided" (issue 13, fourth round).
 CONCESSIVE_WORDS = frozenset({"though", "although"})
+# Words of a quoted predicate the tagger read as a noun ('said the rules "trample on the
+# principle"'): fewer is a quoted name or term ('said the word "freedom"'), not a predicate.
+MIN_QUOTED_PREDICATE_WORDS = 3
 # "even as / even though / even while / even if" open the same aside.
 EVEN_WORDS = frozenset({"as", "though", "while", "if"})
 
@@ -133,6 +136,10 @@ class IndirectFinder:
         comps = [c for h in holders for c in h.children if c.dep_ in COMPLEMENT_DEPS]
         if not comps:
             comps = self._stranded_complement(verb)
+        if not comps:
+            quoted = self._quoted_predicate(verb, sent)
+            if quoted is not None:
+                return quoted
         if verb.lemma_.lower() in self.lex.directive_verbs:
             comps += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children)]
         after = [c for c in comps if c.i > verb.i]
@@ -187,7 +194,9 @@ class IndirectFinder:
             if prep.dep_ != "prep" or prep.i < verb.i:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.lemma_.lower() in self.lex.reporting_nouns:
+                # "said in a statement that ...": the speaker's own statement holds what they said;
+                # "responded to claims that ..." holds someone else's words
+                if obj.dep_ != "pobj" or (obj.lemma_.lower() in self.lex.reporting_nouns and prep.lower_ != "in"):
                     continue
                 for clause in obj.children:
                     if (clause.dep_ in ("acl", "relcl") and clause.i > obj.i and clause.left_edge.lower_ == "that"
@@ -195,6 +204,35 @@ class IndirectFinder:
                             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
                         found.append(clause)
         return found
+
+    def _quoted_predicate(self, verb: Any, sent: Any) -> list[Any] | None:
+        """'said the new rules "trample on the principle"': a quotation mark between the subject
+        of the reported clause and its verb leads the parser to read the subject as the verb's
+        object and the quoted predicate as an apposition to it. Subject and quoted words are the
+        reported clause, with the quotation its marked part (issue 13, fifth round)."""
+        if verb.lemma_.lower() in self.lex.directive_verbs:
+            return None
+        doc = verb.doc
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i < verb.i or obj.pos_ not in ("NOUN", "PROPN", "PRON") or not (
+                    sent.start <= obj.left_edge.i and obj.right_edge.i < sent.end):
+                continue  # the parser runs across paragraphs ('... are saying:\n\nName, Outlet: "..."')
+            for pred in obj.children:
+                if pred.dep_ not in ("appos", "acl", "relcl") or pred.i < obj.i:
+                    continue
+                words = [t for t in pred.subtree if not t.is_punct]
+                # the tagger often reads the quoted verb as a noun ('"trample" NNS'): a predicate
+                # in marks is a verb, or lower-case words going on from the subject, not a name
+                if pred.pos_ not in ("VERB", "AUX") and not (
+                        pred.dep_ == "appos" and len(words) >= MIN_QUOTED_PREDICATE_WORDS and words[0].text.islower()):
+                    continue
+                first = next(t for t in pred.subtree if not t.is_quote)  # pred itself is no quote mark
+                opener = doc[first.i - 1]
+                # the mark opens right after the subject's words ("the new asylum rules "trample ...")
+                if opener.is_quote and obj.i < opener.i and self._in_direct(pred.idx) and not any(
+                        t.is_quote for t in doc[obj.left_edge.i:opener.i]):
+                    return trim_punct(list(doc[obj.left_edge.i:pred.right_edge.i + 1]))
+        return None
 
     def _before_aside(self, tokens: list[Any], keep: frozenset[int] = frozenset()) -> list[Any]:
         """The report ends where the writer steps in after a comma: a concessive clause
