@@ -35,6 +35,8 @@ Token = Any
 
 # Roots whose acts several subjects do to each other when no one else is named (fighting).
 RECIPROCAL_ROOTS = frozenset({"19"})
+# A truce stops fire on both sides: "X and Y stopped firing" is each one's truce with the other.
+TRUCE_CODES = frozenset({"0871"})
 # Things only two parties reach together: failing or refusing one (REFUSAL_ROOT) is mutual.
 JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "compromise", "agree", "settlement", "treaty"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
@@ -79,6 +81,10 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # warships launched war games": 062, not 150).
 JOINT_CODES = {"150": "062"}
 PARTNER_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "coalition", "counterpart"})
+# "launched a joint offensive with X against Y": X fights beside the source (CAMEO 062,
+# military cooperation), Y is the one attacked; the words that make an armed act joint.
+JOINT_WORDS = frozenset({"joint", "combined", "coordinated"})
+MILITARY_COOPERATION_CODE = "062"
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
@@ -212,8 +218,9 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     elif not targets:
         if len(sources) >= 2 and reciprocal(p, f):
             # "Ankara and Baku signed an accord": a mutual act with no one else named binds its
-            # subjects to each other; "Japan and Australia expressed concern" is each one's act.
-            pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+            # subjects to each other, each one's act on the other (CAMEO codes a mutual act
+            # once per direction); "Japan and Australia expressed concern" is each one's act.
+            pairs = mutual_pairs(sources)
         else:
             pairs = [(s, None) for s in sources]
     span, date, precision = act_date(doc, f)
@@ -332,15 +339,50 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
         # intention is told to Y, its addressee when the intended act names no party of its own.
         targets = told_parties(doc, tok, sources) or targets
+    if len(sources) >= 2 and reciprocal(p, f) and p.code not in TRUCE_CODES:
+        # "the two sides agreed in Tirana": where a mutual act is done is no party to it; the
+        # place of a truce ("a ceasefire in Idlib") is the front its fighters hold.
+        targets = [a for a in targets if a.type != "LOCATION"]
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
+    partners, opposed = joint_sides(doc, p, f, sources)
+    if partners:
+        targets = opposed or [a for a in targets if all(a.id != b.id for b in partners)]
     if not sources and not targets:
         return Decision(**base, outcome="no-source", detail="a document or incident is no actor, and the act has no target", pattern=p)
     if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
-    return _finish(doc, base, p, f, sources, targets, fact.reported)
+    decision = _finish(doc, base, p, f, sources, targets, fact.reported)
+    if partners and decision.outcome == "event":
+        joint_p = replace(p, code=MILITARY_COOPERATION_CODE, note=f"fighting beside the source in a joint act ({p.code})")
+        allied = build_events(doc, joint_p, f, sources, partners, fact.reported)
+        decision = replace(decision, events=decision.events + tuple(allied))
+    return decision
+
+
+def joint_sides(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """(allies, the attacked) of an armed act done jointly "with" others ("launched a joint
+    offensive with X against Y"): those it is done with are never its target. The parse may
+    hang "against Y" on the allies' phrase, so it is looked for under the act's theme."""
+    if p.code[:2] not in VIOLENT_ROOTS:
+        return [], []
+    heads = [f.pred] if p.nominal else list(f.themes)
+    if not any(c.lemma_.lower() in JOINT_WORDS for h in heads for c in h.children if c.dep_ in ("amod", "compound")):
+        return [], []
+    own = {a.id for a in sources}
+    partners: list[Actor] = []
+    opposed: list[Actor] = []
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ != "prep" or t.lower_ not in ("with", "against"):
+                continue
+            side = partners if t.lower_ == "with" else opposed
+            for o in t.children:
+                if o.dep_ == "pobj":
+                    side += [a for a in actors_of(doc, o) if a.id not in own and all(a.id != b.id for b in side)]
+    return partners, opposed
 
 
 def prepared_attack(tok: Token) -> bool:
@@ -390,10 +432,19 @@ def done_together(f: Frame, sources: list[Actor]) -> bool:
     return bool(sources) and coordinated and any(s.lemma_.lower() in PARTNER_NOUNS for s in f.subjects)
 
 
+def mutual_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    """Every ordered pair of the subjects of a mutual act, each side acting on each other side.
+    A person and the state they speak for are one side ("Hun Manet and his Lao counterpart":
+    Laos and its minister do not meet each other)."""
+    def one_side(a: Actor, b: Actor) -> bool:
+        return a.country is not None and a.country == b.country and "COUNTRY" in (a.type, b.type)
+    return [(a, b) for a in sources for b in sources if a.id != b.id and not one_side(a, b)]
+
+
 def reciprocal(p: Pattern, f: Frame) -> bool:
     """Do several subjects act on one another: a mutual act (agree, meet, cooperate), fighting
     ("rebels and soldiers clashed"), or any act done to "each other" / "one another"?"""
-    if p.code[:2] in MUTUAL_ROOTS or p.code[:2] in RECIPROCAL_ROOTS:
+    if p.code[:2] in MUTUAL_ROOTS or p.code[:2] in RECIPROCAL_ROOTS or p.code in TRUCE_CODES:
         return True
     if p.code[:2] == REFUSAL_ROOT and any(t.lemma_.lower() in JOINT_OUTCOMES for t in (f.pred, *f.themes, *f.complements)):
         return True  # "A and B failed to reach agreement": the refusal of a mutual act is mutual
