@@ -94,3 +94,24 @@ def test_events_plural_two_persons_in_a_longer_list_are_the_two_leaders():
     got = _pair_events("Ana Rojas, Ivo Petrov and Marvane held a summit on Monday. The two leaders agreed to build a railway.", actors)
     assert any(code.startswith("03") and {src, tgt} == {"VALGOV", "OSTGOV"} for code, src, tgt in got)
     assert not any(code.startswith("03") and "MRV" in (src, tgt) for code, src, tgt in got)
+
+
+def test_events_protest_aim_named_by_a_demand_on_the_march():
+    actors = {"Valdoria": ("VAL", "VAL", "COUNTRY"), "Ana Rojas": ("VAL", "VALGOV", "PERSON")}
+    got = _pair_events("Thousands of Valdorian opposition supporters marched on Saturday demanding the resignation of President Ana Rojas.", actors)
+    assert any(code.startswith("14") and tgt == "VALGOV" for code, _, tgt in got)
+
+
+def test_events_protest_aim_named_by_outside():
+    got = _codes("Hundreds of students rallied outside the Ostravan embassy in the capital on Monday.")
+    assert any(code.startswith("14") and tgt == "OST" for code, _, tgt in got)
+
+
+def test_events_protest_aim_named_by_in_protest_against():
+    got = _codes("Dockworkers rioted overnight in protest against an Ostravan plan to buy the port.")
+    assert any(code.startswith("14") and tgt == "OST" for code, _, tgt in got)
+
+
+def test_events_protest_aim_is_not_read_from_a_clause_with_its_own_subject():
+    got = _codes("Rioters rampaged through the capital after the Ostravan parliament elected a new speaker.")
+    assert not any(code.startswith("14") and tgt == "OST" for code, _, tgt in got)

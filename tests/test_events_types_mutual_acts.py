@@ -48,7 +48,7 @@ def test_events_mutual_a_second_name_hung_on_the_first_ones_apposition_is_a_subj
 
 
 def test_events_mutual_a_minister_and_the_state_she_speaks_for_are_one_side():
-    from dyadwatch.events.coder import mutual_pairs
+    from dyadwatch.events.mutual import mutual_pairs
     from dyadwatch.models import Actor
 
     state = Actor(id="ost", name="Ostrava", type="COUNTRY", country="OST", code="OST")

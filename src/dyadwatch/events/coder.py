@@ -23,7 +23,8 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
+from .mutual import MILITARY_COOPERATION_CODE, joint_sides, mutual_pairs
+from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets, protest_aims,
                       reporting_frame, speakers, told_parties, yielded_parties)
 from .places import place_of
 from .relevance import political, political_sentence
@@ -81,10 +82,6 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # warships launched war games": 062, not 150).
 JOINT_CODES = {"150": "062"}
 PARTNER_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "coalition", "counterpart"})
-# "launched a joint offensive with X against Y": X fights beside the source (CAMEO 062,
-# military cooperation), Y is the one attacked; the words that make an armed act joint.
-JOINT_WORDS = frozenset({"joint", "combined", "coordinated"})
-MILITARY_COOPERATION_CODE = "062"
 # Roots whose acts CAMEO codes with the source alone when the text names no target
 # (statements, intentions, concessions, demands, rejections, threats, protests, shows of force).
 SOURCE_ONLY_ROOTS = frozenset({"01", "03", "08", "10", "12", "13", "14", "15"})
@@ -333,7 +330,7 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group] if group is not None else []
-    targets = (yielded_parties(doc, p, f, sources) or parties_between(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
+    targets = (yielded_parties(doc, p, f, sources) or parties_between(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or protest_aims(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     if intent is not None and all(a.id.startswith(GROUP_ID_PREFIX) or a.type == "LOCATION" for a in targets):
         # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
@@ -360,29 +357,6 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         allied = build_events(doc, joint_p, f, sources, partners, fact.reported)
         decision = replace(decision, events=decision.events + tuple(allied))
     return decision
-
-
-def joint_sides(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-    """(allies, the attacked) of an armed act done jointly "with" others ("launched a joint
-    offensive with X against Y"): those it is done with are never its target. The parse may
-    hang "against Y" on the allies' phrase, so it is looked for under the act's theme."""
-    if p.code[:2] not in VIOLENT_ROOTS:
-        return [], []
-    heads = [f.pred] if p.nominal else list(f.themes)
-    if not any(c.lemma_.lower() in JOINT_WORDS for h in heads for c in h.children if c.dep_ in ("amod", "compound")):
-        return [], []
-    own = {a.id for a in sources}
-    partners: list[Actor] = []
-    opposed: list[Actor] = []
-    for h in heads:
-        for t in h.subtree:
-            if t.dep_ != "prep" or t.lower_ not in ("with", "against"):
-                continue
-            side = partners if t.lower_ == "with" else opposed
-            for o in t.children:
-                if o.dep_ == "pobj":
-                    side += [a for a in actors_of(doc, o) if a.id not in own and all(a.id != b.id for b in side)]
-    return partners, opposed
 
 
 def prepared_attack(tok: Token) -> bool:
@@ -430,15 +404,6 @@ def done_together(f: Frame, sources: list[Actor]) -> bool:
         return True
     coordinated = len(f.subjects) >= 2 or any(t.dep_ == "cc" for s in f.subjects for t in s.subtree)
     return bool(sources) and coordinated and any(s.lemma_.lower() in PARTNER_NOUNS for s in f.subjects)
-
-
-def mutual_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
-    """Every ordered pair of the subjects of a mutual act, each side acting on each other side.
-    A person and the state they speak for are one side ("Hun Manet and his Lao counterpart":
-    Laos and its minister do not meet each other)."""
-    def one_side(a: Actor, b: Actor) -> bool:
-        return a.country is not None and a.country == b.country and "COUNTRY" in (a.type, b.type)
-    return [(a, b) for a in sources for b in sources if a.id != b.id and not one_side(a, b)]
 
 
 def reciprocal(p: Pattern, f: Frame) -> bool:
