@@ -117,6 +117,13 @@ def test_textclean_wire_dateline_without_agency_gives_the_date():
     assert wire_dateline("He said on May 5 - then left") is None
 
 
+@pytest.mark.parametrize("byline", ["By Marta Quiroga | 14 September 2025", "By Marta Quiroga - 14 September 2025",
+                                    "By Marta Quiroga • Sept. 14, 2025"])
+def test_textclean_byline_with_a_date_after_a_separator_gives_author_and_date_not_a_title(byline):
+    art = clean_scraped_text("\n".join(["Andean neighbours sign a water accord", byline, "", BODY[0], "", BODY[1]]))
+    assert (art.title, art.authors, art.published) == ("Andean neighbours sign a water accord", ["Marta Quiroga"], "2025-09-14")
+
+
 def test_textclean_joins_hard_wrapped_paragraphs():
     wrapped = ("The delegation arrived in Baku on Monday evening and was met at the\n"
                "airport by the deputy foreign minister, who said the visit would focus\n"

@@ -62,8 +62,9 @@ def antecedent(ctx: Context, i: int, pronoun_gender: str) -> Draft | None:
     """The person a pronoun at token i refers to: sentence by sentence backwards, the main
     subject of the nearest sentence naming a compatible person, else its last such person."""
     doc = ctx.doc
-    here = doc[i].sent
-    earlier = [s for s in doc.sents if s.start < here.start][-PRONOUN_WINDOW_SENTENCES:]
+    sents = ctx.sentences()
+    at = next(k for k, s in enumerate(sents) if s.start <= i < s.end)
+    here, earlier = sents[at], sents[max(0, at - PRONOUN_WINDOW_SENTENCES):at]
     genders: dict[str, str | None] = {}
     for sent in [here, *reversed(earlier)]:
         found = []  # (rank, token start, draft): rank 2 main subject, 1 other subject, 0 other

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .guards import dateline_spans
+from .guards import doc_datelines
 from .kb import Entry, KnowledgeBase
 
 
@@ -47,12 +47,19 @@ class Context:
     taken: list[str | None] = field(default_factory=list)  # actor id per token, or None
     role_tokens: set[int] = field(default_factory=set)  # tokens of roles written around a name
     datelines: list[tuple[int, int]] = field(default_factory=list)  # character spans of wire datelines
+    _sentences: list[Any] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.taken:
             self.taken = [None] * len(self.doc)
         if not self.datelines:
-            self.datelines = dateline_spans(self.doc.text)
+            self.datelines = doc_datelines(self.doc)
+
+    def sentences(self) -> list[Any]:
+        """The parse's sentences, read once: each `doc.sents` walks every token of the text."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
 
     def in_dateline(self, start: int, end: int) -> bool:
         """Do tokens [start, end) start inside a wire dateline ("PARIS (Reuters) -")? A name

@@ -181,6 +181,16 @@ def per_doc(doc: Any, name: str, compute: Callable[[], Any]) -> Any:
     return doc.user_data[key]
 
 
+def parse_text(doc: Any) -> str:
+    """The parse's text, joined once: spaCy's Doc.text joins every token again on each read."""
+    return per_doc(doc, "text", lambda: doc.text)
+
+
+def doc_datelines(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of the parse's wire datelines."""
+    return per_doc(doc, "datelines", lambda: dateline_spans(parse_text(doc)))
+
+
 def named_as_place(tok: Any) -> bool:
     """Is the same word tagged a place elsewhere in the document ("to Nakhchivan" there, "its
     Nakhchivan exclave" here)? One text names one thing within one article."""
@@ -236,8 +246,7 @@ def hyphen_given_start(doc: Any, start: int) -> int:
 def token_in_dateline(tok: Any) -> bool:
     """Is the token part of a wire dateline ("MOSCOW (Sputnik) -"), which the parse often
     takes for a subject of the story's first verb?"""
-    spans = per_doc(tok.doc, "datelines", lambda: dateline_spans(tok.doc.text))
-    return any(a <= tok.idx < b for a, b in spans)
+    return any(a <= tok.idx < b for a, b in doc_datelines(tok.doc))
 
 
 def hyphen_given_end(doc: Any, start: int, end: int) -> int:

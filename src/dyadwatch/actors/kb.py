@@ -108,6 +108,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=65536)
 def phrase_key(text: str) -> str:
     """How phrases are compared: accents removed, lower case, single spaces, no stray marks."""
     text = strip_accents(text).lower().replace("’", "'")

@@ -21,15 +21,16 @@ SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINA
 
 
 @functools.lru_cache(maxsize=4)
-def _one_word_names(kb_id: int, kb: KnowledgeBase) -> dict[int, list[tuple[str, str]]]:
-    """Known one-word organisation and country names by length, for the misspelling check."""
-    out: dict[int, list[tuple[str, str]]] = {}
+def _one_word_names(kb_id: int, kb: KnowledgeBase) -> dict[tuple[int, str], list[tuple[str, str]]]:
+    """Known one-word organisation and country names by length and first letter (a slip is
+    looked for only after a right first letter), for the misspelling check."""
+    out: dict[tuple[int, str], list[tuple[str, str]]] = {}
     for key, surfaces in kb.surfaces.items():
         if " " in key or len(key) < FUZZY_MIN_LEN - FUZZY_MAX_EDITS:
             continue
         for s in surfaces:
             if s.kind in ("org-name", "org-alias", "user", "country-name", "seat"):
-                out.setdefault(len(key), []).append((key, s.entry_id))
+                out.setdefault((len(key), key[0]), []).append((key, s.entry_id))
     return out
 
 
@@ -39,7 +40,8 @@ def fuzzy_entry(ctx: Context, word: str) -> str | None:
         return None
     names = _one_word_names(id(ctx.kb), ctx.kb)
     hits = {eid for n in range(len(key) - FUZZY_MAX_EDITS, len(key) + FUZZY_MAX_EDITS + 1)
-            for name, eid in names.get(n, []) if name[0] == key[0] and Levenshtein.distance(name, key, score_cutoff=FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS}
+            for name, eid in names.get((n, key[0]), ())
+            if Levenshtein.distance(name, key, score_cutoff=FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS}
     return hits.pop() if len(hits) == 1 else None
 
 

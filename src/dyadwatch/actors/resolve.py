@@ -8,7 +8,7 @@ from ..models import Actor, Mention
 from .coref import link_pronouns
 from .describe import link_descriptors, link_epithets, link_generic, link_role_nouns
 from .draft import Context, Draft
-from .guards import never_a_name
+from .guards import never_a_name, parse_text
 from .kb import KnowledgeBase, default_kb, slug
 from .match import find_matches, token_keys
 from .names import origin_country
@@ -147,7 +147,7 @@ def _introduced_places(ctx: Context) -> None:
 
 def finish(ctx: Context) -> list[Actor]:
     actors = []
-    text = ctx.doc.text  # spaCy joins its tokens again on every read of Doc.text
+    text = parse_text(ctx.doc)
     for draft in ctx.drafts.values():
         if not draft.mentions:
             continue

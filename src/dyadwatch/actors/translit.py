@@ -41,6 +41,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to decompose: only the apostrophe of _PRE can be there
+        return text.replace("'", "")
     decomposed = unicodedata.normalize("NFKD", text.translate(_PRE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -9,6 +9,7 @@ documents that speak for their authors.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from ..models import Actor, Document
@@ -20,6 +21,9 @@ Token = Any
 PAIR_NOUNS = frozenset({"leader", "side", "country", "minister", "nation", "government", "president", "party",
                         "delegation", "state", "neighbour", "neighbor", "capital", "premier", "counterpart"})
 PAIR_WORDS = frozenset({"two", "both"})
+# Pair nouns that only persons are ("the two leaders"), which can single out two persons
+# among the states and bodies of a longer list.
+PERSON_PAIR_NOUNS = frozenset({"leader", "minister", "president", "premier", "counterpart"})
 # How many parties a counted plural names ("the three countries").
 PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Acts whose parties "between" names: talks, mediation, offers of them (CAMEO 03, 04).
@@ -57,7 +61,7 @@ def plural_pair(doc: Document, f) -> list[Actor]:
         return []  # "Armenian and Azerbaijani leaders" names its own
     index = mention_index(doc)
     start = h.idx
-    seen: list[Actor] = []
+    seen: list[tuple[int, Actor]] = []
     countries: set[str] = set()
     lo = max(0, start - PAIR_WINDOW_CHARS)
     for at, actor in reversed(list(zip(index.starts, index.actors))):
@@ -65,11 +69,31 @@ def plural_pair(doc: Document, f) -> list[Actor]:
             continue
         if actor.type not in ("COUNTRY", "PERSON", "ORG", "GROUP") or not actor.country or actor.country in countries:
             continue
-        seen.append(actor)
+        seen.append((at, actor))
         countries.add(actor.country)
-        if len(seen) == 2:
-            return list(reversed(seen))
+    if len(seen) < 2:
+        return []
+    listed = _listed_with(h, seen)
+    if len(listed) <= 2:
+        return [a for _, a in reversed(seen[:2])]
+    # "the presidents of A, B and C met ...; the two leaders agreed": the last two of a list
+    # of more than two are a guess. Only a kind that two of the list alone are (two persons
+    # among states for "the two leaders") picks the pair; else no side beats a wrong one.
+    if lemma in PERSON_PAIR_NOUNS:
+        persons = [(at, a) for at, a in listed if a.type == "PERSON"]
+        if len(persons) == 2:
+            return [a for _, a in sorted(persons, key=lambda x: x[0])]
     return []
+
+
+def _listed_with(h: Token, seen: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+    """The candidates named in the same sentence as the earlier of the nearest two: the list
+    the pair would be taken from."""
+    starts = [s.start_char for s in h.doc.sents]
+    def sentence(at: int) -> int:
+        return bisect_right(starts, at)
+    own = sentence(seen[1][0])
+    return [(at, a) for at, a in seen if sentence(at) == own]
 
 
 def parties_between(doc: Document, p, f, sources: list[Actor]) -> list[Actor]:

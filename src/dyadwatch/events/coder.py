@@ -23,7 +23,8 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets,
+from .mutual import MILITARY_COOPERATION_CODE, joint_sides, mutual_pairs
+from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets, protest_aims,
                       reporting_frame, speakers, told_parties, yielded_parties)
 from .places import place_of
 from .relevance import political, political_sentence
@@ -35,6 +36,8 @@ Token = Any
 
 # Roots whose acts several subjects do to each other when no one else is named (fighting).
 RECIPROCAL_ROOTS = frozenset({"19"})
+# A truce stops fire on both sides: "X and Y stopped firing" is each one's truce with the other.
+TRUCE_CODES = frozenset({"0871"})
 # Things only two parties reach together: failing or refusing one (REFUSAL_ROOT) is mutual.
 JOINT_OUTCOMES = frozenset({"agreement", "deal", "accord", "consensus", "compromise", "agree", "settlement", "treaty"})
 # Meetings held where neither side is from (CAMEO 044 "meet at a third location").
@@ -212,8 +215,9 @@ def build_events(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targ
     elif not targets:
         if len(sources) >= 2 and reciprocal(p, f):
             # "Ankara and Baku signed an accord": a mutual act with no one else named binds its
-            # subjects to each other; "Japan and Australia expressed concern" is each one's act.
-            pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+            # subjects to each other, each one's act on the other (CAMEO codes a mutual act
+            # once per direction); "Japan and Australia expressed concern" is each one's act.
+            pairs = mutual_pairs(sources)
         else:
             pairs = [(s, None) for s in sources]
     span, date, precision = act_date(doc, f)
@@ -326,21 +330,33 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         if group is None and not is_document:
             return Decision(**base, outcome="no-source", detail="no actor found as the subject (or agent) of the act", pattern=p)
         sources = [group] if group is not None else []
-    targets = (yielded_parties(doc, p, f, sources) or parties_between(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or domestic_target(doc, p, f, sources)
+    targets = (yielded_parties(doc, p, f, sources) or parties_between(doc, p, f, sources) or find_targets(doc, p, f, sources, places=False) or condition_parties(doc, p, f, sources) or defied_parties(doc, p, f, sources) or protest_aims(doc, p, f, sources) or domestic_target(doc, p, f, sources)
                or unnamed_victims(doc, p, f, sources) or place_targets(doc, p, f, sources))
     if intent is not None and all(a.id.startswith(GROUP_ID_PREFIX) or a.type == "LOCATION" for a in targets):
         # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
         # intention is told to Y, its addressee when the intended act names no party of its own.
         targets = told_parties(doc, tok, sources) or targets
+    if len(sources) >= 2 and reciprocal(p, f) and p.code not in TRUCE_CODES:
+        # "the two sides agreed in Tirana": where a mutual act is done is no party to it; the
+        # place of a truce ("a ceasefire in Idlib") is the front its fighters hold.
+        targets = [a for a in targets if a.type != "LOCATION"]
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)
+    partners, opposed = joint_sides(doc, p, f, sources)
+    if partners:
+        targets = opposed or [a for a in targets if all(a.id != b.id for b in partners)]
     if not sources and not targets:
         return Decision(**base, outcome="no-source", detail="a document or incident is no actor, and the act has no target", pattern=p)
     if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
-    return _finish(doc, base, p, f, sources, targets, fact.reported)
+    decision = _finish(doc, base, p, f, sources, targets, fact.reported)
+    if partners and decision.outcome == "event":
+        joint_p = replace(p, code=MILITARY_COOPERATION_CODE, note=f"fighting beside the source in a joint act ({p.code})")
+        allied = build_events(doc, joint_p, f, sources, partners, fact.reported)
+        decision = replace(decision, events=decision.events + tuple(allied))
+    return decision
 
 
 def prepared_attack(tok: Token) -> bool:
@@ -393,7 +409,7 @@ def done_together(f: Frame, sources: list[Actor]) -> bool:
 def reciprocal(p: Pattern, f: Frame) -> bool:
     """Do several subjects act on one another: a mutual act (agree, meet, cooperate), fighting
     ("rebels and soldiers clashed"), or any act done to "each other" / "one another"?"""
-    if p.code[:2] in MUTUAL_ROOTS or p.code[:2] in RECIPROCAL_ROOTS:
+    if p.code[:2] in MUTUAL_ROOTS or p.code[:2] in RECIPROCAL_ROOTS or p.code in TRUCE_CODES:
         return True
     if p.code[:2] == REFUSAL_ROOT and any(t.lemma_.lower() in JOINT_OUTCOMES for t in (f.pred, *f.themes, *f.complements)):
         return True  # "A and B failed to reach agreement": the refusal of a mutual act is mutual

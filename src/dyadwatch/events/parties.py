@@ -366,3 +366,39 @@ def told_parties(doc: Document, pred: Token, sources: list[Actor]) -> list[Actor
     ids = {a.id for a in sources}
     told = [o for o in frame.children if o.dep_ in ("dobj", "dative") and o.i < pred.i]
     return [a for o in told for a in actors_of(doc, o) if a.id not in ids]
+
+
+# Protests (CAMEO 14) name what they are against in their own phrases more often than as an
+# object: "marched ... to protest against X", "in protest against X", "demanding the
+# resignation of X", "rallied outside X's embassy", "piling pressure on X".
+PROTEST_ROOT = "14"
+PROTEST_AIM_PREPS = frozenset({"against", "outside"})
+PROTEST_AIM_VERBS = frozenset({"protest", "demand", "denounce", "oppose", "accuse", "condemn"})
+PRESSURE_NOUNS = frozenset({"pressure"})
+
+
+def protest_aims(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> list[Actor]:
+    """Whom a protest is aimed at when its own phrases name it: the object of "against" or
+    "outside", of a protesting or demanding verb that hangs on it, or of "pressure on". The
+    phrases of clauses with a subject of their own are left alone ("after parliament elected
+    X" names no aim)."""
+    if p.code[:2] != PROTEST_ROOT:
+        return []
+    own = {a.id for a in sources}
+    heads: list[Token] = []
+    stack = list(f.pred.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "ccomp", "parataxis") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        pressing = t.lower_ == "on" and any(w.lemma_.lower() in PRESSURE_NOUNS for w in (t.head, *children(t.head, "dobj")))
+        if t.dep_ == "prep" and (t.lower_ in PROTEST_AIM_PREPS or pressing):
+            heads += [o for o in t.children if o.dep_ == "pobj"]
+        elif t.dep_ in ("dobj",) and t.head.lemma_.lower() in PROTEST_AIM_VERBS and t.head.i != f.pred.i:
+            heads.append(t)
+        stack.extend(t.children)
+    for h in sorted(heads, key=lambda t: t.i):
+        found = [a for a in actors_of(doc, h, deep=True) if a.id not in own and a.type != "LOCATION"]
+        if found:
+            return found
+    return []

@@ -40,6 +40,12 @@ GROUP_RULE = "events: a side the coder named from the text (no known actor)"
 IGO_SECTORS = frozenset({"IGO", "INT", "UNO", "EUR", "NAT", "NATO", "OSC", "INTL"})
 
 
+# People sent by a state or body: their "from" phrase names whom they act for ("customs
+# officers from X and Y", "negotiators from X").
+ENVOY_NOUNS = frozenset({"officer", "official", "envoy", "delegate", "delegation", "negotiator", "representative",
+                         "diplomat", "emissary", "mediator"})
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without its clauses and most PPs."""
     out = [head]
@@ -47,7 +53,10 @@ def np_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "pobj" and t.lower_ == "of"):
+            # "envoys of X and Y": every party coordinated in the "of" phrase names the phrase
+            own = "of" if t.lemma_.lower() not in ENVOY_NOUNS else ("of", "from")
+            if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in own) or (c.dep_ == "pobj" and t.lower_ in ("of", "from")) \
+                    or (c.dep_ == "conj" and t.dep_ == "pobj" and t.head.lower_ in ("of", "from")):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -122,7 +131,11 @@ def actors_of(doc: Document, head: Token, *, deep: bool = False) -> list[Actor]:
 
     found: list[Actor] = []
     # a misparsed subject of a later verb is neither joined to its neighbours nor they to it
-    joined = () if stranded_subject(head) is not None else tuple(c for c in head.conjuncts if stranded_subject(c) is None)
+    # "Prime Minister X and Prime Minister Y agreed": the parse may hang the second name on the
+    # first one's apposition rather than on the head, which coordinates it all the same.
+    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    joined = () if stranded_subject(head) is not None else tuple(
+        c for c in (*head.conjuncts, *(x for a in named for x in a.conjuncts)) if stranded_subject(c) is None)
     for t in (head, *joined):
         for a in actors_of_phrase(doc, t, deep=deep):
             if all(a.id != b.id for b in found):

@@ -111,6 +111,9 @@ BYLINE = re.compile(
     re.I,
 )
 BY = re.compile(r"^(?i:by|written by|reporting by|words by|posted by|story by)\s+(?P<names>[A-ZА-ЯЁ].+)$")
+# Where the names of a byline end: a semicolon, or a bar, bullet or spaced dash before a date,
+# an outlet or a place.
+BYLINE_TAIL = re.compile(r"\s*;\s*|\s+[|•·]\s*|\s+[-–—]\s+")
 SOURCE = re.compile(r"^(?:source|источник)\s*[:–—-]\s*(?P<source>.+)$", re.I)
 NOTE = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted|ran)\b|\bвпервые опубликован|"
@@ -334,8 +337,9 @@ def find_title(lines: list[Line], body_start: int) -> str | None:
 
 
 def person_names(names: str) -> list[str]:
-    """Person names in a byline ("Faik Medjid", "A. Smith and B. Jones"), roles dropped."""
-    names = re.split(r"\s*;\s*", names)[0]
+    """Person names in a byline ("Faik Medjid", "A. Smith and B. Jones"), roles dropped; what
+    follows a separator ("By A. Smith | 14 May 2025", "By A. Smith - Reuters") is not a name."""
+    names = BYLINE_TAIL.split(names)[0]
     out = []
     for part in re.split(r"\s*(?:,|&|\band\b|\bи\b)\s*", names):
         words = part.strip(" .").split()

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from ..actors.guards import dateline_spans
+from ..actors.guards import dateline_spans, parse_text, per_doc
 from ..extract.datelines import ZONES
 
 _ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
@@ -32,14 +32,7 @@ def head_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-# The heads of the parse read last, kept with the parse itself: `Doc.text` joins every token
-# anew on each call, so asking it per token made the stage quadratic in the page's length.
-_last: list[tuple[Any, tuple[tuple[int, int], ...]]] = []
-
-
 def token_in_head(tok: Any) -> bool:
-    cached = _last[0] if _last else None  # read once: another thread may replace it
-    if cached is None or cached[0] is not tok.doc:
-        cached = (tok.doc, head_spans(tok.doc.text))
-        _last[:] = [cached]
-    return any(a <= tok.idx < b for a, b in cached[1])
+    """Is the token inside a dateline or time stamp that opens a paragraph (read once per parse)?"""
+    spans = per_doc(tok.doc, "heads", lambda: head_spans(parse_text(tok.doc)))
+    return any(a <= tok.idx < b for a, b in spans)

@@ -7,8 +7,8 @@ import datetime as dt
 import re
 
 from . import calendar as cal
-from .rules import (B, DAY, E, LEX, MOD, MONTH, NUM, PART_OF_DAY, SEASON, UNIT, WEEKDAY, YEAR, Context,
-                    Resolved, Rule, ci, compile_rule, number_of, unit_value)
+from .rules import (B, DAY, E, LEX, MOD, MONTH, MONTH_NEEDS, NUM, PART_OF_DAY, SEASON, UNIT, WEEKDAY, WEEKDAY_NEEDS,
+                    YEAR, Context, Resolved, Rule, ci, compile_rule, number_of, unit_value)
 
 DATE, TIME = "DATE", "TIME"
 
@@ -344,17 +344,18 @@ _AGO_DIR = ci(r'(?P<dir>ago|earlier|later|back)(?!\s+than)')
 _HEDGE = ci(r'(?:(?:just|only|about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|at\s+least)\s+)')
 
 RULES: list[Rule] = [
-    compile_rule("date", rf"{B}(?:{MOD})?{MONTH}\s+{DAY},?\s+{YEAR}", full_date),
-    compile_rule("date", rf"{B}(?:{MOD})?{DAY}\s+(?:{ci('of')}\s+)?{MONTH},?\s+{YEAR}", full_date),
-    compile_rule("date", rf"{B}{ci('the')}\s+{DAY}\s+{ci('of')}\s+{MONTH},?\s+{YEAR}", full_date),
-    compile_rule("month-day", rf"{B}(?:{MOD})?{MONTH}\s+{DAY}", month_day),
-    compile_rule("month-day", rf"{B}{DAY}\s+{MONTH}", month_day),
-    compile_rule("month-day", rf"{B}{ci('the')}\s+{DAY}\s+{ci('of')}\s+{MONTH}", month_day),
-    compile_rule("month-year", rf"{B}(?P<mod>{MOD})?{MONTH},?\s+(?:{ci('of')}\s+)?{YEAR}", month_year),
+    compile_rule("date", rf"{B}(?:{MOD})?{MONTH}\s+{DAY},?\s+{YEAR}", full_date, needs=MONTH_NEEDS),
+    compile_rule("date", rf"{B}(?:{MOD})?{DAY}\s+(?:{ci('of')}\s+)?{MONTH},?\s+{YEAR}", full_date, needs=MONTH_NEEDS),
+    compile_rule("date", rf"{B}{ci('the')}\s+{DAY}\s+{ci('of')}\s+{MONTH},?\s+{YEAR}", full_date, needs=MONTH_NEEDS),
+    compile_rule("month-day", rf"{B}(?:{MOD})?{MONTH}\s+{DAY}", month_day, needs=MONTH_NEEDS),
+    compile_rule("month-day", rf"{B}{DAY}\s+{MONTH}", month_day, needs=MONTH_NEEDS),
+    compile_rule("month-day", rf"{B}{ci('the')}\s+{DAY}\s+{ci('of')}\s+{MONTH}", month_day, needs=MONTH_NEEDS),
+    compile_rule("month-year", rf"{B}(?P<mod>{MOD})?{MONTH},?\s+(?:{ci('of')}\s+)?{YEAR}", month_year, needs=MONTH_NEEDS),
     compile_rule(
         "month",
         rf"{B}(?P<mod>{MOD})?(?:{ci('(?P<rel>last|next|this|past|coming|previous)')}\s+)?{MONTH}",
         month_alone,
+        needs=MONTH_NEEDS,
     ),
     compile_rule(
         "iso",
@@ -394,11 +395,13 @@ RULES: list[Rule] = [
         "weekday",
         rf"{B}(?:{_WEEKDAY_REL}\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
         weekday,
+        needs=WEEKDAY_NEEDS,
     ),
     compile_rule(
         "relative-day",
         rf"{B}(?:{ci('(?:earlier|later)')}\s+)?{_REL_DAY}{E}(?:\s+{PART_OF_DAY})?",
         relative_day,
+        needs=tuple(RELATIVE_DAYS),
     ),
     compile_rule(
         "part-of-day",
@@ -410,6 +413,7 @@ RULES: list[Rule] = [
         "relative-unit",
         rf"{B}(?:{MOD})?(?:{ci('so far')}\s+)?(?P<the>{ci('the')}\s+)?{_REL}\s+(?:{ci('fiscal')}\s+)?{ci('(?P<cu>week|month|year|quarter|weekend|decade|century|fortnight|day)')}{E}",
         relative_unit,
+        needs=('week', 'month', 'year', 'quarter', 'decade', 'century', 'fortnight', 'day'),
     ),
     compile_rule("weekend", rf"{B}{ci('the')}\s+{ci('weekend')}{E}", the_weekend, needs=('weekend',)),
     compile_rule(

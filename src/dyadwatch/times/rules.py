@@ -82,6 +82,10 @@ _FULL_MONTHS = [m for m, n in LEX.months.items() if len(m) > 4 or m in ("May", "
 _ABBR_MONTHS = [m for m in LEX.months if m not in _FULL_MONTHS]
 MONTH = (rf"(?P<month>{alternation(_FULL_MONTHS)}|{alternation([m.upper() for m in _FULL_MONTHS])}|"
          rf"(?:{alternation(_ABBR_MONTHS)})\.?){E}")
+# What a line must hold for a pattern with a month or weekday name to match there (each name
+# and abbreviation begins with its three letters; `Rule.needs` compares lower case).
+MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in LEX.months}))
+WEEKDAY_NEEDS = tuple(sorted({d.lower()[:3] for d in LEX.weekdays}))
 WEEKDAY = rf"(?P<weekday>{alternation(list(LEX.weekdays))}){E}"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d%])"
