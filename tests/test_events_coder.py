@@ -115,6 +115,20 @@ def test_coder_non_events_are_not_coded(text, reason):
     assert reason in {d.outcome for d in coding.decisions}
 
 
+@pytest.mark.parametrize("text", [
+    "Neither government has expelled the other's diplomats.",
+    "Neither Turkey nor Russia has criticized Azerbaijan.",
+    "No country has recognised the breakaway region.",
+    "None of the ministers attended the summit in Baku.",
+    "Nobody was arrested after the protest outside the Russian embassy.",
+    "Turkey sent no troops to Azerbaijan.",
+])
+def test_coder_a_subject_or_object_that_names_nobody_negates_the_act(text):
+    coding = code(text)
+    assert not coding.events, coding.events
+    assert "negated" in {d.outcome for d in coding.decisions}
+
+
 def test_coder_compensation_that_will_be_paid_is_no_event():
     assert not code("Compensation will be paid to Azerbaijan by Russia.").events
 

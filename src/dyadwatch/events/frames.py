@@ -54,6 +54,12 @@ def _negation(tok: Token) -> Token | None:
             return c
         if c.dep_ == "det" and c.lower_ in g.negating_determiners:
             return c
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):  # nobody acted, or acted on nobody ("arrested no one")
+            if c.lower_ in g.negating_pronouns:
+                return c
+            det = next((d for d in c.children if d.dep_ in ("det", "preconj") and d.lower_ in g.negating_determiners), None)
+            if det is not None:
+                return det
     return None
 
 

@@ -25,6 +25,7 @@ class Grammar:
     negators: frozenset[str] = frozenset()  # negate the word they govern or stand before
     negating_adverbs: frozenset[str] = frozenset()  # adverbs or determiners that negate their head ("never")
     negating_determiners: frozenset[str] = frozenset()  # negate the noun that governs an act ("no plans to")
+    negating_pronouns: frozenset[str] = frozenset()  # as subject or object: nobody acted, or on nobody
     modals: frozenset[str] = frozenset()  # possible, required or hypothetical, not an act
     obligation_modals: frozenset[str] = frozenset()  # the modals of obligation ("must")
     modal_adverbs: frozenset[str] = frozenset()  # make a statement a guess
