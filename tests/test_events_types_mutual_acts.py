@@ -57,3 +57,13 @@ def test_events_mutual_a_minister_and_the_state_she_speaks_for_are_one_side():
     pairs = {(a.id, b.id) for a, b in mutual_pairs([other, state, minister])}
     assert ("ost", "ost-petrov") not in pairs and ("ost-petrov", "ost") not in pairs
     assert {("val", "ost"), ("ost", "val"), ("val", "ost-petrov"), ("ost-petrov", "val")} <= pairs
+
+
+def test_events_mutual_agreement_about_a_third_party_still_binds_the_subjects():
+    got = _pairs("Valdoria and Ostrava agreed on Friday to share warning data on Marvanian missile launches.", "03")
+    assert {("VAL", "OST"), ("OST", "VAL")} <= got and not {t for _, t in got} & {"MRV"}
+
+
+def test_events_mutual_agreement_to_act_on_a_third_party_stays_an_act_on_it():
+    got = _pairs("Valdoria and Ostrava agreed to send aid to Marvane.", "03")
+    assert {("VAL", "MRV"), ("OST", "MRV")} <= got and ("VAL", "OST") not in got

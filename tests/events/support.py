@@ -63,7 +63,7 @@ def country_doc(text: str, **kw):
 FICTIONAL = {
     "Valdoria": ("VAL", "VAL", "COUNTRY"), "Valdorian": ("VAL", "VAL", "COUNTRY"),
     "Ostrava": ("OST", "OST", "COUNTRY"), "Ostravan": ("OST", "OST", "COUNTRY"),
-    "Marvane": ("MRV", "MRV", "COUNTRY"),
+    "Marvane": ("MRV", "MRV", "COUNTRY"), "Marvanian": ("MRV", "MRV", "COUNTRY"),
 }
 # Organisations the same tests name.
 ORGANISATIONS = {

@@ -23,7 +23,7 @@ from .frames import LANGUAGE, Factuality, awaited_condition, factuality
 from .grammar import grammar
 from .ontology import intent_code, load_ontology
 from .patterns import Pattern, PatternSet, load_patterns
-from .mutual import MILITARY_COOPERATION_CODE, joint_sides, mutual_pairs
+from .mutual import MILITARY_COOPERATION_CODE, agreed_between_subjects, joint_sides, mutual_pairs
 from .parties import (MUTUAL_ROOTS, REFUSAL_ROOT, between_pair, condition_parties, defied_parties, find_sources, find_targets, place_targets, protest_aims,
                       reporting_frame, speakers, told_parties, yielded_parties)
 from .places import place_of
@@ -340,6 +340,8 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         # "the two sides agreed in Tirana": where a mutual act is done is no party to it; the
         # place of a truce ("a ceasefire in Idlib") is the front its fighters hold.
         targets = [a for a in targets if a.type != "LOCATION"]
+        if agreed_between_subjects(doc, p, f, sources, targets):
+            targets = []  # the agreement binds its subjects; the third party is what it is about
     joint = p.code in JOINT_CODES and done_together(f, sources)
     if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
         targets = object_side(doc, p, f, sources)

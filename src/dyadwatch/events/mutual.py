@@ -11,12 +11,16 @@ from __future__ import annotations
 from ..models import Actor, Document
 from .args import Frame
 from .patterns import Pattern
+from .parties import MUTUAL_ROOTS
 from .sides import actors_of
 from .unnamed import VIOLENT_ROOTS
 
 # The words that make an armed act joint, and the code of fighting beside someone.
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated"})
 MILITARY_COOPERATION_CODE = "062"
+# Prepositions whose object is the one an agreed act is done to or with ("agreed to send aid
+# to X", "agreed to work with X"): such a party is the act's target, not a detail of it.
+ADDRESSEE_PREPS = frozenset({"to", "with", "for", "toward", "towards", "on"})
 
 
 def mutual_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
@@ -49,3 +53,25 @@ def joint_sides(doc: Document, p: Pattern, f: Frame, sources: list[Actor]) -> tu
                 if o.dep_ == "pobj":
                     side += [a for a in actors_of(doc, o) if a.id not in own and all(a.id != b.id for b in side)]
     return partners, opposed
+
+
+def agreed_between_subjects(doc: Document, p: Pattern, f: Frame, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Is a mutual act of several subjects done with each other although a third party is
+    named in what they agreed to ("Japan and South Korea agreed to share data on North Korean
+    launches", "A and B agreed to mount joint patrols against the rebels")? Only when every
+    such party sits inside the agreed act's own phrases, never as the one it is done to or
+    with ("A and B agreed to send aid to C" stays their aid to C)."""
+    if len(sources) < 2 or p.code[:2] not in MUTUAL_ROOTS or not targets or not f.complements:
+        return False
+    inside: set[str] = set()
+    direct: set[str] = set()
+    for comp in f.complements:
+        for t in comp.subtree:
+            ids = {a.id for a in actors_of(doc, t)}
+            if not ids:
+                continue
+            inside |= ids
+            addressed = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ADDRESSEE_PREPS and t.head.head.i == comp.i
+            if addressed or (t.head.i == comp.i and t.dep_ in ("dobj", "dative", "nsubj")):
+                direct |= ids
+    return all(a.id in inside and a.id not in direct for a in targets)
