@@ -199,3 +199,14 @@ def test_quotes_reporting_trailing_attribution_with_hearer_or_following_clause(e
     qs = quotes_of('The reform will survive any court challenge, Prime Minister Luis Ferrer said on Wednesday, '
                    'as opposition leader Marta Gil vowed that her party would repeal it.')
     assert [q.speaker.name for q in qs] == ["Luis Ferrer", "Marta Gil"]
+
+
+def test_quotes_reporting_verbs_of_rejoinder_and_hinting_report_their_clause(english):
+    for text, content in (
+        ('Opposition leader Marta Ferreira retorted that the cabinet was "running on fumes".', "the cabinet was"),
+        ("The finance minister, Ivo Maric, countered that the deficit had already narrowed.", "the deficit had already narrowed"),
+        ("Chancellor Elke Brandt signalled on Monday that her party would back the bill.", "her party would back the bill"),
+        ("Senator Dana Whitlow hinted that she might run for governor next year.", "she might run for governor"),
+    ):
+        found = [q for q in quotes_of(text) if q.kind == "indirect"]
+        assert found and found[0].text.startswith(content), (text, found)
