@@ -67,3 +67,9 @@ def test_events_mutual_agreement_about_a_third_party_still_binds_the_subjects():
 def test_events_mutual_agreement_to_act_on_a_third_party_stays_an_act_on_it():
     got = _pairs("Valdoria and Ostrava agreed to send aid to Marvane.", "03")
     assert {("VAL", "MRV"), ("OST", "MRV")} <= got and ("VAL", "OST") not in got
+
+
+def test_events_talks_a_traveller_went_for_are_the_travellers_own():
+    got = coded("The Valdorian delegation visited Marvane on Monday for talks with Ostrava on the river dispute.")
+    assert any(code.startswith("04") and src == "VAL" and tgt == "OST" for code, src, tgt in got), got
+    assert not any(tgt == "OST" and src is None for _, src, tgt in got)

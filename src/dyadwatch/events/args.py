@@ -47,6 +47,9 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 # links", "completed the withdrawal", "ordered the expulsion of the envoy").
 CARRYING_OUT = frozenset({"announce", "order", "declare", "decree", "approve", "begin", "start", "complete", "speed",
                           "accelerate", "continue", "finish", "resume", "launch", "carry", "conduct", "implement", "impose"})
+# Verbs of going somewhere whose "for" phrase names what the traveller went to do there ("visited
+# Mexico City for talks with X", "flew to Beijing for consultations"): the traveller does it.
+TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "head", "return", "journey", "land", "sail", "drive"})
 # Dependencies through which a verb shares the subject of the verb above it ("called X and
 # apologized", "began to withdraw", "turned to burning tyres").
 SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp", "pcomp"})
@@ -276,6 +279,8 @@ def nominal_frame(noun: Token) -> Frame:
     if not subjects and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CARRYING_OUT:
         # "Spain announced a suspension of flights", "began the withdrawal of its troops".
         subjects = children(noun.head, "nsubj")
+    if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in TRAVEL_VERBS:
+        subjects = children(noun.head.head, "nsubj")
     if not subjects and noun.lemma_.lower() in CROWD_ACTS:
         subjects = [c for c in children(noun, "amod") if c.text[:1].isupper()]
     preps = preps_of(noun)
