@@ -336,21 +336,22 @@ def _decide(doc: Document, tok: Token, candidates: tuple[Pattern, ...], f: Frame
         # "X told Y it was ready to contribute ships to a patrol in the Baltic Sea": the
         # intention is told to Y, its addressee when the intended act names no party of its own.
         targets = told_parties(doc, tok, sources) or targets
-    if len(sources) >= 2 and reciprocal(p, f) and p.code not in TRUCE_CODES:
+    mutual = len(sources) >= 2 and reciprocal(p, f)
+    if mutual and p.code not in TRUCE_CODES:
         # "the two sides agreed in Tirana": where a mutual act is done is no party to it; the
         # place of a truce ("a ceasefire in Idlib") is the front its fighters hold.
         targets = [a for a in targets if a.type != "LOCATION"]
         if agreed_between_subjects(doc, p, f, sources, targets):
             targets = []  # the agreement binds its subjects; the third party is what it is about
     joint = p.code in JOINT_CODES and done_together(f, sources)
-    if not targets and not joint and not (len(sources) >= 2 and reciprocal(p, f)):
+    if not targets and not joint and not mutual:
         targets = object_side(doc, p, f, sources)
     partners, opposed = joint_sides(doc, p, f, sources)
     if partners:
         targets = opposed or [a for a in targets if all(a.id != b.id for b in partners)]
     if not sources and not targets:
         return Decision(**base, outcome="no-source", detail="a document or incident is no actor, and the act has no target", pattern=p)
-    if not targets and (len(sources) < 2 or not reciprocal(p, f)) and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
+    if not targets and not mutual and not p.untargeted and p.code[:2] not in SOURCE_ONLY_ROOTS and p.code not in SOURCE_ONLY_CODES and not sense_is_certain(p, f):
         return Decision(**base, outcome="no-target", detail="no actor found as the object of the act", pattern=p,
                         sources=tuple(a.id for a in sources))
     decision = _finish(doc, base, p, f, sources, targets, fact.reported)

@@ -52,9 +52,9 @@ def np_tokens(head: Token) -> list[Token]:
     stack = [head]
     while stack:
         t = stack.pop()
+        # "envoys of X and Y": every party coordinated in the "of" phrase names the phrase
+        own = ("of", "from") if t.lemma_.lower() in ENVOY_NOUNS else ("of",)
         for c in t.children:
-            # "envoys of X and Y": every party coordinated in the "of" phrase names the phrase
-            own = "of" if t.lemma_.lower() not in ENVOY_NOUNS else ("of", "from")
             if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in own) or (c.dep_ == "pobj" and t.lower_ in ("of", "from")) \
                     or (c.dep_ == "conj" and t.dep_ == "pobj" and t.head.lower_ in ("of", "from")):
                 out.append(c)
